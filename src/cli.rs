@@ -1,0 +1,122 @@
+//! The command-line surface: clap definitions for every command, the old aliyuncli spellings as
+//! aliases, and dispatch to the command modules.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands;
+use crate::resolve::Globals;
+
+/// Alibaba Cloud temporary credentials from a terminal or CI: STS AssumeRole, profiles, and
+/// signed OSS downloads and uploads.
+#[derive(Debug, Parser)]
+#[command(name = "alicli", version, propagate_version = true, max_term_width = 100)]
+#[command(after_help = "Exit codes: 0 ok, 1 other failure, 2 bad input (nothing sent), 3 credentials rejected,\n\
+4 access denied, 5 not found, 6 network or server error.\nDocs: docs/ in the source tree, or `man alicli`.")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Profile to use [default: default]; naming one makes it win over credentials in the environment
+    #[arg(long, global = true, env = "ALICLI_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Profile file [default: ~/.config/alicli/config.toml]
+    #[arg(long, global = true, env = "ALICLI_CONFIG_FILE", value_name = "PATH")]
+    pub config_file: Option<PathBuf>,
+    /// Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)
+    #[arg(long, global = true, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Trace each request on stderr: request line, status, request id, what was signed (secrets masked)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Print only data and errors
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+impl GlobalArgs {
+    pub fn globals(&self) -> Globals {
+        Globals {
+            profile: self.profile.clone().filter(|p| !p.is_empty()),
+            config_file: self.config_file.clone(),
+            region: self.region.clone().filter(|r| !r.is_empty()),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Store a RAM user's long-term AccessKey (and region, STS endpoint) in a profile
+    Configure(commands::configure::ConfigureArgs),
+    /// Security Token Service: assume a role, show who you are
+    Sts {
+        #[command(subcommand)]
+        command: StsCommand,
+    },
+    /// Object Storage Service: configure, download and upload objects
+    Oss {
+        #[command(subcommand)]
+        command: OssCommand,
+    },
+    /// Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies
+    Serve(commands::serve::ServeArgs),
+    /// Walk through the whole flow against a throwaway local cloud
+    Demo(commands::demo::DemoArgs),
+    /// Print a shell completion script
+    Completions(commands::completions::CompletionsArgs),
+    /// Write man pages generated from this command line's definitions
+    #[command(hide = true)]
+    Man(commands::completions::ManArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StsCommand {
+    /// Get temporary credentials for a RAM role (AssumeRole)
+    #[command(alias = "AssumeRole")]
+    AssumeRole(commands::sts::assume_role::AssumeRoleArgs),
+    /// Show the identity behind the current credentials (GetCallerIdentity)
+    #[command(alias = "GetCallerIdentity")]
+    GetCallerIdentity(commands::sts::get_caller_identity::GetCallerIdentityArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OssCommand {
+    /// Store the OSS endpoint and credentials (e.g. temporary ones) in the profile's oss section
+    #[command(alias = "Config")]
+    Config(commands::oss::config::OssConfigArgs),
+    /// Download an object to a file, a folder or stdout
+    #[command(alias = "Get")]
+    Get(commands::oss::get::GetArgs),
+    /// Upload a file or stdin to an object
+    #[command(alias = "Put")]
+    Put(commands::oss::put::PutArgs),
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    crate::output::configure(cli.global.verbose, cli.global.quiet);
+    let globals = cli.global.globals();
+    match cli.command {
+        Command::Configure(args) => commands::configure::run(globals, args),
+        Command::Sts { command } => match command {
+            StsCommand::AssumeRole(args) => commands::sts::assume_role::run(globals, args),
+            StsCommand::GetCallerIdentity(args) => commands::sts::get_caller_identity::run(globals, args),
+        },
+        Command::Oss { command } => match command {
+            OssCommand::Config(args) => commands::oss::config::run(globals, args),
+            OssCommand::Get(args) => commands::oss::get::run(globals, args),
+            OssCommand::Put(args) => commands::oss::put::run(globals, args),
+        },
+        Command::Serve(args) => commands::serve::run(args),
+        Command::Demo(args) => commands::demo::run(args),
+        Command::Completions(args) => commands::completions::run(args),
+        Command::Man(args) => commands::completions::run_man(args),
+    }
+}

@@ -1,0 +1,120 @@
+//! `alicli configure`: store a RAM user's long-term AccessKey, region and STS endpoint in a
+//! profile. On a terminal it asks for what is missing (the secret without echo); in a script a
+//! missing value is an error, never a prompt that hangs.
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::error::{usage, UsageError};
+use crate::profile;
+use crate::redact::mask_id;
+use crate::resolve::{Globals, Session};
+
+#[derive(Debug, Args)]
+#[command(after_help = "The region is the global --region flag, e.g. `alicli configure --region cn-hangzhou`.\n\
+In scripts, pass the secret on stdin rather than the command line: `--access-key-secret -`.")]
+pub struct ConfigureArgs {
+    /// AccessKey ID of a RAM user (LTAI…)
+    #[arg(long, value_name = "ID")]
+    pub access_key_id: Option<String>,
+    /// AccessKey secret; `-` reads it from stdin (keeps it out of shell history and `ps`)
+    #[arg(long, value_name = "SECRET")]
+    pub access_key_secret: Option<String>,
+    /// STS endpoint for this profile, e.g. sts.cn-hangzhou.aliyuncs.com
+    #[arg(long, value_name = "ENDPOINT")]
+    pub sts_endpoint: Option<String>,
+}
+
+pub fn run(globals: Globals, args: ConfigureArgs) -> Result<()> {
+    let session = Session::new(globals)?;
+    let name = session.profile_name().to_string();
+    crate::commands::sts::assume_role::check_profile_name(&name)?;
+    if let Some(e) = &args.sts_endpoint {
+        crate::endpoint::Endpoint::parse(e)?;
+    }
+    let current = session.config.profiles.get(&name).cloned().unwrap_or_default();
+
+    let mut id = args.access_key_id.clone();
+    let mut secret = match args.access_key_secret.as_deref() {
+        Some("-") => Some(read_secret_from_stdin()?),
+        other => other.map(str::to_string),
+    };
+    let mut region = session.globals.region.clone();
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && args.access_key_secret.as_deref() != Some("-");
+    let nothing_given = id.is_none() && secret.is_none() && region.is_none() && args.sts_endpoint.is_none();
+
+    if interactive && (nothing_given || id.is_none() || secret.is_none()) {
+        if id.is_none() {
+            let shown = current.access_key_id.as_deref().map(mask_id).unwrap_or_default();
+            id = prompt(&format!("AccessKey ID [{shown}]: "))?;
+        }
+        if secret.is_none() {
+            let shown = if current.access_key_secret.is_some() { crate::redact::MASK } else { "" };
+            let answer = rpassword::prompt_password(format!("AccessKey Secret [{shown}]: "))?;
+            secret = Some(answer).filter(|s| !s.trim().is_empty());
+        }
+        if region.is_none() {
+            let shown = current.region.clone().unwrap_or_default();
+            region = prompt(&format!("Default region (e.g. cn-hangzhou) [{shown}]: "))?;
+        }
+    } else if nothing_given {
+        usage!("nothing to configure: pass --access-key-id and --access-key-secret (no terminal to ask on)");
+    }
+
+    let final_id = id.clone().or(current.access_key_id.clone());
+    let final_secret = secret.clone().or(current.access_key_secret.clone());
+    if final_id.is_none() {
+        usage!("missing --access-key-id for profile {name:?}");
+    }
+    if final_secret.is_none() {
+        usage!("missing --access-key-secret for profile {name:?} (use `--access-key-secret -` to read it from stdin)");
+    }
+    for value in [&final_id, &final_secret].into_iter().flatten() {
+        if value.trim().is_empty() || value.contains(char::is_whitespace) {
+            usage!("AccessKey values cannot be empty or contain spaces");
+        }
+    }
+
+    let new_key = id.is_some() || secret.is_some();
+    profile::update(&session.config_path, |config| {
+        let p = config.profiles.entry(name.clone()).or_default();
+        if new_key {
+            p.access_key_id = final_id.clone();
+            p.access_key_secret = final_secret.clone();
+            // A long-term key has no token or expiry; leftovers from temporary credentials would
+            // make every request fail.
+            p.security_token = None;
+            p.expiration = None;
+        }
+        if let Some(r) = &region {
+            p.region = Some(r.clone());
+        }
+        if let Some(e) = &args.sts_endpoint {
+            p.sts_endpoint = Some(e.clone());
+        }
+        Ok(())
+    })?;
+    crate::output::info(&format!("profile {name:?} saved in {}", session.config_path.display()));
+    Ok(())
+}
+
+fn prompt(question: &str) -> Result<Option<String>> {
+    eprint!("{question}");
+    std::io::stderr().flush()?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(Some(line.trim().to_string()).filter(|s| !s.is_empty()))
+}
+
+fn read_secret_from_stdin() -> Result<String> {
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let secret = line.trim().to_string();
+    if secret.is_empty() {
+        return Err(UsageError("--access-key-secret -: nothing was read from stdin".into()).into());
+    }
+    crate::redact::register(&secret);
+    Ok(secret)
+}

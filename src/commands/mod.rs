@@ -1,0 +1,8 @@
+//! One module per command, each with its clap arguments and a `run` function.
+
+pub mod completions;
+pub mod configure;
+pub mod demo;
+pub mod oss;
+pub mod serve;
+pub mod sts;

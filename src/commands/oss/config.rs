@@ -1,0 +1,77 @@
+//! `alicli oss config` (aliyuncli: `oss Config --host … --accessid … --accesskey … --sts_token …`):
+//! store the OSS endpoint and the credentials OSS should use (typically the temporary ones from
+//! AssumeRole) in the profile's `oss` section.
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::error::usage;
+use crate::profile::{self, OssSettings};
+use crate::resolve::{Globals, Session};
+
+#[derive(Debug, Args)]
+pub struct OssConfigArgs {
+    /// OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000
+    #[arg(long, alias = "host", value_name = "ENDPOINT")]
+    pub endpoint: Option<String>,
+    /// AccessKey ID for OSS (STS.… for temporary credentials)
+    #[arg(long, alias = "accessid", value_name = "ID")]
+    pub access_key_id: Option<String>,
+    /// AccessKey secret for OSS
+    #[arg(long, alias = "accesskey", value_name = "SECRET")]
+    pub access_key_secret: Option<String>,
+    /// Security token that comes with temporary credentials
+    #[arg(long, visible_alias = "sts-token", alias = "sts_token", value_name = "TOKEN")]
+    pub security_token: Option<String>,
+    /// When the temporary credentials expire (UTC, e.g. 2026-01-13T15:03:39Z); lets alicli refuse them early
+    #[arg(long, value_name = "TIME")]
+    pub expiration: Option<String>,
+}
+
+pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
+    for value in [&args.access_key_secret, &args.security_token].into_iter().flatten() {
+        crate::redact::register(value);
+    }
+    let session = Session::new(globals)?;
+    let name = session.profile_name().to_string();
+    crate::commands::sts::assume_role::check_profile_name(&name)?;
+    let region = session.globals.region.clone();
+    if args.endpoint.is_none() && args.access_key_id.is_none() && args.access_key_secret.is_none() && args.security_token.is_none() && region.is_none() {
+        usage!("nothing to configure: pass --endpoint and/or --access-key-id, --access-key-secret, --security-token");
+    }
+    if let Some(e) = &args.endpoint {
+        crate::endpoint::Endpoint::parse(e)?;
+    }
+    if args.access_key_id.is_some() != args.access_key_secret.is_some() {
+        usage!("give --access-key-id and --access-key-secret together");
+    }
+    if args.security_token.is_some() && args.access_key_id.is_none() {
+        usage!("--security-token goes with the --access-key-id and --access-key-secret it was issued with");
+    }
+    if let Some(exp) = &args.expiration {
+        if chrono::DateTime::parse_from_rfc3339(exp).is_err() {
+            usage!("invalid --expiration {exp:?}: use UTC like 2026-01-13T15:03:39Z");
+        }
+    }
+    profile::update(&session.config_path, |config| {
+        let p = config.profiles.entry(name.clone()).or_default();
+        let oss = p.oss.get_or_insert_with(OssSettings::default);
+        if let Some(e) = &args.endpoint {
+            oss.endpoint = Some(e.clone());
+        }
+        if let Some(r) = &region {
+            oss.region = Some(r.clone());
+        }
+        if args.access_key_id.is_some() {
+            // New credentials replace the whole set: a token or expiry left from the previous
+            // ones would not match them.
+            oss.access_key_id = args.access_key_id.clone();
+            oss.access_key_secret = args.access_key_secret.clone();
+            oss.security_token = args.security_token.clone();
+            oss.expiration = args.expiration.clone();
+        }
+        Ok(())
+    })?;
+    crate::output::info(&format!("oss settings of profile {name:?} saved in {}", session.config_path.display()));
+    Ok(())
+}

@@ -1,0 +1,23 @@
+//! `alicli sts get-caller-identity` (aliyuncli: `sts GetCallerIdentity`): who the current
+//! credentials belong to. Handy to check a profile before a long job.
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::http;
+use crate::resolve::{Globals, Session};
+
+#[derive(Debug, Args)]
+pub struct GetCallerIdentityArgs {
+    /// STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000
+    #[arg(long, value_name = "ENDPOINT")]
+    pub endpoint: Option<String>,
+}
+
+pub fn run(globals: Globals, args: GetCallerIdentityArgs) -> Result<()> {
+    let session = Session::new(globals)?;
+    let http = http::client()?;
+    let client = super::client(&session, &http, args.endpoint.as_deref())?;
+    let identity = client.get_caller_identity().map_err(|e| crate::hints::attach(e, |s| crate::hints::sts_common(s, session.profile_name())))?;
+    crate::write_stdout(super::assume_role::pretty_json(&identity)?.as_bytes())
+}

@@ -1,0 +1,104 @@
+//! Service endpoints as users type them: `oss-cn-hangzhou.aliyuncs.com`, `https://sts.aliyuncs.com`,
+//! `http://127.0.0.1:9000`. Without a scheme an endpoint is https. IP addresses and `localhost` are
+//! addressed path-style by OSS (`/bucket/key`), as the official SDKs do; other hosts virtual-hosted.
+
+use std::net::IpAddr;
+
+use crate::error::UsageError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    pub scheme: String,
+    /// Host without brackets or port.
+    pub host: String,
+    pub port: Option<u16>,
+}
+
+impl Endpoint {
+    pub fn parse(text: &str) -> Result<Endpoint, UsageError> {
+        let bad = |why: &str| UsageError(format!("invalid endpoint {text:?}: {why}"));
+        let trimmed = text.trim();
+        let (scheme, rest) = match trimmed.split_once("://") {
+            Some((s, rest)) => (s.to_ascii_lowercase(), rest),
+            None => ("https".to_string(), trimmed),
+        };
+        if scheme != "http" && scheme != "https" {
+            return Err(bad("the scheme must be http or https"));
+        }
+        let rest = rest.strip_suffix('/').unwrap_or(rest);
+        if rest.is_empty() {
+            return Err(bad("no host"));
+        }
+        if rest.contains(['/', '?', '#', '@', ' ']) {
+            return Err(bad("give only a host (and port), without a path"));
+        }
+        let (host, port) = if let Some(v6) = rest.strip_prefix('[') {
+            let (host, after) = v6.split_once(']').ok_or_else(|| bad("unclosed '['"))?;
+            let port = match after.strip_prefix(':') {
+                Some(p) => Some(p.parse::<u16>().map_err(|_| bad("the port must be a number"))?),
+                None if after.is_empty() => None,
+                None => return Err(bad("unexpected text after ']'")),
+            };
+            (host.to_string(), port)
+        } else {
+            match rest.rsplit_once(':') {
+                Some((h, p)) => (h.to_string(), Some(p.parse::<u16>().map_err(|_| bad("the port must be a number"))?)),
+                None => (rest.to_string(), None),
+            }
+        };
+        if host.is_empty() {
+            return Err(bad("no host"));
+        }
+        Ok(Endpoint { scheme, host: host.to_ascii_lowercase(), port })
+    }
+
+    /// `host[:port]` as it goes into the Host header and URLs.
+    pub fn authority(&self) -> String {
+        let host = if self.host.contains(':') { format!("[{}]", self.host) } else { self.host.clone() };
+        match self.port {
+            Some(port) => format!("{host}:{port}"),
+            None => host,
+        }
+    }
+
+    pub fn base_url(&self) -> String {
+        format!("{}://{}", self.scheme, self.authority())
+    }
+
+    /// OSS uses path-style addressing for these hosts: a bucket cannot be a subdomain of an IP.
+    pub fn is_ip_or_localhost(&self) -> bool {
+        self.host == "localhost" || self.host.parse::<IpAddr>().is_ok()
+    }
+}
+
+impl std::fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.base_url())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_forms_users_type() {
+        let e = Endpoint::parse("oss-cn-hangzhou.aliyuncs.com").unwrap();
+        assert_eq!((e.scheme.as_str(), e.host.as_str(), e.port), ("https", "oss-cn-hangzhou.aliyuncs.com", None));
+        assert!(!e.is_ip_or_localhost());
+        let e = Endpoint::parse("http://127.0.0.1:9000/").unwrap();
+        assert_eq!(e.base_url(), "http://127.0.0.1:9000");
+        assert!(e.is_ip_or_localhost());
+        let e = Endpoint::parse("http://[::1]:9000").unwrap();
+        assert_eq!(e.authority(), "[::1]:9000");
+        assert!(e.is_ip_or_localhost());
+        assert!(Endpoint::parse("http://localhost").unwrap().is_ip_or_localhost());
+    }
+
+    #[test]
+    fn rejects_what_is_not_an_endpoint() {
+        for bad in ["", "ftp://x", "http://", "host:port", "https://host/path", "a b"] {
+            assert!(Endpoint::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Typed errors and the exit codes they map to.
+//!
+//! Commands return `anyhow::Result`; `main` walks the error chain and downcasts to the types here to
+//! pick the documented exit code (0 ok, 1 other, 2 bad input before any request, 3 credentials
+//! rejected, 4 access denied, 5 not found, 6 network or server error). Anything that is not one of
+//! these types is a plain failure (1).
+
+use std::fmt;
+
+/// Documented process exit codes (see README and docs/exit-codes.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Exit {
+    Ok = 0,
+    Failure = 1,
+    Usage = 2,
+    Credentials = 3,
+    Denied = 4,
+    NotFound = 5,
+    Network = 6,
+}
+
+/// Input rejected before any request was sent: bad flags, malformed ARN, unreadable file…
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for UsageError {}
+
+/// Shorthand for returning a [`UsageError`] from a function that returns `anyhow::Result`.
+macro_rules! usage {
+    ($($arg:tt)*) => { return Err($crate::error::UsageError(format!($($arg)*)).into()) };
+}
+pub(crate) use usage;
+
+/// Which service answered; it decides how codes are read and which hints apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    Sts,
+    Oss,
+}
+
+/// An error answer from STS or OSS, parsed from its JSON or XML body.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceError {
+    pub service: Option<Service>,
+    pub status: u16,
+    pub code: String,
+    pub message: String,
+    pub request_id: String,
+    pub host_id: String,
+    /// OSS's `EC` diagnostic code.
+    pub ec: String,
+    /// OSS's `Endpoint` element (bucket in another region), when present.
+    pub endpoint: String,
+    /// A sentence for the user about the likely cause, added by the command that knows the context.
+    pub hint: Option<String>,
+}
+
+impl ServiceError {
+    pub fn exit(&self) -> Exit {
+        let code = self.code.as_str();
+        if code.starts_with("InvalidAccessKeyId")
+            || code.starts_with("SignatureDoesNotMatch")
+            || code.starts_with("InvalidSecurityToken")
+            || code.starts_with("SecurityTokenExpired")
+            || code.starts_with("MissingSecurityToken")
+            || code.starts_with("InvalidTimeStamp")
+            || code == "RequestTimeTooSkewed"
+            || code == "SignatureNonceUsed"
+        {
+            Exit::Credentials
+        } else if code == "AccessDenied" || code.starts_with("NoPermission") || code == "Forbidden" {
+            Exit::Denied
+        } else if code.starts_with("NoSuch") || code.starts_with("EntityNotExist") {
+            Exit::NotFound
+        } else if self.status >= 500 || code == "InternalError" || code == "ServiceUnavailable" {
+            Exit::Network
+        } else if self.status == 404 {
+            Exit::NotFound
+        } else {
+            Exit::Failure
+        }
+    }
+}
+
+impl fmt::Display for ServiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let code = if self.code.is_empty() { "UnknownError" } else { &self.code };
+        write!(f, "{code}: {}", self.message.trim())?;
+        if !self.request_id.is_empty() {
+            write!(f, "\nRequestId: {}", self.request_id)?;
+        }
+        write!(f, "\nHTTP status: {}", self.status)?;
+        if !self.ec.is_empty() {
+            write!(f, "\nEC: {}", self.ec)?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\nhint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+impl std::error::Error for ServiceError {}
+
+/// The request never got a usable answer: DNS, connect, TLS, timeout, or a body cut short.
+#[derive(Debug)]
+pub struct NetworkError {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for NetworkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\nhint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+impl std::error::Error for NetworkError {}
+
+/// Credentials that are known to be unusable before any request (e.g. expired by the clock).
+#[derive(Debug)]
+pub struct CredentialsError(pub String);
+
+impl fmt::Display for CredentialsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for CredentialsError {}
+
+/// The exit code for an error: the first typed error found in its chain decides.
+pub fn exit_for(err: &anyhow::Error) -> Exit {
+    for cause in err.chain() {
+        if cause.downcast_ref::<UsageError>().is_some() {
+            return Exit::Usage;
+        }
+        if let Some(e) = cause.downcast_ref::<ServiceError>() {
+            return e.exit();
+        }
+        if cause.downcast_ref::<NetworkError>().is_some() {
+            return Exit::Network;
+        }
+        if cause.downcast_ref::<CredentialsError>().is_some() {
+            return Exit::Credentials;
+        }
+        if cause.downcast_ref::<clap::Error>().is_some() {
+            return Exit::Usage;
+        }
+    }
+    Exit::Failure
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn svc(code: &str, status: u16) -> anyhow::Error {
+        ServiceError { code: code.into(), status, ..Default::default() }.into()
+    }
+
+    #[test]
+    fn codes_map_to_documented_exits() {
+        assert_eq!(exit_for(&svc("AccessDenied", 403)), Exit::Denied);
+        assert_eq!(exit_for(&svc("NoPermission", 403)), Exit::Denied);
+        assert_eq!(exit_for(&svc("SignatureDoesNotMatch", 403)), Exit::Credentials);
+        assert_eq!(exit_for(&svc("InvalidAccessKeyId.NotFound", 404)), Exit::Credentials);
+        assert_eq!(exit_for(&svc("SecurityTokenExpired", 403)), Exit::Credentials);
+        assert_eq!(exit_for(&svc("NoSuchKey", 404)), Exit::NotFound);
+        assert_eq!(exit_for(&svc("EntityNotExist.Role", 404)), Exit::NotFound);
+        assert_eq!(exit_for(&svc("InternalError", 500)), Exit::Network);
+        assert_eq!(exit_for(&svc("InvalidParameter.RoleSessionName", 400)), Exit::Failure);
+        let usage: anyhow::Error = UsageError("x".into()).into();
+        assert_eq!(exit_for(&usage.context("while reading")), Exit::Usage);
+        assert_eq!(exit_for(&anyhow::anyhow!("plain")), Exit::Failure);
+    }
+}

@@ -1,0 +1,26 @@
+//! The `alicli` binary: parse the command line, run, and map the outcome to an exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use alicli::error::{exit_for, Exit};
+
+fn main() -> ExitCode {
+    let cli = match alicli::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help/version on stdout and usage errors on stderr; usage errors exit 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { Exit::Usage as u8 } else { Exit::Ok as u8 });
+        }
+    };
+    match alicli::cli::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if alicli::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            alicli::output::error(&format!("{err:#}"));
+            ExitCode::from(exit_for(&err) as u8)
+        }
+    }
+}

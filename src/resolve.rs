@@ -1,0 +1,285 @@
+//! Resolution of who we are and where we talk to: profile, credentials, region and endpoints,
+//! from flags > environment > profile file, as ../docs/configuration.md describes.
+//!
+//! The profile file is read once per process; commands that write it go through
+//! [`crate::profile::update`], which re-reads it under the lock.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+
+use crate::endpoint::Endpoint;
+use crate::error::{CredentialsError, UsageError};
+use crate::profile::{self, ConfigFile, Profile};
+use crate::signing::Credentials;
+
+pub const DEFAULT_PROFILE: &str = "default";
+
+/// Global choices made on the command line (or their environment equivalents handled by clap).
+#[derive(Debug, Clone, Default)]
+pub struct Globals {
+    /// `--profile` or `ALICLI_PROFILE`: naming a profile makes it win over credentials in the environment.
+    pub profile: Option<String>,
+    pub config_file: Option<PathBuf>,
+    pub region: Option<String>,
+}
+
+/// Where a set of credentials came from, for messages and for deciding whether it can refresh.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CredentialSource {
+    Environment(&'static str),
+    Profile(String),
+    ProfileOss(String),
+}
+
+impl std::fmt::Display for CredentialSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CredentialSource::Environment(var) => write!(f, "environment ({var})"),
+            CredentialSource::Profile(name) => write!(f, "profile {name:?}"),
+            CredentialSource::ProfileOss(name) => write!(f, "profile {name:?} (oss section)"),
+        }
+    }
+}
+
+pub struct Resolved {
+    pub credentials: Credentials,
+    pub source: CredentialSource,
+    pub expiration: Option<String>,
+}
+
+pub struct Session {
+    pub globals: Globals,
+    pub config_path: PathBuf,
+    pub config: ConfigFile,
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+impl Session {
+    pub fn new(globals: Globals) -> Result<Session> {
+        let config_path = match &globals.config_file {
+            Some(path) => path.clone(),
+            None => profile::default_path()?,
+        };
+        let config = profile::load(&config_path)?;
+        Ok(Session { globals, config_path, config })
+    }
+
+    pub fn profile_name(&self) -> &str {
+        self.globals.profile.as_deref().unwrap_or(DEFAULT_PROFILE)
+    }
+
+    /// The selected profile. Naming a profile that does not exist is an error; the implicit
+    /// `default` may be absent.
+    pub fn profile(&self) -> Result<Option<&Profile>> {
+        let name = self.profile_name();
+        match self.config.profiles.get(name) {
+            Some(p) => Ok(Some(p)),
+            None if self.globals.profile.is_some() => {
+                let known: Vec<&str> = self.config.profiles.keys().map(String::as_str).collect();
+                let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
+                Err(UsageError(format!(
+                    "profile {name:?} not found in {} (profiles there: {known})",
+                    self.config_path.display()
+                ))
+                .into())
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Region for STS and general use: `--region` > `ALIBABA_CLOUD_REGION_ID` > profile.
+    pub fn region(&self) -> Result<Option<String>> {
+        if let Some(r) = self.globals.region.clone().or_else(|| env("ALIBABA_CLOUD_REGION_ID")) {
+            return Ok(Some(r));
+        }
+        Ok(self.profile()?.and_then(|p| p.region.clone()))
+    }
+
+    /// Region for OSS: as [`region`](Self::region), but the profile's oss section comes first.
+    pub fn oss_region(&self) -> Result<Option<String>> {
+        if let Some(r) = self.globals.region.clone().or_else(|| env("ALIBABA_CLOUD_REGION_ID")) {
+            return Ok(Some(r));
+        }
+        let p = self.profile()?;
+        Ok(p.and_then(|p| p.oss.as_ref().and_then(|o| o.region.clone()).or_else(|| p.region.clone())))
+    }
+
+    /// Credentials for STS calls.
+    pub fn sts_credentials(&self) -> Result<Resolved> {
+        if self.globals.profile.is_none() {
+            if let Some(found) = from_env("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN")? {
+                return Ok(found);
+            }
+        }
+        let name = self.profile_name().to_string();
+        if let Some(p) = self.profile()? {
+            if let Some(found) = from_fields(
+                &p.access_key_id,
+                &p.access_key_secret,
+                &p.security_token,
+                &p.expiration,
+                CredentialSource::Profile(name.clone()),
+            )? {
+                return Ok(found);
+            }
+        }
+        Err(self.no_credentials("ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET", "alicli configure"))
+    }
+
+    /// Credentials for OSS requests: the oss section of a profile first (it is what
+    /// `alicli oss config` writes), then the profile's own keys.
+    pub fn oss_credentials(&self) -> Result<Resolved> {
+        if self.globals.profile.is_none() {
+            if let Some(found) = from_env("OSS_ACCESS_KEY_ID", "OSS_ACCESS_KEY_SECRET", "OSS_SESSION_TOKEN")? {
+                return Ok(found);
+            }
+            if let Some(found) = from_env("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN")? {
+                return Ok(found);
+            }
+        }
+        let name = self.profile_name().to_string();
+        if let Some(p) = self.profile()? {
+            if let Some(oss) = &p.oss {
+                if let Some(found) = from_fields(
+                    &oss.access_key_id,
+                    &oss.access_key_secret,
+                    &oss.security_token,
+                    &oss.expiration,
+                    CredentialSource::ProfileOss(name.clone()),
+                )? {
+                    return Ok(found);
+                }
+            }
+            if let Some(found) = from_fields(
+                &p.access_key_id,
+                &p.access_key_secret,
+                &p.security_token,
+                &p.expiration,
+                CredentialSource::Profile(name.clone()),
+            )? {
+                return Ok(found);
+            }
+        }
+        Err(self.no_credentials("OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET", "alicli oss config"))
+    }
+
+    fn no_credentials(&self, vars: &str, command: &str) -> anyhow::Error {
+        UsageError(format!(
+            "no credentials: profile {:?} in {} has none and {vars} are not set; run `alicli configure` or `{command}`",
+            self.profile_name(),
+            self.config_path.display()
+        ))
+        .into()
+    }
+
+    /// STS endpoint: flag > `ALICLI_STS_ENDPOINT` > `ALIBABA_CLOUD_STS_ENDPOINT` > profile
+    /// `sts_endpoint` > `sts.<region>.aliyuncs.com` > `sts.aliyuncs.com`.
+    pub fn sts_endpoint(&self, flag: Option<&str>) -> Result<Endpoint> {
+        let chosen = match flag.map(str::to_string).or_else(|| env("ALICLI_STS_ENDPOINT")).or_else(|| env("ALIBABA_CLOUD_STS_ENDPOINT")) {
+            Some(e) => e,
+            None => match self.profile()?.and_then(|p| p.sts_endpoint.clone()) {
+                Some(e) => e,
+                None => match self.region()? {
+                    Some(region) => format!("sts.{region}.aliyuncs.com"),
+                    None => "sts.aliyuncs.com".to_string(),
+                },
+            },
+        };
+        Ok(Endpoint::parse(&chosen)?)
+    }
+
+    /// OSS endpoint: flag > `ALICLI_OSS_ENDPOINT` > profile `oss.endpoint` > `oss-<region>.aliyuncs.com`.
+    pub fn oss_endpoint(&self, flag: Option<&str>) -> Result<Endpoint> {
+        if let Some(e) = flag.map(str::to_string).or_else(|| env("ALICLI_OSS_ENDPOINT")) {
+            return Ok(Endpoint::parse(&e)?);
+        }
+        if let Some(e) = self.profile()?.and_then(|p| p.oss.as_ref()).and_then(|o| o.endpoint.clone()) {
+            return Ok(Endpoint::parse(&e)?);
+        }
+        match self.oss_region()? {
+            Some(region) => Ok(Endpoint::parse(&format!("oss-{region}.aliyuncs.com"))?),
+            None => Err(UsageError(
+                "no OSS endpoint: pass --endpoint, set ALICLI_OSS_ENDPOINT, run `alicli oss config --endpoint …`, or give a region".into(),
+            )
+            .into()),
+        }
+    }
+}
+
+fn from_env(id_var: &'static str, secret_var: &'static str, token_var: &'static str) -> Result<Option<Resolved>> {
+    let id = env(id_var);
+    let secret = env(secret_var);
+    match (id, secret) {
+        (Some(id), Some(secret)) => {
+            let token = env(token_var);
+            crate::redact::register(&secret);
+            if let Some(t) = &token {
+                crate::redact::register(t);
+            }
+            Ok(Some(Resolved {
+                credentials: Credentials { access_key_id: id, access_key_secret: secret, security_token: token },
+                source: CredentialSource::Environment(id_var),
+                expiration: None,
+            }))
+        }
+        (Some(_), None) => Err(UsageError(format!("{id_var} is set but {secret_var} is not")).into()),
+        (None, Some(_)) => Err(UsageError(format!("{secret_var} is set but {id_var} is not")).into()),
+        (None, None) => Ok(None),
+    }
+}
+
+fn from_fields(
+    id: &Option<String>,
+    secret: &Option<String>,
+    token: &Option<String>,
+    expiration: &Option<String>,
+    source: CredentialSource,
+) -> Result<Option<Resolved>> {
+    let (Some(id), Some(secret)) = (id, secret) else {
+        return Ok(None);
+    };
+    if let Some(exp) = expiration {
+        check_not_expired(exp, &source, Utc::now())?;
+    }
+    Ok(Some(Resolved {
+        credentials: Credentials { access_key_id: id.clone(), access_key_secret: secret.clone(), security_token: token.clone() },
+        source,
+        expiration: expiration.clone(),
+    }))
+}
+
+/// Temporary credentials whose expiration has passed are refused before any request: the
+/// service would only answer with a less helpful error.
+pub fn check_not_expired(expiration: &str, source: &CredentialSource, now: DateTime<Utc>) -> Result<()> {
+    let Ok(at) = DateTime::parse_from_rfc3339(expiration) else {
+        return Err(UsageError(format!("{source} has an expiration alicli cannot read: {expiration:?}")).into());
+    };
+    if at.with_timezone(&Utc) <= now {
+        return Err(CredentialsError(format!(
+            "the temporary credentials of {source} expired at {expiration}\nhint: run `alicli sts assume-role …` again to get new ones"
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expired_credentials_are_refused_with_a_hint() {
+        let src = CredentialSource::Profile("p".into());
+        let now = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").unwrap().with_timezone(&Utc);
+        let err = check_not_expired("2025-12-31T23:59:59Z", &src, now).unwrap_err();
+        assert_eq!(crate::error::exit_for(&err), crate::error::Exit::Credentials);
+        assert!(err.to_string().contains("assume-role"));
+        assert!(check_not_expired("2026-01-01T00:00:01Z", &src, now).is_ok());
+        assert!(check_not_expired("soon", &src, now).is_err());
+    }
+}
