@@ -170,7 +170,7 @@ async fn serve(cloud: &Cloud, peer: SocketAddr, request: Request, rid: &str) -> 
     let resource = format!("acs:oss:{}:{}:{bucket}/{key}", cloud.region, cloud.account_id);
     let decision = identity.authorize(cloud, &RequestContext { action: action.into(), resource, context });
     if !decision.is_allowed() {
-        return Err(error(403, "AccessDenied", "You have no right to access this object because of bucket acl.", "0003-00000301"));
+        return Err(error(403, "AccessDenied", "Access denied by authorizer's policy.", "0003-00000301"));
     }
 
     match operation {

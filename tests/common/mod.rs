@@ -1,0 +1,155 @@
+//! Shared harness for the integration tests: a local cloud on 127.0.0.1:0 (the same server as
+//! `alicli serve`, started in-process), a throwaway profile file and folder, and a way to run the
+//! real `alicli` binary against them with a clean environment.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use alicli::emulator::{self, CloudConfig, Running, ServeOptions};
+
+/// Variables that would let the caller's own environment leak into a test.
+const SCRUBBED: &[&str] = &[
+    "ALIBABA_CLOUD_ACCESS_KEY_ID",
+    "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    "ALIBABA_CLOUD_SECURITY_TOKEN",
+    "ALIBABA_CLOUD_REGION_ID",
+    "ALIBABA_CLOUD_STS_ENDPOINT",
+    "OSS_ACCESS_KEY_ID",
+    "OSS_ACCESS_KEY_SECRET",
+    "OSS_SESSION_TOKEN",
+    "ALICLI_PROFILE",
+    "ALICLI_CONFIG_FILE",
+    "ALICLI_OSS_ENDPOINT",
+    "ALICLI_STS_ENDPOINT",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "ALL_PROXY",
+];
+
+pub struct World {
+    pub cloud: Running,
+    pub dir: tempfile::TempDir,
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", self.stdout))
+    }
+}
+
+impl std::fmt::Debug for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "exit {}\n--- stdout\n{}\n--- stderr\n{}", self.code, self.stdout, self.stderr)
+    }
+}
+
+impl World {
+    pub fn new() -> World {
+        Self::with_config(CloudConfig::default())
+    }
+
+    pub fn with_config(config: CloudConfig) -> World {
+        let cloud = emulator::start(ServeOptions { listen: "127.0.0.1:0".into(), data_dir: None, config }).expect("local cloud starts");
+        let dir = tempfile::tempdir().unwrap();
+        World { cloud, dir }
+    }
+
+    pub fn endpoint(&self) -> String {
+        self.cloud.info.endpoint.clone()
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn config_file(&self) -> PathBuf {
+        self.path("config.toml")
+    }
+
+    /// A command for the real binary: cwd is the world's folder, the profile file is the world's,
+    /// and nothing from the caller's environment can change the outcome.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_alicli"));
+        cmd.args(args).current_dir(self.dir.path()).stdin(Stdio::null());
+        for var in SCRUBBED {
+            cmd.env_remove(var);
+        }
+        cmd.env("ALICLI_CONFIG_FILE", self.config_file()).env("HOME", self.dir.path()).env("XDG_CONFIG_HOME", self.path("xdg"));
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        to_run(self.command(args).output().expect("alicli runs"))
+    }
+
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = self.command(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        to_run(cmd.output().expect("alicli runs"))
+    }
+
+    /// `alicli configure` with the seeded RAM user's key and the local STS endpoint.
+    pub fn configure_user(&self) {
+        let info = &self.cloud.info;
+        let r = self.run(&[
+            "configure",
+            "--access-key-id",
+            &info.access_key_id,
+            "--access-key-secret",
+            &info.access_key_secret,
+            "--region",
+            &info.region,
+            "--sts-endpoint",
+            &info.endpoint,
+        ]);
+        assert_eq!(r.code, 0, "{r:?}");
+    }
+
+    /// Puts `data` at `key` in the seeded bucket with the user's key.
+    pub fn put_as_user(&self, key: &str, data: &[u8]) {
+        let name = format!("upload-{}", key.replace('/', "_"));
+        std::fs::write(self.path(&name), data).unwrap();
+        let url = format!("oss://{}/{key}", self.cloud.info.bucket);
+        let r = self.run(&["oss", "put", &name, &url, "--endpoint", &self.endpoint()]);
+        assert_eq!(r.code, 0, "{r:?}");
+    }
+
+    /// The local cloud's per-operation request counters.
+    pub fn stats(&self) -> BTreeMap<String, u64> {
+        let url = format!("{}/-/stats", self.endpoint());
+        let text = reqwest::blocking::get(url).unwrap().text().unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+
+    pub fn total_requests(&self) -> u64 {
+        self.stats().values().sum()
+    }
+}
+
+fn to_run(output: Output) -> Run {
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+pub fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// The old docs' narrowing policy, verbatim.
+pub const DOCS_POLICY: &str = r#"{"Version":"1", "Statement": [{"Effect":"Allow", "Action":"oss:GetObject", "Resource":"acs:oss:*:*:sample-bucket/2015/01/01/*.jpg"}]}"#;
