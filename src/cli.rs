@@ -12,9 +12,16 @@ use crate::resolve::Globals;
 /// Alibaba Cloud temporary credentials from a terminal or CI: STS AssumeRole, profiles, and
 /// signed OSS downloads and uploads.
 #[derive(Debug, Parser)]
-#[command(name = "alicli", version, propagate_version = true, max_term_width = 100)]
-#[command(after_help = "Exit codes: 0 ok, 1 other failure, 2 bad input (nothing sent), 3 credentials rejected,\n\
-4 access denied, 5 not found, 6 network or server error.\nDocs: docs/ in the source tree, or `man alicli`.")]
+#[command(
+    name = "alicli",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+#[command(
+    after_help = "Exit codes: 0 ok, 1 other failure, 2 bad input (nothing sent), 3 credentials rejected,\n\
+4 access denied, 5 not found, 6 network or server error.\nDocs: docs/ in the source tree, or `man alicli`."
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -107,7 +114,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Configure(args) => commands::configure::run(globals, args),
         Command::Sts { command } => match command {
             StsCommand::AssumeRole(args) => commands::sts::assume_role::run(globals, args),
-            StsCommand::GetCallerIdentity(args) => commands::sts::get_caller_identity::run(globals, args),
+            StsCommand::GetCallerIdentity(args) => {
+                commands::sts::get_caller_identity::run(globals, args)
+            }
         },
         Command::Oss { command } => match command {
             OssCommand::Config(args) => commands::oss::config::run(globals, args),

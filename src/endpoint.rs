@@ -35,26 +35,43 @@ impl Endpoint {
         let (host, port) = if let Some(v6) = rest.strip_prefix('[') {
             let (host, after) = v6.split_once(']').ok_or_else(|| bad("unclosed '['"))?;
             let port = match after.strip_prefix(':') {
-                Some(p) => Some(p.parse::<u16>().map_err(|_| bad("the port must be a number"))?),
+                Some(p) => Some(
+                    p.parse::<u16>()
+                        .map_err(|_| bad("the port must be a number"))?,
+                ),
                 None if after.is_empty() => None,
                 None => return Err(bad("unexpected text after ']'")),
             };
             (host.to_string(), port)
         } else {
             match rest.rsplit_once(':') {
-                Some((h, p)) => (h.to_string(), Some(p.parse::<u16>().map_err(|_| bad("the port must be a number"))?)),
+                Some((h, p)) => (
+                    h.to_string(),
+                    Some(
+                        p.parse::<u16>()
+                            .map_err(|_| bad("the port must be a number"))?,
+                    ),
+                ),
                 None => (rest.to_string(), None),
             }
         };
         if host.is_empty() {
             return Err(bad("no host"));
         }
-        Ok(Endpoint { scheme, host: host.to_ascii_lowercase(), port })
+        Ok(Endpoint {
+            scheme,
+            host: host.to_ascii_lowercase(),
+            port,
+        })
     }
 
     /// `host[:port]` as it goes into the Host header and URLs.
     pub fn authority(&self) -> String {
-        let host = if self.host.contains(':') { format!("[{}]", self.host) } else { self.host.clone() };
+        let host = if self.host.contains(':') {
+            format!("[{}]", self.host)
+        } else {
+            self.host.clone()
+        };
         match self.port {
             Some(port) => format!("{host}:{port}"),
             None => host,
@@ -84,7 +101,10 @@ mod tests {
     #[test]
     fn parses_the_forms_users_type() {
         let e = Endpoint::parse("oss-cn-hangzhou.aliyuncs.com").unwrap();
-        assert_eq!((e.scheme.as_str(), e.host.as_str(), e.port), ("https", "oss-cn-hangzhou.aliyuncs.com", None));
+        assert_eq!(
+            (e.scheme.as_str(), e.host.as_str(), e.port),
+            ("https", "oss-cn-hangzhou.aliyuncs.com", None)
+        );
         assert!(!e.is_ip_or_localhost());
         let e = Endpoint::parse("http://127.0.0.1:9000/").unwrap();
         assert_eq!(e.base_url(), "http://127.0.0.1:9000");
@@ -92,12 +112,21 @@ mod tests {
         let e = Endpoint::parse("http://[::1]:9000").unwrap();
         assert_eq!(e.authority(), "[::1]:9000");
         assert!(e.is_ip_or_localhost());
-        assert!(Endpoint::parse("http://localhost").unwrap().is_ip_or_localhost());
+        assert!(Endpoint::parse("http://localhost")
+            .unwrap()
+            .is_ip_or_localhost());
     }
 
     #[test]
     fn rejects_what_is_not_an_endpoint() {
-        for bad in ["", "ftp://x", "http://", "host:port", "https://host/path", "a b"] {
+        for bad in [
+            "",
+            "ftp://x",
+            "http://",
+            "host:port",
+            "https://host/path",
+            "a b",
+        ] {
             assert!(Endpoint::parse(bad).is_err(), "{bad:?} accepted");
         }
     }

@@ -74,7 +74,8 @@ impl ServiceError {
             || code == "SignatureNonceUsed"
         {
             Exit::Credentials
-        } else if code == "AccessDenied" || code.starts_with("NoPermission") || code == "Forbidden" {
+        } else if code == "AccessDenied" || code.starts_with("NoPermission") || code == "Forbidden"
+        {
             Exit::Denied
         } else if code.starts_with("NoSuch") || code.starts_with("EntityNotExist") {
             Exit::NotFound
@@ -90,7 +91,11 @@ impl ServiceError {
 
 impl fmt::Display for ServiceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let code = if self.code.is_empty() { "UnknownError" } else { &self.code };
+        let code = if self.code.is_empty() {
+            "UnknownError"
+        } else {
+            &self.code
+        };
         write!(f, "{code}: {}", self.message.trim())?;
         if !self.request_id.is_empty() {
             write!(f, "\nRequestId: {}", self.request_id)?;
@@ -163,20 +168,37 @@ mod tests {
     use super::*;
 
     fn svc(code: &str, status: u16) -> anyhow::Error {
-        ServiceError { code: code.into(), status, ..Default::default() }.into()
+        ServiceError {
+            code: code.into(),
+            status,
+            ..Default::default()
+        }
+        .into()
     }
 
     #[test]
     fn codes_map_to_documented_exits() {
         assert_eq!(exit_for(&svc("AccessDenied", 403)), Exit::Denied);
         assert_eq!(exit_for(&svc("NoPermission", 403)), Exit::Denied);
-        assert_eq!(exit_for(&svc("SignatureDoesNotMatch", 403)), Exit::Credentials);
-        assert_eq!(exit_for(&svc("InvalidAccessKeyId.NotFound", 404)), Exit::Credentials);
-        assert_eq!(exit_for(&svc("SecurityTokenExpired", 403)), Exit::Credentials);
+        assert_eq!(
+            exit_for(&svc("SignatureDoesNotMatch", 403)),
+            Exit::Credentials
+        );
+        assert_eq!(
+            exit_for(&svc("InvalidAccessKeyId.NotFound", 404)),
+            Exit::Credentials
+        );
+        assert_eq!(
+            exit_for(&svc("SecurityTokenExpired", 403)),
+            Exit::Credentials
+        );
         assert_eq!(exit_for(&svc("NoSuchKey", 404)), Exit::NotFound);
         assert_eq!(exit_for(&svc("EntityNotExist.Role", 404)), Exit::NotFound);
         assert_eq!(exit_for(&svc("InternalError", 500)), Exit::Network);
-        assert_eq!(exit_for(&svc("InvalidParameter.RoleSessionName", 400)), Exit::Failure);
+        assert_eq!(
+            exit_for(&svc("InvalidParameter.RoleSessionName", 400)),
+            Exit::Failure
+        );
         let usage: anyhow::Error = UsageError("x".into()).into();
         assert_eq!(exit_for(&usage.context("while reading")), Exit::Usage);
         assert_eq!(exit_for(&anyhow::anyhow!("plain")), Exit::Failure);

@@ -4,7 +4,10 @@
 use crate::error::ServiceError;
 
 /// Adds a hint to a [`ServiceError`] inside `err`, if `make` has one and none is set yet.
-pub fn attach(err: anyhow::Error, make: impl FnOnce(&ServiceError) -> Option<String>) -> anyhow::Error {
+pub fn attach(
+    err: anyhow::Error,
+    make: impl FnOnce(&ServiceError) -> Option<String>,
+) -> anyhow::Error {
     match err.downcast::<ServiceError>() {
         Ok(mut service) => {
             if service.hint.is_none() {
@@ -42,7 +45,10 @@ pub fn assume_role(e: &ServiceError, role_arn: &str, profile: &str) -> Option<St
                 "the account id in the role ARN contains '*': the docs mask ids that way; replace it with your own account id".into(),
             );
         }
-        return Some("check the account id and role name in the ARN (RAM console > Roles > the role's ARN)".into());
+        return Some(
+            "check the account id and role name in the ARN (RAM console > Roles > the role's ARN)"
+                .into(),
+        );
     }
     if code.starts_with("NoPermission") {
         return Some("the RAM user needs sts:AssumeRole (policy AliyunSTSAssumeRoleAccess), and the role's trust policy must trust the user's account".into());

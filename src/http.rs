@@ -32,7 +32,10 @@ pub fn network_error(err: &reqwest::Error, host: &str) -> NetworkError {
         source = s.source();
     }
     let lower = detail.to_ascii_lowercase();
-    let (message, hint) = if lower.contains("dns") || lower.contains("lookup") || lower.contains("name or service not known") {
+    let (message, hint) = if lower.contains("dns")
+        || lower.contains("lookup")
+        || lower.contains("name or service not known")
+    {
         (
             format!("cannot resolve host {host}"),
             Some("check the region in the endpoint (e.g. oss-cn-hangzhou.aliyuncs.com, sts.cn-hangzhou.aliyuncs.com); the region list is at https://www.alibabacloud.com/help/en/oss/user-guide/regions-and-endpoints".to_string()),
@@ -40,11 +43,17 @@ pub fn network_error(err: &reqwest::Error, host: &str) -> NetworkError {
     } else if err.is_timeout() {
         (format!("request to {host} timed out"), None)
     } else if err.is_connect() || lower.contains("connection refused") {
-        (format!("cannot connect to {host}: {detail}"), Some("check the endpoint and that the service is reachable".into()))
+        (
+            format!("cannot connect to {host}: {detail}"),
+            Some("check the endpoint and that the service is reachable".into()),
+        )
     } else if detail.is_empty() {
         (format!("request to {host} failed: {err}"), None)
     } else {
         (format!("request to {host} failed: {detail}"), None)
     };
-    NetworkError { message: crate::redact::redact(&message), hint }
+    NetworkError {
+        message: crate::redact::redact(&message),
+        hint,
+    }
 }

@@ -12,7 +12,11 @@ fn main() -> ExitCode {
         Err(e) => {
             // clap prints help/version on stdout and usage errors on stderr; usage errors exit 2.
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { Exit::Usage as u8 } else { Exit::Ok as u8 });
+            return ExitCode::from(if e.use_stderr() {
+                Exit::Usage as u8
+            } else {
+                Exit::Ok as u8
+            });
         }
     };
     match alicli::cli::run(cli) {

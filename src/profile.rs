@@ -76,11 +76,17 @@ impl Profile {
     /// Registers every secret this profile holds with the redactor, so nothing printed later can
     /// reveal them.
     pub fn register_secrets(&self) {
-        for s in [&self.access_key_secret, &self.security_token].into_iter().flatten() {
+        for s in [&self.access_key_secret, &self.security_token]
+            .into_iter()
+            .flatten()
+        {
             crate::redact::register(s);
         }
         if let Some(oss) = &self.oss {
-            for s in [&oss.access_key_secret, &oss.security_token].into_iter().flatten() {
+            for s in [&oss.access_key_secret, &oss.security_token]
+                .into_iter()
+                .flatten()
+            {
                 crate::redact::register(s);
             }
         }
@@ -102,11 +108,16 @@ pub fn load(path: &Path) -> Result<ConfigFile> {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ConfigFile::default()),
         Err(e) => {
-            return Err(UsageError(format!("cannot read profile file {}: {e}", path.display())).into())
+            return Err(
+                UsageError(format!("cannot read profile file {}: {e}", path.display())).into(),
+            )
         }
     };
     let config = parse(&text).map_err(|msg| {
-        UsageError(format!("profile file {} is not valid: {msg} (the file was left untouched)", path.display()))
+        UsageError(format!(
+            "profile file {} is not valid: {msg} (the file was left untouched)",
+            path.display()
+        ))
     })?;
     for profile in config.profiles.values() {
         profile.register_secrets();
@@ -117,7 +128,9 @@ pub fn load(path: &Path) -> Result<ConfigFile> {
 /// Parses file contents; the error text carries the line and column.
 pub fn parse(text: &str) -> std::result::Result<ConfigFile, String> {
     toml::from_str::<ConfigFile>(text).map_err(|e| {
-        let line = e.span().map(|span| text[..span.start.min(text.len())].lines().count().max(1));
+        let line = e
+            .span()
+            .map(|span| text[..span.start.min(text.len())].lines().count().max(1));
         let what = e.message().trim().to_string();
         match line {
             Some(line) => format!("line {line}: {what}"),
@@ -130,7 +143,10 @@ pub fn parse(text: &str) -> std::result::Result<ConfigFile, String> {
 /// The closure sees the file as it is on disk at that moment, not a stale copy, so concurrent
 /// writers each add their own profile without dropping anyone else's.
 pub fn update<T>(path: &Path, change: impl FnOnce(&mut ConfigFile) -> Result<T>) -> Result<T> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     create_private_dir(dir)?;
     let _lock = lock(path)?;
     let mut config = load(path)?;
@@ -167,9 +183,14 @@ impl Drop for FileLock {
 
 fn lock(path: &Path) -> Result<FileLock> {
     let lock_path = sidecar(path, ".lock");
-    let file = open_private(&lock_path)
-        .map_err(|e| UsageError(format!("cannot open lock file {}: {e}", lock_path.display())))?;
-    file.lock().with_context(|| format!("cannot lock {}", lock_path.display()))?;
+    let file = open_private(&lock_path).map_err(|e| {
+        UsageError(format!(
+            "cannot open lock file {}: {e}",
+            lock_path.display()
+        ))
+    })?;
+    file.lock()
+        .with_context(|| format!("cannot lock {}", lock_path.display()))?;
     Ok(FileLock(file))
 }
 
@@ -192,13 +213,18 @@ fn sidecar(path: &Path, suffix: &str) -> PathBuf {
 
 fn write_atomic(path: &Path, config: &ConfigFile) -> Result<()> {
     let text = toml::to_string_pretty(config).context("cannot serialise the profile file")?;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     // tempfile creates the file 0600, so secrets are never readable by others, not even briefly.
     let mut tmp = tempfile::Builder::new()
         .prefix(".config.toml.")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    tmp.write_all(b"# alicli profiles: see `alicli configure --help`. Keep this file private (0600).\n")?;
+    tmp.write_all(
+        b"# alicli profiles: see `alicli configure --help`. Keep this file private (0600).\n",
+    )?;
     tmp.write_all(text.as_bytes())?;
     tmp.as_file().sync_all()?;
     tmp.persist(path)
@@ -221,7 +247,10 @@ mod tests {
                     access_key_id: Some("LTAIexample".into()),
                     access_key_secret: Some("secret-value".into()),
                     region: Some("cn-hangzhou".into()),
-                    oss: Some(OssSettings { endpoint: Some("oss-cn-hangzhou.aliyuncs.com".into()), ..Default::default() }),
+                    oss: Some(OssSettings {
+                        endpoint: Some("oss-cn-hangzhou.aliyuncs.com".into()),
+                        ..Default::default()
+                    }),
                     ..Default::default()
                 },
             );
@@ -239,9 +268,16 @@ mod tests {
         let loaded = load(&path).unwrap();
         let p = &loaded.profiles["default"];
         assert_eq!(p.access_key_id.as_deref(), Some("LTAIexample"));
-        assert_eq!(p.oss.as_ref().unwrap().endpoint.as_deref(), Some("oss-cn-hangzhou.aliyuncs.com"));
+        assert_eq!(
+            p.oss.as_ref().unwrap().endpoint.as_deref(),
+            Some("oss-cn-hangzhou.aliyuncs.com")
+        );
         assert_eq!(p.role_arn.as_deref(), Some("acs:ram::1:role/r"));
-        assert!(p.extra.contains_key("future"), "unknown table kept: {:?}", p.extra);
+        assert!(
+            p.extra.contains_key("future"),
+            "unknown table kept: {:?}",
+            p.extra
+        );
     }
 
     #[cfg(unix)]
@@ -255,7 +291,10 @@ mod tests {
             Ok(())
         })
         .unwrap();
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
 
     #[test]

@@ -66,7 +66,11 @@ impl Session {
             None => profile::default_path()?,
         };
         let config = profile::load(&config_path)?;
-        Ok(Session { globals, config_path, config })
+        Ok(Session {
+            globals,
+            config_path,
+            config,
+        })
     }
 
     pub fn profile_name(&self) -> &str {
@@ -81,7 +85,11 @@ impl Session {
             Some(p) => Ok(Some(p)),
             None if self.globals.profile.is_some() => {
                 let known: Vec<&str> = self.config.profiles.keys().map(String::as_str).collect();
-                let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
+                let known = if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                };
                 Err(UsageError(format!(
                     "profile {name:?} not found in {} (profiles there: {known})",
                     self.config_path.display()
@@ -94,7 +102,12 @@ impl Session {
 
     /// Region for STS and general use: `--region` > `ALIBABA_CLOUD_REGION_ID` > profile.
     pub fn region(&self) -> Result<Option<String>> {
-        if let Some(r) = self.globals.region.clone().or_else(|| env("ALIBABA_CLOUD_REGION_ID")) {
+        if let Some(r) = self
+            .globals
+            .region
+            .clone()
+            .or_else(|| env("ALIBABA_CLOUD_REGION_ID"))
+        {
             return Ok(Some(r));
         }
         Ok(self.profile()?.and_then(|p| p.region.clone()))
@@ -102,17 +115,31 @@ impl Session {
 
     /// Region for OSS: as [`region`](Self::region), but the profile's oss section comes first.
     pub fn oss_region(&self) -> Result<Option<String>> {
-        if let Some(r) = self.globals.region.clone().or_else(|| env("ALIBABA_CLOUD_REGION_ID")) {
+        if let Some(r) = self
+            .globals
+            .region
+            .clone()
+            .or_else(|| env("ALIBABA_CLOUD_REGION_ID"))
+        {
             return Ok(Some(r));
         }
         let p = self.profile()?;
-        Ok(p.and_then(|p| p.oss.as_ref().and_then(|o| o.region.clone()).or_else(|| p.region.clone())))
+        Ok(p.and_then(|p| {
+            p.oss
+                .as_ref()
+                .and_then(|o| o.region.clone())
+                .or_else(|| p.region.clone())
+        }))
     }
 
     /// Credentials for STS calls.
     pub fn sts_credentials(&self) -> Result<Resolved> {
         if self.globals.profile.is_none() {
-            if let Some(found) = from_env("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN")? {
+            if let Some(found) = from_env(
+                "ALIBABA_CLOUD_ACCESS_KEY_ID",
+                "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+                "ALIBABA_CLOUD_SECURITY_TOKEN",
+            )? {
                 return Ok(found);
             }
         }
@@ -128,17 +155,28 @@ impl Session {
                 return Ok(found);
             }
         }
-        Err(self.no_credentials("ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET", "alicli configure"))
+        Err(self.no_credentials(
+            "ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+            "alicli configure",
+        ))
     }
 
     /// Credentials for OSS requests: the oss section of a profile first (it is what
     /// `alicli oss config` writes), then the profile's own keys.
     pub fn oss_credentials(&self) -> Result<Resolved> {
         if self.globals.profile.is_none() {
-            if let Some(found) = from_env("OSS_ACCESS_KEY_ID", "OSS_ACCESS_KEY_SECRET", "OSS_SESSION_TOKEN")? {
+            if let Some(found) = from_env(
+                "OSS_ACCESS_KEY_ID",
+                "OSS_ACCESS_KEY_SECRET",
+                "OSS_SESSION_TOKEN",
+            )? {
                 return Ok(found);
             }
-            if let Some(found) = from_env("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN")? {
+            if let Some(found) = from_env(
+                "ALIBABA_CLOUD_ACCESS_KEY_ID",
+                "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+                "ALIBABA_CLOUD_SECURITY_TOKEN",
+            )? {
                 return Ok(found);
             }
         }
@@ -165,7 +203,10 @@ impl Session {
                 return Ok(found);
             }
         }
-        Err(self.no_credentials("OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET", "alicli oss config"))
+        Err(self.no_credentials(
+            "OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET",
+            "alicli oss config",
+        ))
     }
 
     fn no_credentials(&self, vars: &str, command: &str) -> anyhow::Error {
@@ -180,7 +221,11 @@ impl Session {
     /// STS endpoint: flag > `ALICLI_STS_ENDPOINT` > `ALIBABA_CLOUD_STS_ENDPOINT` > profile
     /// `sts_endpoint` > `sts.<region>.aliyuncs.com` > `sts.aliyuncs.com`.
     pub fn sts_endpoint(&self, flag: Option<&str>) -> Result<Endpoint> {
-        let chosen = match flag.map(str::to_string).or_else(|| env("ALICLI_STS_ENDPOINT")).or_else(|| env("ALIBABA_CLOUD_STS_ENDPOINT")) {
+        let chosen = match flag
+            .map(str::to_string)
+            .or_else(|| env("ALICLI_STS_ENDPOINT"))
+            .or_else(|| env("ALIBABA_CLOUD_STS_ENDPOINT"))
+        {
             Some(e) => e,
             None => match self.profile()?.and_then(|p| p.sts_endpoint.clone()) {
                 Some(e) => e,
@@ -195,10 +240,17 @@ impl Session {
 
     /// OSS endpoint: flag > `ALICLI_OSS_ENDPOINT` > profile `oss.endpoint` > `oss-<region>.aliyuncs.com`.
     pub fn oss_endpoint(&self, flag: Option<&str>) -> Result<Endpoint> {
-        if let Some(e) = flag.map(str::to_string).or_else(|| env("ALICLI_OSS_ENDPOINT")) {
+        if let Some(e) = flag
+            .map(str::to_string)
+            .or_else(|| env("ALICLI_OSS_ENDPOINT"))
+        {
             return Ok(Endpoint::parse(&e)?);
         }
-        if let Some(e) = self.profile()?.and_then(|p| p.oss.as_ref()).and_then(|o| o.endpoint.clone()) {
+        if let Some(e) = self
+            .profile()?
+            .and_then(|p| p.oss.as_ref())
+            .and_then(|o| o.endpoint.clone())
+        {
             return Ok(Endpoint::parse(&e)?);
         }
         match self.oss_region()? {
@@ -211,7 +263,11 @@ impl Session {
     }
 }
 
-fn from_env(id_var: &'static str, secret_var: &'static str, token_var: &'static str) -> Result<Option<Resolved>> {
+fn from_env(
+    id_var: &'static str,
+    secret_var: &'static str,
+    token_var: &'static str,
+) -> Result<Option<Resolved>> {
     let id = env(id_var);
     let secret = env(secret_var);
     match (id, secret) {
@@ -222,13 +278,21 @@ fn from_env(id_var: &'static str, secret_var: &'static str, token_var: &'static 
                 crate::redact::register(t);
             }
             Ok(Some(Resolved {
-                credentials: Credentials { access_key_id: id, access_key_secret: secret, security_token: token },
+                credentials: Credentials {
+                    access_key_id: id,
+                    access_key_secret: secret,
+                    security_token: token,
+                },
                 source: CredentialSource::Environment(id_var),
                 expiration: None,
             }))
         }
-        (Some(_), None) => Err(UsageError(format!("{id_var} is set but {secret_var} is not")).into()),
-        (None, Some(_)) => Err(UsageError(format!("{secret_var} is set but {id_var} is not")).into()),
+        (Some(_), None) => {
+            Err(UsageError(format!("{id_var} is set but {secret_var} is not")).into())
+        }
+        (None, Some(_)) => {
+            Err(UsageError(format!("{secret_var} is set but {id_var} is not")).into())
+        }
         (None, None) => Ok(None),
     }
 }
@@ -247,7 +311,11 @@ fn from_fields(
         check_not_expired(exp, &source, Utc::now())?;
     }
     Ok(Some(Resolved {
-        credentials: Credentials { access_key_id: id.clone(), access_key_secret: secret.clone(), security_token: token.clone() },
+        credentials: Credentials {
+            access_key_id: id.clone(),
+            access_key_secret: secret.clone(),
+            security_token: token.clone(),
+        },
         source,
         expiration: expiration.clone(),
     }))
@@ -255,9 +323,16 @@ fn from_fields(
 
 /// Temporary credentials whose expiration has passed are refused before any request: the
 /// service would only answer with a less helpful error.
-pub fn check_not_expired(expiration: &str, source: &CredentialSource, now: DateTime<Utc>) -> Result<()> {
+pub fn check_not_expired(
+    expiration: &str,
+    source: &CredentialSource,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let Ok(at) = DateTime::parse_from_rfc3339(expiration) else {
-        return Err(UsageError(format!("{source} has an expiration alicli cannot read: {expiration:?}")).into());
+        return Err(UsageError(format!(
+            "{source} has an expiration alicli cannot read: {expiration:?}"
+        ))
+        .into());
     };
     if at.with_timezone(&Utc) <= now {
         return Err(CredentialsError(format!(
@@ -275,9 +350,14 @@ mod tests {
     #[test]
     fn expired_credentials_are_refused_with_a_hint() {
         let src = CredentialSource::Profile("p".into());
-        let now = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").unwrap().with_timezone(&Utc);
+        let now = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
         let err = check_not_expired("2025-12-31T23:59:59Z", &src, now).unwrap_err();
-        assert_eq!(crate::error::exit_for(&err), crate::error::Exit::Credentials);
+        assert_eq!(
+            crate::error::exit_for(&err),
+            crate::error::Exit::Credentials
+        );
         assert!(err.to_string().contains("assume-role"));
         assert!(check_not_expired("2026-01-01T00:00:01Z", &src, now).is_ok());
         assert!(check_not_expired("soon", &src, now).is_err());

@@ -71,8 +71,8 @@ impl StsClient<'_> {
             params.push(("ExternalId".into(), id.clone()));
         }
         let body = self.call("AssumeRole", params)?;
-        let response: AssumeRoleResponse =
-            serde_json::from_str(&body).context("STS answered AssumeRole with JSON alicli cannot read")?;
+        let response: AssumeRoleResponse = serde_json::from_str(&body)
+            .context("STS answered AssumeRole with JSON alicli cannot read")?;
         crate::redact::register(&response.credentials.access_key_secret);
         crate::redact::register(&response.credentials.security_token);
         Ok(response)
@@ -81,7 +81,8 @@ impl StsClient<'_> {
     /// Returns the answer as JSON, keys as the API sends them.
     pub fn get_caller_identity(&self) -> Result<serde_json::Value> {
         let body = self.call("GetCallerIdentity", Vec::new())?;
-        serde_json::from_str(&body).context("STS answered GetCallerIdentity with JSON alicli cannot read")
+        serde_json::from_str(&body)
+            .context("STS answered GetCallerIdentity with JSON alicli cannot read")
     }
 
     /// Signs and sends one call; returns the body of a 2xx answer or a [`ServiceError`].
@@ -90,13 +91,20 @@ impl StsClient<'_> {
         params.push(("Version".into(), API_VERSION.into()));
         params.push(("Format".into(), "JSON".into()));
         let nonce = uuid::Uuid::new_v4().to_string();
-        let (signed, string_to_sign) = pop::sign("POST", params, &self.credentials, Utc::now(), &nonce);
+        let (signed, string_to_sign) =
+            pop::sign("POST", params, &self.credentials, Utc::now(), &nonce);
         let url = format!("{}/", self.endpoint.base_url());
         output::verbose(&format!("> POST {url} Action={action}"));
         output::verbose(&format!("> string to sign: {string_to_sign}"));
         let form: String = signed
             .iter()
-            .map(|(k, v)| format!("{}={}", crate::signing::percent::rfc3986(k), crate::signing::percent::rfc3986(v)))
+            .map(|(k, v)| {
+                format!(
+                    "{}={}",
+                    crate::signing::percent::rfc3986(k),
+                    crate::signing::percent::rfc3986(v)
+                )
+            })
             .collect::<Vec<_>>()
             .join("&");
         let response = self
@@ -108,11 +116,16 @@ impl StsClient<'_> {
             .send()
             .map_err(|e| network_error(&e, &self.endpoint.authority()))?;
         let status = response.status().as_u16();
-        let text = response.text().map_err(|e| network_error(&e, &self.endpoint.authority()))?;
+        let text = response
+            .text()
+            .map_err(|e| network_error(&e, &self.endpoint.authority()))?;
         let error = (status >= 300).then(|| parse_error(status, &text));
         output::verbose(&format!(
             "< {status} RequestId: {}",
-            error.as_ref().map(|e| e.request_id.clone()).unwrap_or_else(|| request_id_of(&text))
+            error
+                .as_ref()
+                .map(|e| e.request_id.clone())
+                .unwrap_or_else(|| request_id_of(&text))
         ));
         match error {
             Some(error) => Err(error.into()),
@@ -124,17 +137,30 @@ impl StsClient<'_> {
 fn request_id_of(body: &str) -> String {
     serde_json::from_str::<serde_json::Value>(body)
         .ok()
-        .and_then(|v| v.get("RequestId").and_then(|r| r.as_str()).map(str::to_string))
+        .and_then(|v| {
+            v.get("RequestId")
+                .and_then(|r| r.as_str())
+                .map(str::to_string)
+        })
         .unwrap_or_default()
 }
 
 /// Reads an STS error body (`{"RequestId","HostId","Code","Message","Recommend"}`); a body that is
 /// not that JSON (an HTML page from a proxy, say) still gives a readable error.
 pub fn parse_error(status: u16, body: &str) -> ServiceError {
-    let mut error = ServiceError { service: Some(Service::Sts), status, ..Default::default() };
+    let mut error = ServiceError {
+        service: Some(Service::Sts),
+        status,
+        ..Default::default()
+    };
     match serde_json::from_str::<serde_json::Value>(body) {
         Ok(v) => {
-            let field = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or_default().to_string();
+            let field = |k: &str| {
+                v.get(k)
+                    .and_then(|x| x.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
             error.code = field("Code");
             error.message = field("Message");
             error.request_id = field("RequestId");

@@ -59,9 +59,11 @@ fn collect(cmd: &clap::Command, name: &str, pages: &mut Vec<(String, Vec<u8>)>) 
 }
 
 pub fn run_man(args: ManArgs) -> Result<()> {
-    std::fs::create_dir_all(&args.dir).with_context(|| format!("cannot create {}", args.dir.display()))?;
+    std::fs::create_dir_all(&args.dir)
+        .with_context(|| format!("cannot create {}", args.dir.display()))?;
     for (name, page) in man_pages()? {
-        std::fs::write(args.dir.join(&name), page).with_context(|| format!("cannot write {name}"))?;
+        std::fs::write(args.dir.join(&name), page)
+            .with_context(|| format!("cannot write {name}"))?;
     }
     Ok(())
 }

@@ -13,8 +13,10 @@ use crate::redact::mask_id;
 use crate::resolve::{Globals, Session};
 
 #[derive(Debug, Args)]
-#[command(after_help = "The region is the global --region flag, e.g. `alicli configure --region cn-hangzhou`.\n\
-In scripts, pass the secret on stdin rather than the command line: `--access-key-secret -`.")]
+#[command(
+    after_help = "The region is the global --region flag, e.g. `alicli configure --region cn-hangzhou`.\n\
+In scripts, pass the secret on stdin rather than the command line: `--access-key-secret -`."
+)]
 pub struct ConfigureArgs {
     /// AccessKey ID of a RAM user (LTAI…)
     #[arg(long, value_name = "ID")]
@@ -34,7 +36,12 @@ pub fn run(globals: Globals, args: ConfigureArgs) -> Result<()> {
     if let Some(e) = &args.sts_endpoint {
         crate::endpoint::Endpoint::parse(e)?;
     }
-    let current = session.config.profiles.get(&name).cloned().unwrap_or_default();
+    let current = session
+        .config
+        .profiles
+        .get(&name)
+        .cloned()
+        .unwrap_or_default();
 
     let mut id = args.access_key_id.clone();
     let mut secret = match args.access_key_secret.as_deref() {
@@ -42,16 +49,27 @@ pub fn run(globals: Globals, args: ConfigureArgs) -> Result<()> {
         other => other.map(str::to_string),
     };
     let mut region = session.globals.region.clone();
-    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && args.access_key_secret.as_deref() != Some("-");
-    let nothing_given = id.is_none() && secret.is_none() && region.is_none() && args.sts_endpoint.is_none();
+    let interactive = std::io::stdin().is_terminal()
+        && std::io::stderr().is_terminal()
+        && args.access_key_secret.as_deref() != Some("-");
+    let nothing_given =
+        id.is_none() && secret.is_none() && region.is_none() && args.sts_endpoint.is_none();
 
     if interactive && (nothing_given || id.is_none() || secret.is_none()) {
         if id.is_none() {
-            let shown = current.access_key_id.as_deref().map(mask_id).unwrap_or_default();
+            let shown = current
+                .access_key_id
+                .as_deref()
+                .map(mask_id)
+                .unwrap_or_default();
             id = prompt(&format!("AccessKey ID [{shown}]: "))?;
         }
         if secret.is_none() {
-            let shown = if current.access_key_secret.is_some() { crate::redact::MASK } else { "" };
+            let shown = if current.access_key_secret.is_some() {
+                crate::redact::MASK
+            } else {
+                ""
+            };
             let answer = rpassword::prompt_password(format!("AccessKey Secret [{shown}]: "))?;
             secret = Some(answer).filter(|s| !s.trim().is_empty());
         }
@@ -96,7 +114,10 @@ pub fn run(globals: Globals, args: ConfigureArgs) -> Result<()> {
         }
         Ok(())
     })?;
-    crate::output::info(&format!("profile {name:?} saved in {}", session.config_path.display()));
+    crate::output::info(&format!(
+        "profile {name:?} saved in {}",
+        session.config_path.display()
+    ));
     Ok(())
 }
 

@@ -34,15 +34,24 @@ struct Outcome {
 }
 
 pub fn run(_args: DemoArgs) -> Result<()> {
-    let cloud = emulator::start(ServeOptions { listen: "127.0.0.1:0".into(), data_dir: None, config: CloudConfig::default() })?;
+    let cloud = emulator::start(ServeOptions {
+        listen: "127.0.0.1:0".into(),
+        data_dir: None,
+        config: CloudConfig::default(),
+    })?;
     let info = cloud.info.clone();
     crate::redact::register(&info.access_key_secret);
     let work = tempfile::Builder::new().prefix("alicli-demo-").tempdir()?;
     let exe = std::env::current_exe().context("cannot find the alicli binary")?;
     let endpoint = info.endpoint.clone();
 
-    println!("alicli demo: the STS flow of the old aliyuncli docs, against a local cloud at {endpoint}");
-    println!("(throwaway profile file and folder: {})\n", work.path().display());
+    println!(
+        "alicli demo: the STS flow of the old aliyuncli docs, against a local cloud at {endpoint}"
+    );
+    println!(
+        "(throwaway profile file and folder: {})\n",
+        work.path().display()
+    );
 
     // A small JPEG-looking file for the app server to publish.
     let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0];
@@ -82,9 +91,19 @@ pub fn run(_args: DemoArgs) -> Result<()> {
         all_ok &= ok;
         last = Some(outcome);
     }
-    let answer: serde_json::Value = serde_json::from_str(&last.map(|o| o.stdout).unwrap_or_default()).unwrap_or_default();
-    let field = |k: &str| answer["Credentials"][k].as_str().unwrap_or_default().to_string();
-    let (id, secret, token) = (field("AccessKeyId"), field("AccessKeySecret"), field("SecurityToken"));
+    let answer: serde_json::Value =
+        serde_json::from_str(&last.map(|o| o.stdout).unwrap_or_default()).unwrap_or_default();
+    let field = |k: &str| {
+        answer["Credentials"][k]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let (id, secret, token) = (
+        field("AccessKeyId"),
+        field("AccessKeySecret"),
+        field("SecurityToken"),
+    );
     if id.is_empty() {
         anyhow::bail!("demo: AssumeRole gave no credentials; stopping");
     }
@@ -137,19 +156,37 @@ fn run_step(exe: &Path, dir: &Path, step: &Step) -> Result<(bool, Outcome)> {
     let shown: Vec<String> = step
         .args
         .iter()
-        .map(|a| if step.secret_values.contains(a) { crate::redact::MASK.to_string() } else { quote_for_display(a) })
+        .map(|a| {
+            if step.secret_values.contains(a) {
+                crate::redact::MASK.to_string()
+            } else {
+                quote_for_display(a)
+            }
+        })
         .collect();
     println!("$ alicli {}", shown.join(" "));
     let mut cmd = Command::new(exe);
-    cmd.args(&step.args).current_dir(dir).env("ALICLI_CONFIG_FILE", dir.join("config.toml")).env_remove("ALICLI_PROFILE");
+    cmd.args(&step.args)
+        .current_dir(dir)
+        .env("ALICLI_CONFIG_FILE", dir.join("config.toml"))
+        .env_remove("ALICLI_PROFILE");
     for var in [
-        "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_REGION_ID",
-        "OSS_ACCESS_KEY_ID", "OSS_ACCESS_KEY_SECRET", "OSS_SESSION_TOKEN", "ALICLI_OSS_ENDPOINT", "ALICLI_STS_ENDPOINT",
+        "ALIBABA_CLOUD_ACCESS_KEY_ID",
+        "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+        "ALIBABA_CLOUD_SECURITY_TOKEN",
+        "ALIBABA_CLOUD_REGION_ID",
+        "OSS_ACCESS_KEY_ID",
+        "OSS_ACCESS_KEY_SECRET",
+        "OSS_SESSION_TOKEN",
+        "ALICLI_OSS_ENDPOINT",
+        "ALICLI_STS_ENDPOINT",
         "ALIBABA_CLOUD_STS_ENDPOINT",
     ] {
         cmd.env_remove(var);
     }
-    let output = cmd.output().with_context(|| format!("cannot run {}", exe.display()))?;
+    let output = cmd
+        .output()
+        .with_context(|| format!("cannot run {}", exe.display()))?;
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     let mut shown = mask_credentials_json(&stdout);
@@ -183,7 +220,10 @@ fn mask_credentials_json(text: &str) -> String {
 }
 
 fn quote_for_display(arg: &str) -> String {
-    if arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:@=,+".contains(c)) {
+    if arg
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_./:@=,+".contains(c))
+    {
         arg.to_string()
     } else {
         shell_quote(arg)

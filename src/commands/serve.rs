@@ -11,10 +11,12 @@ use crate::emulator::{self, CloudConfig, ServeOptions};
 use crate::error::UsageError;
 
 #[derive(Debug, Args)]
-#[command(after_help = "Seeds by default: account 1234567890123456, region cn-hangzhou, RAM user `appserver`\n\
+#[command(
+    after_help = "Seeds by default: account 1234567890123456, region cn-hangzhou, RAM user `appserver`\n\
 (AliyunSTSAssumeRoleAccess + AliyunOSSFullAccess) with a random key, role\n\
 acs:ram::1234567890123456:role/oss-readonly (AliyunOSSReadOnlyAccess, trusts the account),\n\
-bucket sample-bucket. See docs/serve.md for the --config format.")]
+bucket sample-bucket. See docs/serve.md for the --config format."
+)]
 pub struct ServeArgs {
     /// Address to listen on; port 0 picks a free port
     #[arg(long, default_value = "127.0.0.1:9000", value_name = "ADDR")]
@@ -31,13 +33,25 @@ pub fn load_config(path: Option<&PathBuf>) -> Result<CloudConfig> {
     let Some(path) = path else {
         return Ok(CloudConfig::default());
     };
-    let text = std::fs::read_to_string(path).map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
-    toml::from_str(&text).map_err(|e| UsageError(format!("{} is not a valid local cloud config: {}", path.display(), e.message())).into())
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
+    toml::from_str(&text).map_err(|e| {
+        UsageError(format!(
+            "{} is not a valid local cloud config: {}",
+            path.display(),
+            e.message()
+        ))
+        .into()
+    })
 }
 
 pub fn run(args: ServeArgs) -> Result<()> {
     let config = load_config(args.config.as_ref())?;
-    let running = emulator::start(ServeOptions { listen: args.listen, data_dir: args.data_dir, config })?;
+    let running = emulator::start(ServeOptions {
+        listen: args.listen,
+        data_dir: args.data_dir,
+        config,
+    })?;
     let line = serde_json::to_string(&running.info)?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{line}")?;

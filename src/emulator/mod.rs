@@ -34,9 +34,15 @@ pub const DEFAULT_ROLE: &str = "oss-readonly";
 /// System policies the local cloud knows by name, with the documents RAM gives them.
 pub fn system_policy(name: &str) -> Option<&'static str> {
     Some(match name {
-        "AliyunOSSReadOnlyAccess" => r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["oss:Get*","oss:List*"],"Resource":"*"}]}"#,
-        "AliyunOSSFullAccess" => r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"*"}]}"#,
-        "AliyunSTSAssumeRoleAccess" => r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#,
+        "AliyunOSSReadOnlyAccess" => {
+            r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["oss:Get*","oss:List*"],"Resource":"*"}]}"#
+        }
+        "AliyunOSSFullAccess" => {
+            r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"*"}]}"#
+        }
+        "AliyunSTSAssumeRoleAccess" => {
+            r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#
+        }
         _ => return None,
     })
 }
@@ -98,7 +104,10 @@ fn default_users() -> Vec<UserConfig> {
         name: "appserver".into(),
         access_key_id: None,
         access_key_secret: None,
-        policies: vec!["AliyunSTSAssumeRoleAccess".into(), "AliyunOSSFullAccess".into()],
+        policies: vec![
+            "AliyunSTSAssumeRoleAccess".into(),
+            "AliyunOSSFullAccess".into(),
+        ],
     }]
 }
 fn default_roles() -> Vec<RoleConfig> {
@@ -185,7 +194,12 @@ pub(crate) struct Cloud {
 
 impl Cloud {
     pub fn count(&self, operation: &str) {
-        *self.stats.lock().unwrap_or_else(|e| e.into_inner()).entry(operation.to_string()).or_default() += 1;
+        *self
+            .stats
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(operation.to_string())
+            .or_default() += 1;
     }
 }
 
@@ -209,22 +223,43 @@ pub(crate) fn request_id() -> String {
 
 fn load_policy(text: &str, what: &str) -> Result<Policy> {
     let json = system_policy(text).unwrap_or(text);
-    Policy::parse(json).map_err(|e| anyhow::anyhow!("{what}: {text:?} is neither a system policy name nor a valid policy: {e}"))
+    Policy::parse(json).map_err(|e| {
+        anyhow::anyhow!("{what}: {text:?} is neither a system policy name nor a valid policy: {e}")
+    })
 }
 
 impl Cloud {
     fn new(config: &CloudConfig, data_dir: &Path) -> Result<(Cloud, SeedInfo)> {
         let store = Store::new(data_dir)?;
         for bucket in &config.buckets {
-            crate::oss::url::check_bucket(bucket).map_err(|why| anyhow::anyhow!("bucket {bucket:?}: {why}"))?;
+            crate::oss::url::check_bucket(bucket)
+                .map_err(|why| anyhow::anyhow!("bucket {bucket:?}: {why}"))?;
             store.create_bucket(bucket)?;
         }
         let mut users = HashMap::new();
         for (i, u) in config.users.iter().enumerate() {
-            let id = u.access_key_id.clone().unwrap_or_else(|| format!("LTAI{}", random_alnum(20)));
-            let secret = u.access_key_secret.clone().unwrap_or_else(|| random_alnum(30));
-            let policies = u.policies.iter().map(|p| load_policy(p, &format!("user {}", u.name))).collect::<Result<_>>()?;
-            users.insert(id.clone(), User { name: u.name.clone(), id: format!("2{:015}", 1 + i), secret, policies });
+            let id = u
+                .access_key_id
+                .clone()
+                .unwrap_or_else(|| format!("LTAI{}", random_alnum(20)));
+            let secret = u
+                .access_key_secret
+                .clone()
+                .unwrap_or_else(|| random_alnum(30));
+            let policies = u
+                .policies
+                .iter()
+                .map(|p| load_policy(p, &format!("user {}", u.name)))
+                .collect::<Result<_>>()?;
+            users.insert(
+                id.clone(),
+                User {
+                    name: u.name.clone(),
+                    id: format!("2{:015}", 1 + i),
+                    secret,
+                    policies,
+                },
+            );
         }
         let mut roles = HashMap::new();
         for (i, r) in config.roles.iter().enumerate() {
@@ -236,7 +271,11 @@ impl Cloud {
                 )
             });
             let trust = load_policy(&trust_text, &format!("trust policy of role {}", r.name))?;
-            let policies = r.policies.iter().map(|p| load_policy(p, &format!("role {}", r.name))).collect::<Result<_>>()?;
+            let policies = r
+                .policies
+                .iter()
+                .map(|p| load_policy(p, &format!("role {}", r.name)))
+                .collect::<Result<_>>()?;
             if !(3600..=43200).contains(&r.max_session_duration) {
                 anyhow::bail!("role {}: max_session_duration must be 3600-43200", r.name);
             }
@@ -263,7 +302,11 @@ impl Cloud {
             account_id: config.account_id.clone(),
             access_key_id: first_id,
             access_key_secret: first_user,
-            role_arn: config.roles.first().map(|r| format!("acs:ram::{}:role/{}", config.account_id, r.name)).unwrap_or_default(),
+            role_arn: config
+                .roles
+                .first()
+                .map(|r| format!("acs:ram::{}:role/{}", config.account_id, r.name))
+                .unwrap_or_default(),
             bucket: config.buckets.first().cloned().unwrap_or_default(),
             data_dir: data_dir.display().to_string(),
         };
@@ -321,8 +364,9 @@ pub fn start(options: ServeOptions) -> Result<Running> {
         }
     };
     let (cloud, mut info) = Cloud::new(&options.config, &data_dir)?;
-    let listener = std::net::TcpListener::bind(&options.listen)
-        .map_err(|e| crate::error::UsageError(format!("cannot listen on {}: {e}", options.listen)))?;
+    let listener = std::net::TcpListener::bind(&options.listen).map_err(|e| {
+        crate::error::UsageError(format!("cannot listen on {}: {e}", options.listen))
+    })?;
     listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
     info.endpoint = format!("http://{addr}");
@@ -334,34 +378,52 @@ pub fn start(options: ServeOptions) -> Result<Running> {
         .thread_name("alicli-cloud")
         .build()
         .context("cannot start the local cloud's runtime")?;
-    let thread = std::thread::Builder::new().name("alicli-cloud".into()).spawn(move || {
-        runtime.block_on(async move {
-            let listener = match tokio::net::TcpListener::from_std(listener) {
-                Ok(l) => l,
-                Err(e) => {
-                    eprintln!("error: local cloud: {e}");
-                    return;
-                }
-            };
-            let app = axum::Router::new().fallback(handle).with_state(cloud);
-            let service = app.into_make_service_with_connect_info::<SocketAddr>();
-            let _ = axum::serve(listener, service)
-                .with_graceful_shutdown(async {
-                    let _ = rx.await;
-                })
-                .await;
-        });
-    })?;
-    Ok(Running { info, addr, shutdown: Some(tx), thread: Some(thread), _tempdir: tempdir })
+    let thread = std::thread::Builder::new()
+        .name("alicli-cloud".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let listener = match tokio::net::TcpListener::from_std(listener) {
+                    Ok(l) => l,
+                    Err(e) => {
+                        eprintln!("error: local cloud: {e}");
+                        return;
+                    }
+                };
+                let app = axum::Router::new().fallback(handle).with_state(cloud);
+                let service = app.into_make_service_with_connect_info::<SocketAddr>();
+                let _ = axum::serve(listener, service)
+                    .with_graceful_shutdown(async {
+                        let _ = rx.await;
+                    })
+                    .await;
+            });
+        })?;
+    Ok(Running {
+        info,
+        addr,
+        shutdown: Some(tx),
+        thread: Some(thread),
+        _tempdir: tempdir,
+    })
 }
 
-async fn handle(State(cloud): State<Arc<Cloud>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, request: Request) -> Response {
+async fn handle(
+    State(cloud): State<Arc<Cloud>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+) -> Response {
     let path = request.uri().path().to_string();
     if path == "/-/stats" {
-        let stats = cloud.stats.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let stats = cloud
+            .stats
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
         return Response::builder()
             .header("Content-Type", "application/json")
-            .body(axum::body::Body::from(serde_json::to_string(&stats).unwrap_or_default()))
+            .body(axum::body::Body::from(
+                serde_json::to_string(&stats).unwrap_or_default(),
+            ))
             .unwrap_or_default();
     }
     if sts::is_sts_request(&request) {

@@ -27,7 +27,14 @@ pub(crate) struct OssError {
 }
 
 fn error(status: u16, code: &str, message: impl Into<String>, ec: &'static str) -> OssError {
-    OssError { status, code: code.into(), message: message.into(), ec, string_to_sign: String::new(), access_key_id: String::new() }
+    OssError {
+        status,
+        code: code.into(),
+        message: message.into(),
+        ec,
+        string_to_sign: String::new(),
+        access_key_id: String::new(),
+    }
 }
 
 impl From<Refusal> for OssError {
@@ -52,8 +59,15 @@ impl From<Refusal> for OssError {
 
 /// Bucket and key from the Host header and path: path-style for IP/localhost hosts, otherwise the
 /// first label of the host is the bucket.
-fn address(headers: &HeaderMap, path: &str, is_bucket: impl Fn(&str) -> bool) -> (Option<String>, Option<String>) {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
+fn address(
+    headers: &HeaderMap,
+    path: &str,
+    is_bucket: impl Fn(&str) -> bool,
+) -> (Option<String>, Option<String>) {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
     let decoded = percent_decode_str(path).decode_utf8_lossy().into_owned();
     let path = decoded.strip_prefix('/').unwrap_or(&decoded);
     let virtual_bucket = crate::endpoint::Endpoint::parse(&format!("http://{host}"))
@@ -114,22 +128,38 @@ fn error_response(e: &OssError, rid: &str, is_head: bool) -> Response {
         .header("Server", "AliyunOSS");
     let response = if is_head {
         builder
-            .header("x-oss-err", base64::engine::general_purpose::STANDARD.encode(xml.as_bytes()))
+            .header(
+                "x-oss-err",
+                base64::engine::general_purpose::STANDARD.encode(xml.as_bytes()),
+            )
             .body(Body::empty())
     } else {
-        builder.header(header::CONTENT_TYPE, "application/xml").body(Body::from(xml))
+        builder
+            .header(header::CONTENT_TYPE, "application/xml")
+            .body(Body::from(xml))
     };
     response.unwrap_or_default()
 }
 
-async fn serve(cloud: &Cloud, peer: SocketAddr, request: Request, rid: &str) -> Result<Response, OssError> {
+async fn serve(
+    cloud: &Cloud,
+    peer: SocketAddr,
+    request: Request,
+    rid: &str,
+) -> Result<Response, OssError> {
     let (parts, body) = request.into_parts();
-    let (bucket, key) = address(&parts.headers, parts.uri.path(), |b| cloud.store.bucket_exists(b));
+    let (bucket, key) = address(&parts.headers, parts.uri.path(), |b| {
+        cloud.store.bucket_exists(b)
+    });
     let query = parse_query(parts.uri.query());
     let headers: Vec<(String, String)> = parts
         .headers
         .iter()
-        .filter_map(|(k, v)| v.to_str().ok().map(|v| (k.as_str().to_string(), v.to_string())))
+        .filter_map(|(k, v)| {
+            v.to_str()
+                .ok()
+                .map(|v| (k.as_str().to_string(), v.to_string()))
+        })
         .collect();
     let operation = match (&parts.method, key.is_some()) {
         (&Method::GET, true) => "GetObject",
@@ -145,18 +175,39 @@ async fn serve(cloud: &Cloud, peer: SocketAddr, request: Request, rid: &str) -> 
         query: &query,
         headers: &headers,
     };
-    let identity = verify_oss(cloud, &call)?
-        .ok_or_else(|| error(403, "AccessDenied", "Anonymous access is forbidden for this operation.", "0003-00000001"))?;
+    let identity = verify_oss(cloud, &call)?.ok_or_else(|| {
+        error(
+            403,
+            "AccessDenied",
+            "Anonymous access is forbidden for this operation.",
+            "0003-00000001",
+        )
+    })?;
     if operation == "Unsupported" {
-        return Err(error(501, "NotImplemented", "The local cloud does not implement this operation.", "0000-00000001"));
+        return Err(error(
+            501,
+            "NotImplemented",
+            "The local cloud does not implement this operation.",
+            "0000-00000001",
+        ));
     }
     let bucket = bucket.unwrap_or_default();
     let key = key.unwrap_or_default();
     if key.len() > 1023 || key.starts_with('\\') {
-        return Err(error(400, "InvalidObjectName", "The specified object name is not valid.", "0016-00000001"));
+        return Err(error(
+            400,
+            "InvalidObjectName",
+            "The specified object name is not valid.",
+            "0016-00000001",
+        ));
     }
     if !cloud.store.bucket_exists(&bucket) {
-        return Err(error(404, "NoSuchBucket", "The specified bucket does not exist.", "0015-00000101"));
+        return Err(error(
+            404,
+            "NoSuchBucket",
+            "The specified bucket does not exist.",
+            "0015-00000101",
+        ));
     }
     let action = match operation {
         "PutObject" => "oss:PutObject",
@@ -165,12 +216,30 @@ async fn serve(cloud: &Cloud, peer: SocketAddr, request: Request, rid: &str) -> 
     let context = vec![
         ("acs:SourceIp".to_string(), peer.ip().to_string()),
         ("acs:SecureTransport".to_string(), "false".to_string()),
-        ("acs:CurrentTime".to_string(), chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        (
+            "acs:CurrentTime".to_string(),
+            chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        ),
     ];
-    let resource = format!("acs:oss:{}:{}:{bucket}/{key}", cloud.region, cloud.account_id);
-    let decision = identity.authorize(cloud, &RequestContext { action: action.into(), resource, context });
+    let resource = format!(
+        "acs:oss:{}:{}:{bucket}/{key}",
+        cloud.region, cloud.account_id
+    );
+    let decision = identity.authorize(
+        cloud,
+        &RequestContext {
+            action: action.into(),
+            resource,
+            context,
+        },
+    );
     if !decision.is_allowed() {
-        return Err(error(403, "AccessDenied", "Access denied by authorizer's policy.", "0003-00000301"));
+        return Err(error(
+            403,
+            "AccessDenied",
+            "Access denied by authorizer's policy.",
+            "0003-00000301",
+        ));
     }
 
     match operation {
@@ -179,30 +248,75 @@ async fn serve(cloud: &Cloud, peer: SocketAddr, request: Request, rid: &str) -> 
     }
 }
 
-async fn put_object(cloud: &Cloud, bucket: &str, key: &str, headers: &HeaderMap, body: Body, rid: &str) -> Result<Response, OssError> {
+async fn put_object(
+    cloud: &Cloud,
+    bucket: &str,
+    key: &str,
+    headers: &HeaderMap,
+    body: Body,
+    rid: &str,
+) -> Result<Response, OssError> {
     let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    let content_type = text("content-type").unwrap_or("application/octet-stream").to_string();
+    let content_type = text("content-type")
+        .unwrap_or("application/octet-stream")
+        .to_string();
     let content_md5 = match text("content-md5") {
         Some(m) => Some(
             base64::engine::general_purpose::STANDARD
                 .decode(m.trim())
                 .ok()
                 .filter(|d| d.len() == 16)
-                .ok_or_else(|| error(400, "InvalidDigest", "The Content-MD5 you specified is not valid.", "0016-00000401"))?,
+                .ok_or_else(|| {
+                    error(
+                        400,
+                        "InvalidDigest",
+                        "The Content-MD5 you specified is not valid.",
+                        "0016-00000401",
+                    )
+                })?,
         ),
         None => None,
     };
-    if text("x-oss-forbid-overwrite").is_some_and(|v| v.eq_ignore_ascii_case("true")) && cloud.store.meta(bucket, key).await.is_some() {
-        return Err(error(409, "FileAlreadyExists", "The object you specified already exists and can not be overwritten.", "0016-00000708"));
+    if text("x-oss-forbid-overwrite").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        && cloud.store.meta(bucket, key).await.is_some()
+    {
+        return Err(error(
+            409,
+            "FileAlreadyExists",
+            "The object you specified already exists and can not be overwritten.",
+            "0016-00000708",
+        ));
     }
     let meta = cloud
         .store
-        .put(bucket, key, body, &content_type, content_md5.as_deref(), false)
+        .put(
+            bucket,
+            key,
+            body,
+            &content_type,
+            content_md5.as_deref(),
+            false,
+        )
         .await
         .map_err(|e| match e {
-            PutError::BadDigest => error(400, "InvalidDigest", "The Content-MD5 you specified did not match what we received.", "0016-00000402"),
-            PutError::Body(m) => error(400, "IncompleteBody", format!("The request body ended early: {m}"), "0016-00000403"),
-            PutError::Io(e) => error(500, "InternalError", format!("local cloud storage failed: {e}"), "0000-00000002"),
+            PutError::BadDigest => error(
+                400,
+                "InvalidDigest",
+                "The Content-MD5 you specified did not match what we received.",
+                "0016-00000402",
+            ),
+            PutError::Body(m) => error(
+                400,
+                "IncompleteBody",
+                format!("The request body ended early: {m}"),
+                "0016-00000403",
+            ),
+            PutError::Io(e) => error(
+                500,
+                "InternalError",
+                format!("local cloud storage failed: {e}"),
+                "0000-00000002",
+            ),
         })?;
     Ok(Response::builder()
         .status(StatusCode::OK)
@@ -215,12 +329,21 @@ async fn put_object(cloud: &Cloud, bucket: &str, key: &str, headers: &HeaderMap,
         .unwrap_or_default())
 }
 
-async fn get_object(cloud: &Cloud, bucket: &str, key: &str, head_only: bool, rid: &str) -> Result<Response, OssError> {
-    let meta = cloud
-        .store
-        .meta(bucket, key)
-        .await
-        .ok_or_else(|| error(404, "NoSuchKey", "The specified key does not exist.", "0026-00000001"))?;
+async fn get_object(
+    cloud: &Cloud,
+    bucket: &str,
+    key: &str,
+    head_only: bool,
+    rid: &str,
+) -> Result<Response, OssError> {
+    let meta = cloud.store.meta(bucket, key).await.ok_or_else(|| {
+        error(
+            404,
+            "NoSuchKey",
+            "The specified key does not exist.",
+            "0026-00000001",
+        )
+    })?;
     let builder = Response::builder()
         .status(StatusCode::OK)
         .header("x-oss-request-id", rid)
@@ -238,7 +361,14 @@ async fn get_object(cloud: &Cloud, bucket: &str, key: &str, head_only: bool, rid
     }
     let file = tokio::fs::File::open(cloud.store.data_path(bucket, &meta))
         .await
-        .map_err(|e| error(500, "InternalError", format!("local cloud storage failed: {e}"), "0000-00000002"))?;
+        .map_err(|e| {
+            error(
+                500,
+                "InternalError",
+                format!("local cloud storage failed: {e}"),
+                "0000-00000002",
+            )
+        })?;
     let stream = tokio_util::io::ReaderStream::with_capacity(file, 256 * 1024);
     Ok(builder.body(Body::from_stream(stream)).unwrap_or_default())
 }

@@ -43,8 +43,11 @@ pub enum PutError {
 
 impl Store {
     pub fn new(root: &Path) -> Result<Store> {
-        std::fs::create_dir_all(root.join("buckets")).with_context(|| format!("cannot create {}", root.display()))?;
-        Ok(Store { root: root.to_path_buf() })
+        std::fs::create_dir_all(root.join("buckets"))
+            .with_context(|| format!("cannot create {}", root.display()))?;
+        Ok(Store {
+            root: root.to_path_buf(),
+        })
     }
 
     fn bucket_dir(&self, bucket: &str) -> PathBuf {
@@ -87,7 +90,9 @@ impl Store {
         let dir = self.bucket_dir(bucket);
         let data_file = format!("{}.data", uuid::Uuid::new_v4().simple());
         let data_path = dir.join(&data_file);
-        let file = tokio::fs::File::create(&data_path).await.map_err(|e| PutError::Io(e.into()))?;
+        let file = tokio::fs::File::create(&data_path)
+            .await
+            .map_err(|e| PutError::Io(e.into()))?;
         let mut out = tokio::io::BufWriter::with_capacity(1 << 20, file);
         let mut md5 = Md5::new();
         let mut crc = crate::crc64::new_digest();
@@ -99,7 +104,9 @@ impl Store {
                 md5.update(&chunk);
                 crc.update(&chunk);
                 size += chunk.len() as u64;
-                out.write_all(&chunk).await.map_err(|e| PutError::Io(e.into()))?;
+                out.write_all(&chunk)
+                    .await
+                    .map_err(|e| PutError::Io(e.into()))?;
             }
             out.flush().await.map_err(|e| PutError::Io(e.into()))?;
             Ok(())
@@ -108,7 +115,9 @@ impl Store {
         let digest = md5.finalize();
         let failed = match result {
             Err(e) => Some(e),
-            Ok(()) if content_md5.is_some_and(|m| m != digest.as_slice()) => Some(PutError::BadDigest),
+            Ok(()) if content_md5.is_some_and(|m| m != digest.as_slice()) => {
+                Some(PutError::BadDigest)
+            }
             Ok(()) => None,
         };
         if let Some(e) = failed {
@@ -135,8 +144,12 @@ impl Store {
         let meta_path = self.meta_path(bucket, key);
         let tmp = dir.join(format!(".{}.tmp", uuid::Uuid::new_v4().simple()));
         let json = serde_json::to_vec(&meta).map_err(|e| PutError::Io(e.into()))?;
-        tokio::fs::write(&tmp, json).await.map_err(|e| PutError::Io(e.into()))?;
-        tokio::fs::rename(&tmp, &meta_path).await.map_err(|e| PutError::Io(e.into()))?;
+        tokio::fs::write(&tmp, json)
+            .await
+            .map_err(|e| PutError::Io(e.into()))?;
+        tokio::fs::rename(&tmp, &meta_path)
+            .await
+            .map_err(|e| PutError::Io(e.into()))?;
         if let Some(old) = old {
             if old.data_file != meta.data_file {
                 let _ = tokio::fs::remove_file(dir.join(old.data_file)).await;

@@ -17,7 +17,10 @@ pub(crate) fn is_sts_request(request: &Request) -> bool {
     if request.uri().path() != "/" {
         return false;
     }
-    let in_query = request.uri().query().is_some_and(|q| form_urlencoded::parse(q.as_bytes()).any(|(k, _)| k == "Action"));
+    let in_query = request
+        .uri()
+        .query()
+        .is_some_and(|q| form_urlencoded::parse(q.as_bytes()).any(|(k, _)| k == "Action"));
     let form = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -34,12 +37,20 @@ struct StsError {
 
 impl From<Refusal> for StsError {
     fn from(r: Refusal) -> Self {
-        StsError { status: r.status, code: r.code.to_string(), message: r.message }
+        StsError {
+            status: r.status,
+            code: r.code.to_string(),
+            message: r.message,
+        }
     }
 }
 
 fn error(status: u16, code: &str, message: impl Into<String>) -> StsError {
-    StsError { status, code: code.to_string(), message: message.into() }
+    StsError {
+        status,
+        code: code.to_string(),
+        message: message.into(),
+    }
 }
 
 fn request_id() -> String {
@@ -61,9 +72,15 @@ pub(crate) async fn handle(cloud: &Cloud, request: Request) -> Response {
         .query()
         .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
         .unwrap_or_default();
-    let body = axum::body::to_bytes(request.into_body(), 1 << 20).await.unwrap_or_default();
+    let body = axum::body::to_bytes(request.into_body(), 1 << 20)
+        .await
+        .unwrap_or_default();
     params.extend(form_urlencoded::parse(&body).into_owned());
-    let action = params.iter().find(|(k, _)| k == "Action").map(|(_, v)| v.clone()).unwrap_or_default();
+    let action = params
+        .iter()
+        .find(|(k, _)| k == "Action")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
     cloud.count(&format!("sts:{action}"));
     let rid = request_id();
     match answer(cloud, &method, &action, &params, &rid) {
@@ -81,17 +98,42 @@ pub(crate) async fn handle(cloud: &Cloud, request: Request) -> Response {
     }
 }
 
-fn answer(cloud: &Cloud, method: &str, action: &str, params: &[(String, String)], rid: &str) -> Result<serde_json::Value, StsError> {
+fn answer(
+    cloud: &Cloud,
+    method: &str,
+    action: &str,
+    params: &[(String, String)],
+    rid: &str,
+) -> Result<serde_json::Value, StsError> {
     let identity = verify_sts(cloud, method, params)?;
-    let get = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let get = |name: &str| {
+        params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
     if get("Version").is_some_and(|v| v != crate::sts::API_VERSION) {
-        return Err(error(400, "InvalidVersion", "Specified parameter Version is not valid."));
+        return Err(error(
+            400,
+            "InvalidVersion",
+            "Specified parameter Version is not valid.",
+        ));
     }
     match action {
         "AssumeRole" => assume_role(cloud, &identity, params, rid),
         "GetCallerIdentity" => Ok(caller_identity(cloud, &identity, rid)),
-        "" => Err(error(400, "MissingAction", "Action is mandatory for this request.")),
-        _ => Err(error(404, "InvalidAction.NotFound", format!("Specified api is not found, please check your url and method. Action: {action}"))),
+        "" => Err(error(
+            400,
+            "MissingAction",
+            "Action is mandatory for this request.",
+        )),
+        _ => Err(error(
+            404,
+            "InvalidAction.NotFound",
+            format!(
+                "Specified api is not found, please check your url and method. Action: {action}"
+            ),
+        )),
     }
 }
 
@@ -118,17 +160,53 @@ fn caller_identity(cloud: &Cloud, identity: &Identity, rid: &str) -> serde_json:
     }
 }
 
-fn assume_role(cloud: &Cloud, identity: &Identity, params: &[(String, String)], rid: &str) -> Result<serde_json::Value, StsError> {
-    let get = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-    let role_arn = get("RoleArn").ok_or_else(|| error(400, "MissingRoleArn", "RoleArn is mandatory for this action."))?;
-    let session_name = get("RoleSessionName").ok_or_else(|| error(400, "MissingRoleSessionName", "RoleSessionName is mandatory for this action."))?;
-    if !(2..=64).contains(&session_name.len()) || !session_name.bytes().all(|b| b.is_ascii_alphanumeric() || b".@-_".contains(&b)) {
-        return Err(error(400, "InvalidParameter.RoleSessionName", "The parameter RoleSessionName is wrongly formed."));
+fn assume_role(
+    cloud: &Cloud,
+    identity: &Identity,
+    params: &[(String, String)],
+    rid: &str,
+) -> Result<serde_json::Value, StsError> {
+    let get = |name: &str| {
+        params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let role_arn = get("RoleArn").ok_or_else(|| {
+        error(
+            400,
+            "MissingRoleArn",
+            "RoleArn is mandatory for this action.",
+        )
+    })?;
+    let session_name = get("RoleSessionName").ok_or_else(|| {
+        error(
+            400,
+            "MissingRoleSessionName",
+            "RoleSessionName is mandatory for this action.",
+        )
+    })?;
+    if !(2..=64).contains(&session_name.len())
+        || !session_name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b".@-_".contains(&b))
+    {
+        return Err(error(
+            400,
+            "InvalidParameter.RoleSessionName",
+            "The parameter RoleSessionName is wrongly formed.",
+        ));
     }
     let role = cloud
         .roles
         .get(&role_arn.to_ascii_lowercase())
-        .ok_or_else(|| error(404, "EntityNotExist.Role", format!("The role not exists: {role_arn}.")))?;
+        .ok_or_else(|| {
+            error(
+                404,
+                "EntityNotExist.Role",
+                format!("The role not exists: {role_arn}."),
+            )
+        })?;
     let duration = match get("DurationSeconds") {
         Some(text) => match text.parse::<u64>() {
             Ok(d) if (900..=role.max_session_duration).contains(&d) => d,
@@ -136,7 +214,10 @@ fn assume_role(cloud: &Cloud, identity: &Identity, params: &[(String, String)], 
                 return Err(error(
                     400,
                     "InvalidParameter.DurationSeconds",
-                    format!("The Min/Max value of DurationSeconds is 15min/{}hr.", role.max_session_duration / 3600),
+                    format!(
+                        "The Min/Max value of DurationSeconds is 15min/{}hr.",
+                        role.max_session_duration / 3600
+                    ),
                 ))
             }
         },
@@ -144,17 +225,35 @@ fn assume_role(cloud: &Cloud, identity: &Identity, params: &[(String, String)], 
     };
     let session_policy = match get("Policy") {
         Some(text) if text.chars().count() > policy::SESSION_POLICY_MAX_CHARS => {
-            return Err(error(400, "InvalidParameter.PolicyLength", "The parameter Policy is too long (at most 2048 characters)."))
+            return Err(error(
+                400,
+                "InvalidParameter.PolicyLength",
+                "The parameter Policy is too long (at most 2048 characters).",
+            ))
         }
-        Some(text) => Some(Policy::parse(text).map_err(|e| error(400, "InvalidParameter.PolicyGrammar", format!("The parameter Policy has not been parsed: {e}")))?),
+        Some(text) => Some(Policy::parse(text).map_err(|e| {
+            error(
+                400,
+                "InvalidParameter.PolicyGrammar",
+                format!("The parameter Policy has not been parsed: {e}"),
+            )
+        })?),
         None => None,
     };
     let allowed = identity.authorize(
         cloud,
-        &RequestContext { action: "sts:AssumeRole".into(), resource: role.arn.clone(), context: Vec::new() },
+        &RequestContext {
+            action: "sts:AssumeRole".into(),
+            resource: role.arn.clone(),
+            context: Vec::new(),
+        },
     );
     if !allowed.is_allowed() {
-        return Err(error(403, "NoPermission", "You are not authorized to do this action. You should be authorized by RAM."));
+        return Err(error(
+            403,
+            "NoPermission",
+            "You are not authorized to do this action. You should be authorized by RAM.",
+        ));
     }
     if !policy::trust_allows(&role.trust, &identity.arn(&cloud.account_id)) {
         return Err(error(403, "NoPermission", "You are not authorized to do this action. The role's trust policy does not allow you to assume it."));
@@ -183,6 +282,10 @@ fn assume_role(cloud: &Cloud, identity: &Identity, params: &[(String, String)], 
             "Expiration": issued.expiration.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         },
     });
-    cloud.issued.lock().unwrap_or_else(|e| e.into_inner()).insert(key_id, issued);
+    cloud
+        .issued
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key_id, issued);
     Ok(body)
 }

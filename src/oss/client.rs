@@ -41,7 +41,11 @@ impl OssClient<'_> {
         if self.endpoint.is_ip_or_localhost() {
             format!("{}/{bucket}/{path}", self.endpoint.base_url())
         } else {
-            format!("{}://{bucket}.{}/{path}", self.endpoint.scheme, self.endpoint.authority())
+            format!(
+                "{}://{bucket}.{}/{path}",
+                self.endpoint.scheme,
+                self.endpoint.authority()
+            )
         }
     }
 
@@ -62,15 +66,28 @@ impl OssClient<'_> {
                 if let Some(token) = &self.credentials.security_token {
                     headers.push(("x-oss-security-token".into(), token.clone()));
                 }
-                let req = OssRequest { method, bucket: Some(bucket), key: Some(key), query, headers: &headers };
+                let req = OssRequest {
+                    method,
+                    bucket: Some(bucket),
+                    key: Some(key),
+                    query,
+                    headers: &headers,
+                };
                 let (auth, string_to_sign) = oss_v1::authorization(&self.credentials, &req, &date);
                 output::verbose(&format!("> string to sign (OSS v1): {string_to_sign:?}"));
                 headers.push(("Authorization".into(), auth));
             }
             SignVersion::V4 { region } => {
                 headers.extend(oss_v4::required_headers(&self.credentials, now));
-                let req = OssRequest { method, bucket: Some(bucket), key: Some(key), query, headers: &headers };
-                let (auth, canonical) = oss_v4::authorization(&self.credentials, &req, region, now, &[]);
+                let req = OssRequest {
+                    method,
+                    bucket: Some(bucket),
+                    key: Some(key),
+                    query,
+                    headers: &headers,
+                };
+                let (auth, canonical) =
+                    oss_v4::authorization(&self.credentials, &req, region, now, &[]);
                 output::verbose(&format!("> canonical request (OSS v4): {canonical:?}"));
                 headers.push(("Authorization".into(), auth));
             }
@@ -96,7 +113,9 @@ impl OssClient<'_> {
         if let Some(body) = body {
             request = request.body(body);
         }
-        let response = request.send().map_err(|e| network_error(&e, &self.endpoint.authority()))?;
+        let response = request
+            .send()
+            .map_err(|e| network_error(&e, &self.endpoint.authority()))?;
         let status = response.status().as_u16();
         let request_id = header(&response, "x-oss-request-id").unwrap_or_default();
         output::verbose(&format!("< {status} RequestId: {request_id}"));
@@ -104,17 +123,33 @@ impl OssClient<'_> {
             return Ok(response);
         }
         let err_header = header(&response, "x-oss-err");
-        let body = if method == reqwest::Method::HEAD { Vec::new() } else { response.bytes().unwrap_or_default().to_vec() };
-        Err(crate::oss::error_body::parse(status, Some(&request_id), err_header.as_deref(), &body).into())
+        let body = if method == reqwest::Method::HEAD {
+            Vec::new()
+        } else {
+            response.bytes().unwrap_or_default().to_vec()
+        };
+        Err(
+            crate::oss::error_body::parse(status, Some(&request_id), err_header.as_deref(), &body)
+                .into(),
+        )
     }
 
     /// PutObject, streaming `body`. `len` is sent as Content-Length when known; otherwise the body
     /// goes chunked.
-    pub fn put_object(&self, bucket: &str, key: &str, body: Body, content_type: &str) -> Result<PutResult> {
+    pub fn put_object(
+        &self,
+        bucket: &str,
+        key: &str,
+        body: Body,
+        content_type: &str,
+    ) -> Result<PutResult> {
         let headers = vec![("Content-Type".to_string(), content_type.to_string())];
         let response = self.send(reqwest::Method::PUT, bucket, key, headers, Some(body))?;
         Ok(PutResult {
-            etag: header(&response, "etag").unwrap_or_default().trim_matches('"').to_string(),
+            etag: header(&response, "etag")
+                .unwrap_or_default()
+                .trim_matches('"')
+                .to_string(),
             crc64: header(&response, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok()),
             request_id: header(&response, "x-oss-request-id").unwrap_or_default(),
         })
@@ -133,5 +168,9 @@ impl OssClient<'_> {
 
 /// A response header as text, if present and readable.
 pub fn header(response: &Response, name: &str) -> Option<String> {
-    response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
 }

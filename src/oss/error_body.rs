@@ -24,7 +24,11 @@ pub struct ErrorBody {
     /// before it is ever shown).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub string_to_sign: String,
-    #[serde(default, rename = "OSSAccessKeyId", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        rename = "OSSAccessKeyId",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub oss_access_key_id: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub canonical_request: String,
@@ -39,12 +43,23 @@ impl ErrorBody {
 
 /// Builds the error for a non-2xx answer from its body, or from `x-oss-err` (HEAD), or from the
 /// status and request id alone when neither is readable.
-pub fn parse(status: u16, request_id_header: Option<&str>, err_header: Option<&str>, body: &[u8]) -> ServiceError {
-    let mut error = ServiceError { service: Some(Service::Oss), status, ..Default::default() };
+pub fn parse(
+    status: u16,
+    request_id_header: Option<&str>,
+    err_header: Option<&str>,
+    body: &[u8],
+) -> ServiceError {
+    let mut error = ServiceError {
+        service: Some(Service::Oss),
+        status,
+        ..Default::default()
+    };
     let decoded;
     let xml: &[u8] = if !body.is_empty() {
         body
-    } else if let Some(Ok(bytes)) = err_header.map(|h| base64::engine::general_purpose::STANDARD.decode(h.trim())) {
+    } else if let Some(Ok(bytes)) =
+        err_header.map(|h| base64::engine::general_purpose::STANDARD.decode(h.trim()))
+    {
         decoded = bytes;
         &decoded
     } else {
@@ -70,7 +85,9 @@ pub fn parse(status: u16, request_id_header: Option<&str>, err_header: Option<&s
             error.message = if snippet.is_empty() {
                 format!("OSS answered HTTP {status} without an error body")
             } else {
-                format!("OSS answered HTTP {status} with something that is not an OSS error: {snippet}")
+                format!(
+                    "OSS answered HTTP {status} with something that is not an OSS error: {snippet}"
+                )
             };
         }
     }
@@ -111,14 +128,22 @@ mod tests {
     #[test]
     fn survives_non_xml() {
         let e = parse(404, Some("RID"), None, b"");
-        assert_eq!((e.code.as_str(), e.request_id.as_str()), ("NoSuchKey", "RID"));
+        assert_eq!(
+            (e.code.as_str(), e.request_id.as_str()),
+            ("NoSuchKey", "RID")
+        );
         let e = parse(502, None, None, b"<html>gateway</html>");
         assert!(e.message.contains("gateway"));
     }
 
     #[test]
     fn round_trips_through_xml() {
-        let body = ErrorBody { code: "NoSuchKey".into(), message: "m".into(), request_id: "r".into(), ..Default::default() };
+        let body = ErrorBody {
+            code: "NoSuchKey".into(),
+            message: "m".into(),
+            request_id: "r".into(),
+            ..Default::default()
+        };
         let e = parse(404, None, None, body.to_xml().as_bytes());
         assert_eq!(e.code, "NoSuchKey");
     }

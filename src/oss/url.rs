@@ -12,24 +12,37 @@ pub struct OssUrl {
 
 impl OssUrl {
     pub fn parse(text: &str) -> Result<OssUrl, UsageError> {
-        let rest = text
-            .strip_prefix("oss://")
-            .ok_or_else(|| UsageError(format!("{text:?} is not an OSS URL: expected oss://bucket/key")))?;
+        let rest = text.strip_prefix("oss://").ok_or_else(|| {
+            UsageError(format!(
+                "{text:?} is not an OSS URL: expected oss://bucket/key"
+            ))
+        })?;
         let (bucket, key) = rest.split_once('/').unwrap_or((rest, ""));
         if bucket.is_empty() {
-            return Err(UsageError(format!("{text:?} has no bucket: expected oss://bucket/key")));
+            return Err(UsageError(format!(
+                "{text:?} has no bucket: expected oss://bucket/key"
+            )));
         }
-        check_bucket(bucket).map_err(|why| UsageError(format!("invalid bucket name {bucket:?} in {text:?}: {why}")))?;
-        Ok(OssUrl { bucket: bucket.to_string(), key: key.to_string() })
+        check_bucket(bucket).map_err(|why| {
+            UsageError(format!("invalid bucket name {bucket:?} in {text:?}: {why}"))
+        })?;
+        Ok(OssUrl {
+            bucket: bucket.to_string(),
+            key: key.to_string(),
+        })
     }
 
     /// Like [`parse`](Self::parse), but the URL must name an object (or a folder ending in `/`).
     pub fn parse_object(text: &str) -> Result<OssUrl, UsageError> {
         let url = Self::parse(text)?;
         if url.key.is_empty() {
-            return Err(UsageError(format!("{text:?} has no object key: expected oss://{}/key", url.bucket)));
+            return Err(UsageError(format!(
+                "{text:?} has no object key: expected oss://{}/key",
+                url.bucket
+            )));
         }
-        check_key(&url.key).map_err(|why| UsageError(format!("invalid object key in {text:?}: {why}")))?;
+        check_key(&url.key)
+            .map_err(|why| UsageError(format!("invalid object key in {text:?}: {why}")))?;
         Ok(url)
     }
 }
@@ -46,7 +59,10 @@ pub fn check_bucket(bucket: &str) -> Result<(), &'static str> {
     if !(3..=63).contains(&bucket.len()) {
         return Err("a bucket name is 3 to 63 characters long");
     }
-    if !bucket.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+    if !bucket
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
         return Err("a bucket name has only lowercase letters, digits and hyphens");
     }
     if bucket.starts_with('-') || bucket.ends_with('-') {
@@ -99,6 +115,9 @@ mod tests {
             assert!(err.contains(needle), "{bad}: {err}");
         }
         let long = format!("oss://bucket/{}", "k".repeat(1024));
-        assert!(OssUrl::parse_object(&long).unwrap_err().to_string().contains("1023"));
+        assert!(OssUrl::parse_object(&long)
+            .unwrap_err()
+            .to_string()
+            .contains("1023"));
     }
 }

@@ -44,13 +44,18 @@ pub struct Run {
 
 impl Run {
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", self.stdout))
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", self.stdout))
     }
 }
 
 impl std::fmt::Debug for Run {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "exit {}\n--- stdout\n{}\n--- stderr\n{}", self.code, self.stdout, self.stderr)
+        write!(
+            f,
+            "exit {}\n--- stdout\n{}\n--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
     }
 }
 
@@ -60,7 +65,12 @@ impl World {
     }
 
     pub fn with_config(config: CloudConfig) -> World {
-        let cloud = emulator::start(ServeOptions { listen: "127.0.0.1:0".into(), data_dir: None, config }).expect("local cloud starts");
+        let cloud = emulator::start(ServeOptions {
+            listen: "127.0.0.1:0".into(),
+            data_dir: None,
+            config,
+        })
+        .expect("local cloud starts");
         let dir = tempfile::tempdir().unwrap();
         World { cloud, dir }
     }
@@ -81,11 +91,15 @@ impl World {
     /// and nothing from the caller's environment can change the outcome.
     pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_alicli"));
-        cmd.args(args).current_dir(self.dir.path()).stdin(Stdio::null());
+        cmd.args(args)
+            .current_dir(self.dir.path())
+            .stdin(Stdio::null());
         for var in SCRUBBED {
             cmd.env_remove(var);
         }
-        cmd.env("ALICLI_CONFIG_FILE", self.config_file()).env("HOME", self.dir.path()).env("XDG_CONFIG_HOME", self.path("xdg"));
+        cmd.env("ALICLI_CONFIG_FILE", self.config_file())
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.path("xdg"));
         cmd
     }
 

@@ -21,7 +21,12 @@ pub struct OssConfigArgs {
     #[arg(long, alias = "accesskey", value_name = "SECRET")]
     pub access_key_secret: Option<String>,
     /// Security token that comes with temporary credentials
-    #[arg(long, visible_alias = "sts-token", alias = "sts_token", value_name = "TOKEN")]
+    #[arg(
+        long,
+        visible_alias = "sts-token",
+        alias = "sts_token",
+        value_name = "TOKEN"
+    )]
     pub security_token: Option<String>,
     /// When the temporary credentials expire (UTC, e.g. 2026-01-13T15:03:39Z); lets alicli refuse them early
     #[arg(long, value_name = "TIME")]
@@ -29,14 +34,22 @@ pub struct OssConfigArgs {
 }
 
 pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
-    for value in [&args.access_key_secret, &args.security_token].into_iter().flatten() {
+    for value in [&args.access_key_secret, &args.security_token]
+        .into_iter()
+        .flatten()
+    {
         crate::redact::register(value);
     }
     let session = Session::new(globals)?;
     let name = session.profile_name().to_string();
     crate::commands::sts::assume_role::check_profile_name(&name)?;
     let region = session.globals.region.clone();
-    if args.endpoint.is_none() && args.access_key_id.is_none() && args.access_key_secret.is_none() && args.security_token.is_none() && region.is_none() {
+    if args.endpoint.is_none()
+        && args.access_key_id.is_none()
+        && args.access_key_secret.is_none()
+        && args.security_token.is_none()
+        && region.is_none()
+    {
         usage!("nothing to configure: pass --endpoint and/or --access-key-id, --access-key-secret, --security-token");
     }
     if let Some(e) = &args.endpoint {
@@ -72,6 +85,9 @@ pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
         }
         Ok(())
     })?;
-    crate::output::info(&format!("oss settings of profile {name:?} saved in {}", session.config_path.display()));
+    crate::output::info(&format!(
+        "oss settings of profile {name:?} saved in {}",
+        session.config_path.display()
+    ));
     Ok(())
 }

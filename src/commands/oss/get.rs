@@ -42,13 +42,20 @@ fn destination(url: &OssUrl, dest: Option<&str>) -> Result<Dest> {
     }
     let needs_name = || -> Result<&str> {
         if name.is_empty() || name == "." || name == ".." {
-            return Err(UsageError(format!("{url} ends in '/', so it names no file: give a DEST file name")).into());
+            return Err(UsageError(format!(
+                "{url} ends in '/', so it names no file: give a DEST file name"
+            ))
+            .into());
         }
         Ok(name)
     };
     let path = match dest {
         None => PathBuf::from(needs_name()?),
-        Some(d) if Path::new(d).is_dir() || d.ends_with('/') || d.ends_with(std::path::MAIN_SEPARATOR) => {
+        Some(d)
+            if Path::new(d).is_dir()
+                || d.ends_with('/')
+                || d.ends_with(std::path::MAIN_SEPARATOR) =>
+        {
             Path::new(d).join(needs_name()?)
         }
         Some(d) => PathBuf::from(d),
@@ -68,9 +75,12 @@ pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
     let session = Session::new(globals)?;
     let http = http::client()?;
     let client = super::client(&session, &http, args.endpoint.as_deref())?;
-    let response = client.get_object(&url.bucket, &url.key).map_err(|e| super::with_hint(e, &client))?;
+    let response = client
+        .get_object(&url.bucket, &url.key)
+        .map_err(|e| super::with_hint(e, &client))?;
     let expected_len = response.content_length();
-    let expected_crc = header(&response, "x-oss-hash-crc64ecma").and_then(|v| v.parse::<u64>().ok());
+    let expected_crc =
+        header(&response, "x-oss-hash-crc64ecma").and_then(|v| v.parse::<u64>().ok());
     let tally = Tally::default();
     let mut reader = TallyReader::new(response, tally.clone());
     let host = client.endpoint.authority();
@@ -81,8 +91,17 @@ pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
             let (crc, len) = tally.get();
             verify(len, crc, expected_len, expected_crc)?;
             tmp.as_file().sync_all().ok();
-            tmp.persist(&path).map_err(|e| anyhow::anyhow!("cannot move the download into {}: {}", path.display(), e.error))?;
-            crate::output::info(&format!("downloaded {url} to {} ({len} bytes)", path.display()));
+            tmp.persist(&path).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot move the download into {}: {}",
+                    path.display(),
+                    e.error
+                )
+            })?;
+            crate::output::info(&format!(
+                "downloaded {url} to {} ({len} bytes)",
+                path.display()
+            ));
         }
         _ => {
             let stdout = std::io::stdout();
@@ -101,11 +120,21 @@ fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
     if path.is_dir() {
         usage!("{} is a folder", path.display());
     }
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     if !dir.is_dir() {
-        usage!("cannot write {}: folder {} does not exist", path.display(), dir.display());
+        usage!(
+            "cannot write {}: folder {} does not exist",
+            path.display(),
+            dir.display()
+        );
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".alicli-part")
@@ -129,7 +158,8 @@ fn copy_body(reader: &mut impl Read, out: &mut impl Write, host: &str) -> Result
                 .into())
             }
         };
-        out.write_all(&buf[..n]).context("cannot write the download")?;
+        out.write_all(&buf[..n])
+            .context("cannot write the download")?;
         total += n as u64;
     }
 }
@@ -147,7 +177,9 @@ fn verify(len: u64, crc: u64, expected_len: Option<u64>, expected_crc: Option<u6
     }
     if let Some(expected) = expected_crc {
         if expected != crc {
-            anyhow::bail!("download corrupted: CRC-64 is {crc}, OSS says {expected}; nothing was written");
+            anyhow::bail!(
+                "download corrupted: CRC-64 is {crc}, OSS says {expected}; nothing was written"
+            );
         }
     }
     Ok(())

@@ -11,11 +11,23 @@ use crate::oss::{OssClient, SignVersion};
 use crate::resolve::Session;
 
 /// Builds an OSS client from the session: endpoint, credentials and signing version.
-pub(crate) fn client<'a>(session: &Session, http: &'a http::Client, endpoint: Option<&str>) -> Result<OssClient<'a>> {
+pub(crate) fn client<'a>(
+    session: &Session,
+    http: &'a http::Client,
+    endpoint: Option<&str>,
+) -> Result<OssClient<'a>> {
     let endpoint = session.oss_endpoint(endpoint)?;
     let resolved = session.oss_credentials()?;
-    crate::output::verbose(&format!("credentials from {}; endpoint {endpoint}", resolved.source));
-    Ok(OssClient { http, endpoint, credentials: resolved.credentials, sign: SignVersion::V1 })
+    crate::output::verbose(&format!(
+        "credentials from {}; endpoint {endpoint}",
+        resolved.source
+    ));
+    Ok(OssClient {
+        http,
+        endpoint,
+        credentials: resolved.credentials,
+        sign: SignVersion::V1,
+    })
 }
 
 /// Adds the OSS hint to a service error from `client`.

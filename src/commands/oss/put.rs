@@ -38,14 +38,23 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
         if from_stdin {
             usage!("{url} ends in '/': name the object when uploading stdin");
         }
-        let name = Path::new(&args.source).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = Path::new(&args.source)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         url.key.push_str(&name);
-        crate::oss::url::check_key(&url.key).map_err(|why| UsageError(format!("invalid object key {:?}: {why}", url.key)))?;
+        crate::oss::url::check_key(&url.key)
+            .map_err(|why| UsageError(format!("invalid object key {:?}: {why}", url.key)))?;
     }
     let content_type = match &args.content_type {
-        Some(t) if t.trim().is_empty() || t.contains(['\r', '\n']) => usage!("invalid --content-type {t:?}"),
+        Some(t) if t.trim().is_empty() || t.contains(['\r', '\n']) => {
+            usage!("invalid --content-type {t:?}")
+        }
         Some(t) => t.clone(),
-        None => mime_guess::from_path(&url.key).first_or_octet_stream().essence_str().to_string(),
+        None => mime_guess::from_path(&url.key)
+            .first_or_octet_stream()
+            .essence_str()
+            .to_string(),
     };
 
     let tally = Tally::default();
@@ -56,10 +65,16 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
         Body::new(TallyReader::new(std::io::stdin(), tally.clone()))
     } else {
         let path = Path::new(&args.source);
-        let file = File::open(path).map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
-        let meta = file.metadata().map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
+        let file = File::open(path)
+            .map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
+        let meta = file
+            .metadata()
+            .map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
         if meta.is_dir() {
-            usage!("{} is a folder; alicli oss put uploads one file", path.display());
+            usage!(
+                "{} is a folder; alicli oss put uploads one file",
+                path.display()
+            );
         }
         Body::sized(TallyReader::new(file, tally.clone()), meta.len())
     };

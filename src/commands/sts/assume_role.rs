@@ -90,14 +90,21 @@ pub fn check_role_arn(arn: &str) -> Result<()> {
     if account.is_empty() || !account.bytes().all(|b| b.is_ascii_digit() || b == b'*') {
         usage!("invalid role ARN {arn:?}: the account id must be digits ({expected})");
     }
-    if role.is_empty() || role.len() > 64 || !role.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b)) {
+    if role.is_empty()
+        || role.len() > 64
+        || !role
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b))
+    {
         usage!("invalid role ARN {arn:?}: the role name must be 1-64 of letters, digits, '.', '-', '_' ({expected})");
     }
     Ok(())
 }
 
 pub fn check_session_name(name: &str) -> Result<()> {
-    let ok_chars = name.bytes().all(|b| b.is_ascii_alphanumeric() || b".@-_".contains(&b));
+    let ok_chars = name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b".@-_".contains(&b));
     if !(2..=64).contains(&name.len()) || !ok_chars {
         usage!("invalid role session name {name:?}: use 2-64 characters of letters, digits, '.', '@', '-', '_'");
     }
@@ -107,12 +114,17 @@ pub fn check_session_name(name: &str) -> Result<()> {
 pub fn check_duration(text: &str) -> Result<u64> {
     match text.trim().parse::<u64>() {
         Ok(d) if (900..=43200).contains(&d) => Ok(d),
-        _ => Err(UsageError(format!("invalid duration {text:?}: give seconds from 900 to 43200")).into()),
+        _ => Err(UsageError(format!(
+            "invalid duration {text:?}: give seconds from 900 to 43200"
+        ))
+        .into()),
     }
 }
 
 fn check_external_id(id: &str) -> Result<()> {
-    let ok = id.bytes().all(|b| b.is_ascii_alphanumeric() || b"_+=,.@:/-".contains(&b));
+    let ok = id
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"_+=,.@:/-".contains(&b));
     if !(2..=1224).contains(&id.len()) || !ok {
         usage!("invalid external id: use 2-1224 characters of letters, digits, _ + = , . @ : / -");
     }
@@ -120,7 +132,12 @@ fn check_external_id(id: &str) -> Result<()> {
 }
 
 pub fn check_profile_name(name: &str) -> Result<()> {
-    if name.is_empty() || name.len() > 64 || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)) {
+    if name.is_empty()
+        || name.len() > 64
+        || !name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+    {
         usage!("invalid profile name {name:?}: use 1-64 of letters, digits, '-', '_', '.'");
     }
     Ok(())
@@ -153,10 +170,19 @@ pub fn run(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()>
     let http = http::client()?;
     let client = super::client(&session, &http, args.endpoint.as_deref())?;
     let source = session.sts_credentials()?.source;
-    let response = client.assume_role(&request).map_err(|e| add_hint(e, &request, &session))?;
+    let response = client
+        .assume_role(&request)
+        .map_err(|e| add_hint(e, &request, &session))?;
 
     if let Some(name) = &args.save_profile {
-        save(&session, name, &request, &response, &source, args.endpoint.as_deref())?;
+        save(
+            &session,
+            name,
+            &request,
+            &response,
+            &source,
+            args.endpoint.as_deref(),
+        )?;
         crate::output::info(&format!(
             "saved temporary credentials to profile {name:?} in {} (expire {})",
             session.config_path.display(),
@@ -174,7 +200,8 @@ fn add_hint(err: anyhow::Error, request: &AssumeRoleRequest, session: &Session) 
     match err.downcast::<ServiceError>() {
         Ok(mut service) => {
             if service.hint.is_none() {
-                service.hint = hints::assume_role(&service, &request.role_arn, session.profile_name());
+                service.hint =
+                    hints::assume_role(&service, &request.role_arn, session.profile_name());
             }
             service.into()
         }
@@ -208,7 +235,10 @@ fn env_exports(r: &AssumeRoleResponse) -> String {
         ("OSS_SESSION_TOKEN", &c.security_token),
         ("ALICLI_CREDENTIALS_EXPIRATION", &c.expiration),
     ];
-    pairs.iter().map(|(k, v)| format!("export {k}={}\n", shell_quote(v))).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| format!("export {k}={}\n", shell_quote(v)))
+        .collect()
 }
 
 /// Writes the temporary credentials into profile `name`, with what a later refresh needs
@@ -226,7 +256,11 @@ fn save(
         CredentialSource::Environment(_) => None,
     };
     profile::update(&session.config_path, |config| {
-        let carried = source_profile.as_ref().and_then(|p| config.profiles.get(p)).cloned().unwrap_or_default();
+        let carried = source_profile
+            .as_ref()
+            .and_then(|p| config.profiles.get(p))
+            .cloned()
+            .unwrap_or_default();
         let previous = config.profiles.get(name).cloned().unwrap_or_default();
         let c = &response.credentials;
         let oss = carried.oss.as_ref().map(|o| crate::profile::OssSettings {
@@ -240,7 +274,9 @@ fn save(
             security_token: Some(c.security_token.clone()),
             expiration: Some(c.expiration.clone()),
             region: session.globals.region.clone().or(carried.region.clone()),
-            sts_endpoint: endpoint_flag.map(str::to_string).or(carried.sts_endpoint.clone()),
+            sts_endpoint: endpoint_flag
+                .map(str::to_string)
+                .or(carried.sts_endpoint.clone()),
             role_arn: Some(request.role_arn.clone()),
             role_session_name: Some(request.role_session_name.clone()),
             source_profile: source_profile.clone().filter(|p| p != name),
@@ -302,10 +338,22 @@ mod tests {
     #[test]
     fn policies() {
         assert!(read_policy(r#"{"Version":"1","Statement":[]}"#).is_ok());
-        assert!(read_policy("{not json").unwrap_err().to_string().contains("not valid JSON"));
-        let long = format!(r#"{{"Version":"1","Statement":[],"x":"{}"}}"#, "a".repeat(2100));
-        assert!(read_policy(&long).unwrap_err().to_string().contains("at most 2048"));
-        assert!(read_policy("@/nonexistent/policy.json").unwrap_err().to_string().contains("cannot read policy file"));
+        assert!(read_policy("{not json")
+            .unwrap_err()
+            .to_string()
+            .contains("not valid JSON"));
+        let long = format!(
+            r#"{{"Version":"1","Statement":[],"x":"{}"}}"#,
+            "a".repeat(2100)
+        );
+        assert!(read_policy(&long)
+            .unwrap_err()
+            .to_string()
+            .contains("at most 2048"));
+        assert!(read_policy("@/nonexistent/policy.json")
+            .unwrap_err()
+            .to_string()
+            .contains("cannot read policy file"));
     }
 
     #[test]

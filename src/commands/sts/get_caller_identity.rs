@@ -18,6 +18,8 @@ pub fn run(globals: Globals, args: GetCallerIdentityArgs) -> Result<()> {
     let session = Session::new(globals)?;
     let http = http::client()?;
     let client = super::client(&session, &http, args.endpoint.as_deref())?;
-    let identity = client.get_caller_identity().map_err(|e| crate::hints::attach(e, |s| crate::hints::sts_common(s, session.profile_name())))?;
+    let identity = client.get_caller_identity().map_err(|e| {
+        crate::hints::attach(e, |s| crate::hints::sts_common(s, session.profile_name()))
+    })?;
     crate::write_stdout(super::assume_role::pretty_json(&identity)?.as_bytes())
 }

@@ -10,9 +10,17 @@ use crate::resolve::Session;
 use crate::sts::StsClient;
 
 /// Builds an STS client from the session's resolved credentials and endpoint.
-pub(crate) fn client<'a>(session: &Session, http: &'a http::Client, endpoint: Option<&str>) -> Result<StsClient<'a>> {
+pub(crate) fn client<'a>(
+    session: &Session,
+    http: &'a http::Client,
+    endpoint: Option<&str>,
+) -> Result<StsClient<'a>> {
     let endpoint = session.sts_endpoint(endpoint)?;
     let resolved = session.sts_credentials()?;
     crate::output::verbose(&format!("credentials from {}", resolved.source));
-    Ok(StsClient { http, endpoint, credentials: resolved.credentials })
+    Ok(StsClient {
+        http,
+        endpoint,
+        credentials: resolved.credentials,
+    })
 }
