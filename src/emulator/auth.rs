@@ -62,6 +62,8 @@ pub(crate) struct Refusal {
     pub message: String,
     /// What the server signed, echoed in SignatureDoesNotMatch as the services do.
     pub string_to_sign: Option<String>,
+    /// OSS v4 also echoes the canonical request.
+    pub canonical_request: Option<String>,
     pub access_key_id: Option<String>,
 }
 
@@ -71,6 +73,7 @@ fn refuse(status: u16, code: &'static str, message: impl Into<String>) -> Refusa
         code,
         message: message.into(),
         string_to_sign: None,
+        canonical_request: None,
         access_key_id: None,
     }
 }
@@ -182,6 +185,7 @@ pub(crate) fn verify_sts<'a>(
                 },
                 message: format!("{required} is mandatory for this action."),
                 string_to_sign: None,
+                canonical_request: None,
                 access_key_id: None,
             });
         }
@@ -220,6 +224,7 @@ pub(crate) fn verify_sts<'a>(
             code: "SignatureDoesNotMatch",
             message: format!("Specified signature does not match our calculation. server string to sign is:{string_to_sign}"),
             string_to_sign: Some(string_to_sign),
+            canonical_request: None,
             access_key_id: Some(key_id.to_string()),
         });
     }
@@ -278,16 +283,15 @@ pub(crate) fn verify_oss<'a>(
     call: &OssCall,
 ) -> Result<Option<Identity<'a>>, Refusal> {
     let now = Utc::now();
-    let mismatch = |key_id: &str, string_to_sign: String, v4: bool| Refusal {
+    let mismatch = |key_id: &str, string_to_sign: String| {
+        Refusal {
         status: 403,
         code: "SignatureDoesNotMatch",
-        message: if v4 {
-            "The request signature we calculated does not match the signature you provided. Check your key and signing method.".into()
-        } else {
-            "The request signature we calculated does not match the signature you provided. Check your key and signing method.".into()
-        },
+        message: "The request signature we calculated does not match the signature you provided. Check your key and signing method.".into(),
         string_to_sign: Some(string_to_sign),
+        canonical_request: None,
         access_key_id: Some(key_id.to_string()),
+    }
     };
     if let Some(auth) = call.header("authorization") {
         if auth.starts_with(oss_v4::ALGORITHM) {
@@ -328,7 +332,7 @@ pub(crate) fn verify_oss<'a>(
                 oss_v4::canonical_request(&call.signing_request(), &parsed.additional_headers);
             let string_to_sign = oss_v4::string_to_sign(&canonical, t, &parsed.region);
             if oss_v4::signature(&secret, t, &parsed.region, &string_to_sign) != parsed.signature {
-                let mut r = mismatch(&parsed.access_key_id, string_to_sign, true);
+                let mut r = mismatch(&parsed.access_key_id, string_to_sign);
                 r.message
                     .push_str(&format!(" Canonical request: {canonical}"));
                 return Err(r);
@@ -358,7 +362,7 @@ pub(crate) fn verify_oss<'a>(
         let date_header = call.header("date").unwrap_or_default();
         let string_to_sign = oss_v1::string_to_sign(&call.signing_request(), date_header);
         if oss_v1::signature(&secret, &string_to_sign) != signature {
-            return Err(mismatch(&key_id, string_to_sign, false));
+            return Err(mismatch(&key_id, string_to_sign));
         }
         return Ok(Some(identity));
     }
@@ -376,7 +380,7 @@ pub(crate) fn verify_oss<'a>(
         let (identity, secret) = lookup(cloud, key_id, call.query("security-token"), false)?;
         let string_to_sign = oss_v1::string_to_sign(&call.signing_request(), expires);
         if oss_v1::signature(&secret, &string_to_sign) != signature {
-            return Err(mismatch(key_id, string_to_sign, false));
+            return Err(mismatch(key_id, string_to_sign));
         }
         return Ok(Some(identity));
     }
@@ -434,7 +438,10 @@ pub(crate) fn verify_oss<'a>(
         let canonical = oss_v4::canonical_request(&req, &additional);
         let string_to_sign = oss_v4::string_to_sign(&canonical, t, parts[2]);
         if oss_v4::signature(&secret, t, parts[2], &string_to_sign) != signature {
-            return Err(mismatch(parts[0], string_to_sign, true));
+            return Err(Refusal {
+                canonical_request: Some(canonical),
+                ..mismatch(parts[0], string_to_sign)
+            });
         }
         return Ok(Some(identity));
     }

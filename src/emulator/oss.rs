@@ -23,6 +23,7 @@ pub(crate) struct OssError {
     message: String,
     ec: &'static str,
     string_to_sign: String,
+    canonical_request: String,
     access_key_id: String,
 }
 
@@ -33,6 +34,7 @@ fn error(status: u16, code: &str, message: impl Into<String>, ec: &'static str) 
         message: message.into(),
         ec,
         string_to_sign: String::new(),
+        canonical_request: String::new(),
         access_key_id: String::new(),
     }
 }
@@ -52,6 +54,7 @@ impl From<Refusal> for OssError {
             message: r.message,
             ec,
             string_to_sign: r.string_to_sign.unwrap_or_default(),
+            canonical_request: r.canonical_request.unwrap_or_default(),
             access_key_id: r.access_key_id.unwrap_or_default(),
         }
     }
@@ -118,6 +121,7 @@ fn error_response(e: &OssError, rid: &str, is_head: bool) -> Response {
         ec: e.ec.to_string(),
         string_to_sign: e.string_to_sign.clone(),
         oss_access_key_id: e.access_key_id.clone(),
+        canonical_request: e.canonical_request.clone(),
         ..Default::default()
     };
     let xml = body.to_xml();

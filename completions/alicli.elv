@@ -1,0 +1,296 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[alicli] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'alicli'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'alicli'= {
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand configure 'Store a RAM user''s long-term AccessKey (and region, STS endpoint) in a profile'
+            cand sts 'Security Token Service: assume a role, show who you are'
+            cand oss 'Object Storage Service: configure, download and upload objects'
+            cand serve 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies'
+            cand demo 'Walk through the whole flow against a throwaway local cloud'
+            cand completions 'Print a shell completion script'
+            cand man 'Write man pages generated from this command line''s definitions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alicli;configure'= {
+            cand --access-key-id 'AccessKey ID of a RAM user (LTAI…)'
+            cand --access-key-secret 'AccessKey secret; `-` reads it from stdin (keeps it out of shell history and `ps`)'
+            cand --sts-endpoint 'STS endpoint for this profile, e.g. sts.cn-hangzhou.aliyuncs.com'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;sts'= {
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand assume-role 'Get temporary credentials for a RAM role (AssumeRole)'
+            cand get-caller-identity 'Show the identity behind the current credentials (GetCallerIdentity)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alicli;sts;assume-role'= {
+            cand --role-arn 'Role to assume: acs:ram::<account-id>:role/<role-name>'
+            cand --role-session-name 'Name for this session (2-64 of letters, digits, . @ - _); shows in audit logs'
+            cand --policy 'Inline policy narrowing the role: JSON text, or @FILE to read it from a file'
+            cand --duration-seconds 'Lifetime in seconds, 900-43200 (the role''s maximum session duration caps it) [service default: 3600]'
+            cand --external-id 'External id the role''s trust policy may require (2-1224 of letters, digits, _+=,.@:/-)'
+            cand --endpoint 'STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
+            cand --save-profile 'Also store the temporary credentials in this profile (with what is needed to renew them)'
+            cand --output 'What to print on stdout'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;sts;get-caller-identity'= {
+            cand --endpoint 'STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;sts;help'= {
+            cand assume-role 'Get temporary credentials for a RAM role (AssumeRole)'
+            cand get-caller-identity 'Show the identity behind the current credentials (GetCallerIdentity)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alicli;sts;help;assume-role'= {
+        }
+        &'alicli;sts;help;get-caller-identity'= {
+        }
+        &'alicli;sts;help;help'= {
+        }
+        &'alicli;oss'= {
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand config 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile''s oss section'
+            cand get 'Download an object to a file, a folder or stdout'
+            cand put 'Upload a file or stdin to an object'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alicli;oss;config'= {
+            cand --endpoint 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
+            cand --access-key-id 'AccessKey ID for OSS (STS.… for temporary credentials)'
+            cand --access-key-secret 'AccessKey secret for OSS'
+            cand --security-token 'Security token that comes with temporary credentials'
+            cand --sts-token 'Security token that comes with temporary credentials'
+            cand --expiration 'When the temporary credentials expire (UTC, e.g. 2026-01-13T15:03:39Z); lets alicli refuse them early'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;oss;get'= {
+            cand --endpoint 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;oss;put'= {
+            cand --endpoint 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
+            cand --content-type 'Content-Type to store [default: guessed from the key''s extension]'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;oss;help'= {
+            cand config 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile''s oss section'
+            cand get 'Download an object to a file, a folder or stdout'
+            cand put 'Upload a file or stdin to an object'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alicli;oss;help;config'= {
+        }
+        &'alicli;oss;help;get'= {
+        }
+        &'alicli;oss;help;put'= {
+        }
+        &'alicli;oss;help;help'= {
+        }
+        &'alicli;serve'= {
+            cand --listen 'Address to listen on; port 0 picks a free port'
+            cand --data-dir 'Where objects are kept [default: a temporary folder removed on exit]'
+            cand --config 'TOML file describing the account, users, roles and buckets'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;demo'= {
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;completions'= {
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;man'= {
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;help'= {
+            cand configure 'Store a RAM user''s long-term AccessKey (and region, STS endpoint) in a profile'
+            cand sts 'Security Token Service: assume a role, show who you are'
+            cand oss 'Object Storage Service: configure, download and upload objects'
+            cand serve 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies'
+            cand demo 'Walk through the whole flow against a throwaway local cloud'
+            cand completions 'Print a shell completion script'
+            cand man 'Write man pages generated from this command line''s definitions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alicli;help;configure'= {
+        }
+        &'alicli;help;sts'= {
+            cand assume-role 'Get temporary credentials for a RAM role (AssumeRole)'
+            cand get-caller-identity 'Show the identity behind the current credentials (GetCallerIdentity)'
+        }
+        &'alicli;help;sts;assume-role'= {
+        }
+        &'alicli;help;sts;get-caller-identity'= {
+        }
+        &'alicli;help;oss'= {
+            cand config 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile''s oss section'
+            cand get 'Download an object to a file, a folder or stdout'
+            cand put 'Upload a file or stdin to an object'
+        }
+        &'alicli;help;oss;config'= {
+        }
+        &'alicli;help;oss;get'= {
+        }
+        &'alicli;help;oss;put'= {
+        }
+        &'alicli;help;serve'= {
+        }
+        &'alicli;help;demo'= {
+        }
+        &'alicli;help;completions'= {
+        }
+        &'alicli;help;man'= {
+        }
+        &'alicli;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
