@@ -73,6 +73,9 @@ _alicli() {
             alicli__subcmd__help__subcmd__oss,put)
                 cmd="alicli__subcmd__help__subcmd__oss__subcmd__put"
                 ;;
+            alicli__subcmd__help__subcmd__oss,sign)
+                cmd="alicli__subcmd__help__subcmd__oss__subcmd__sign"
+                ;;
             alicli__subcmd__help__subcmd__sts,assume-role)
                 cmd="alicli__subcmd__help__subcmd__sts__subcmd__assume__subcmd__role"
                 ;;
@@ -91,6 +94,9 @@ _alicli() {
             alicli__subcmd__oss,put)
                 cmd="alicli__subcmd__oss__subcmd__put"
                 ;;
+            alicli__subcmd__oss,sign)
+                cmd="alicli__subcmd__oss__subcmd__sign"
+                ;;
             alicli__subcmd__oss__subcmd__help,config)
                 cmd="alicli__subcmd__oss__subcmd__help__subcmd__config"
                 ;;
@@ -102,6 +108,9 @@ _alicli() {
                 ;;
             alicli__subcmd__oss__subcmd__help,put)
                 cmd="alicli__subcmd__oss__subcmd__help__subcmd__put"
+                ;;
+            alicli__subcmd__oss__subcmd__help,sign)
+                cmd="alicli__subcmd__oss__subcmd__help__subcmd__sign"
                 ;;
             alicli__subcmd__sts,assume-role)
                 cmd="alicli__subcmd__sts__subcmd__assume__subcmd__role"
@@ -328,7 +337,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__help__subcmd__oss)
-            opts="config get put"
+            opts="config get put sign"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -370,6 +379,20 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__help__subcmd__oss__subcmd__put)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__help__subcmd__oss__subcmd__sign)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -466,7 +489,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --help --version config get put help"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --help --version config get put sign help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -492,7 +515,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__config)
-            opts="-v -q -h -V --endpoint --access-key-id --access-key-secret --sts-token --security-token --expiration --profile --config-file --region --verbose --quiet --help --version"
+            opts="-v -q -h -V --endpoint --access-key-id --access-key-secret --sts-token --security-token --sign-version --expiration --profile --config-file --region --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,6 +539,10 @@ _alicli() {
                     ;;
                 --sts-token)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-version)
+                    COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
                     return 0
                     ;;
                 --expiration)
@@ -542,7 +569,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__get)
-            opts="-v -q -h -V --endpoint --profile --config-file --region --verbose --quiet --help --version"
+            opts="-v -q -h -V --endpoint --sign-version --profile --config-file --region --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -550,6 +577,10 @@ _alicli() {
             case "${prev}" in
                 --endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-version)
+                    COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -572,7 +603,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__help)
-            opts="config get put help"
+            opts="config get put sign help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -641,8 +672,22 @@ _alicli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alicli__subcmd__oss__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alicli__subcmd__oss__subcmd__put)
-            opts="-v -q -h -V --endpoint --content-type --profile --config-file --region --verbose --quiet --help --version"
+            opts="-v -q -h -V --endpoint --sign-version --content-type --profile --config-file --region --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -652,8 +697,58 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sign-version)
+                    COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
+                    return 0
+                    ;;
                 --content-type)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__oss__subcmd__sign)
+            opts="-v -q -h -V --expires --method --content-type --endpoint --sign-version --profile --config-file --region --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --expires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -W "get put" -- "${cur}"))
+                    return 0
+                    ;;
+                --content-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-version)
+                    COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
                     return 0
                     ;;
                 --profile)

@@ -131,6 +131,7 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand config 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile''s oss section'
             cand get 'Download an object to a file, a folder or stdout'
             cand put 'Upload a file or stdin to an object'
+            cand sign 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alicli;oss;config'= {
@@ -139,6 +140,7 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand --access-key-secret 'AccessKey secret for OSS'
             cand --security-token 'Security token that comes with temporary credentials'
             cand --sts-token 'Security token that comes with temporary credentials'
+            cand --sign-version 'Force an OSS signature version for this profile (default: v4 when the region is known)'
             cand --expiration 'When the temporary credentials expire (UTC, e.g. 2026-01-13T15:03:39Z); lets alicli refuse them early'
             cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
             cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
@@ -147,13 +149,14 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'alicli;oss;get'= {
             cand --endpoint 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
+            cand --sign-version 'Signature version [default: v4 when the region is known, else v1 with a warning]'
             cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
             cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
             cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
@@ -161,13 +164,14 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'alicli;oss;put'= {
             cand --endpoint 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
+            cand --sign-version 'Signature version [default: v4 when the region is known, else v1 with a warning]'
             cand --content-type 'Content-Type to store [default: guessed from the key''s extension]'
             cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
             cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
@@ -176,8 +180,26 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;oss;sign'= {
+            cand --expires 'Seconds the URL stays valid, 1 to 604800 (7 days)'
+            cand --method 'HTTP method the URL allows'
+            cand --content-type 'Content-Type the uploader must send (signed into a PUT URL)'
+            cand --endpoint 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
+            cand --sign-version 'Signature version [default: v4 when the region is known, else v1 with a warning]'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -185,6 +207,7 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand config 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile''s oss section'
             cand get 'Download an object to a file, a folder or stdout'
             cand put 'Upload a file or stdin to an object'
+            cand sign 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alicli;oss;help;config'= {
@@ -192,6 +215,8 @@ set edit:completion:arg-completer[alicli] = {|@words|
         &'alicli;oss;help;get'= {
         }
         &'alicli;oss;help;put'= {
+        }
+        &'alicli;oss;help;sign'= {
         }
         &'alicli;oss;help;help'= {
         }
@@ -274,12 +299,15 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand config 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile''s oss section'
             cand get 'Download an object to a file, a folder or stdout'
             cand put 'Upload a file or stdin to an object'
+            cand sign 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
         }
         &'alicli;help;oss;config'= {
         }
         &'alicli;help;oss;get'= {
         }
         &'alicli;help;oss;put'= {
+        }
+        &'alicli;help;oss;sign'= {
         }
         &'alicli;help;serve'= {
         }

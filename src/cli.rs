@@ -105,6 +105,9 @@ pub enum OssCommand {
     /// Upload a file or stdin to an object
     #[command(alias = "Put")]
     Put(commands::oss::put::PutArgs),
+    /// Print a presigned URL for an object (GET or PUT), usable without credentials until it expires
+    #[command(alias = "SignUrl")]
+    Sign(commands::oss::sign::SignArgs),
 }
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -122,6 +125,7 @@ pub fn run(cli: Cli) -> Result<()> {
             OssCommand::Config(args) => commands::oss::config::run(globals, args),
             OssCommand::Get(args) => commands::oss::get::run(globals, args),
             OssCommand::Put(args) => commands::oss::put::run(globals, args),
+            OssCommand::Sign(args) => commands::oss::sign::run(globals, args),
         },
         Command::Serve(args) => commands::serve::run(args),
         Command::Demo(args) => commands::demo::run(args),

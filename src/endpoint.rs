@@ -88,6 +88,22 @@ impl Endpoint {
     }
 }
 
+impl Endpoint {
+    /// The region an Alibaba Cloud OSS host names: `oss-<region>.aliyuncs.com`,
+    /// `oss-<region>-internal.aliyuncs.com`, `<bucket>.oss-<region>.aliyuncs.com`. Global hosts
+    /// (`oss.aliyuncs.com`, `oss-accelerate…`), custom domains and IPs name none.
+    pub fn oss_region(&self) -> Option<String> {
+        let host = self.host.strip_suffix(".aliyuncs.com")?;
+        let label = host.rsplit('.').next()?;
+        let region = label.strip_prefix("oss-")?;
+        let region = region.strip_suffix("-internal").unwrap_or(region);
+        if region.is_empty() || region.starts_with("accelerate") || !region.contains('-') {
+            return None;
+        }
+        Some(region.to_string())
+    }
+}
+
 impl std::fmt::Display for Endpoint {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.base_url())
@@ -115,6 +131,37 @@ mod tests {
         assert!(Endpoint::parse("http://localhost")
             .unwrap()
             .is_ip_or_localhost());
+    }
+
+    #[test]
+    fn regions_read_off_oss_hosts() {
+        let region = |e: &str| Endpoint::parse(e).unwrap().oss_region();
+        assert_eq!(
+            region("oss-cn-hangzhou.aliyuncs.com").as_deref(),
+            Some("cn-hangzhou")
+        );
+        assert_eq!(
+            region("https://oss-cn-hangzhou-internal.aliyuncs.com").as_deref(),
+            Some("cn-hangzhou")
+        );
+        assert_eq!(
+            region("sample-bucket.oss-ap-southeast-1.aliyuncs.com").as_deref(),
+            Some("ap-southeast-1")
+        );
+        assert_eq!(
+            region("oss-cn-shanghai-finance-1-pub.aliyuncs.com").as_deref(),
+            Some("cn-shanghai-finance-1-pub")
+        );
+        for none in [
+            "oss.aliyuncs.com",
+            "oss-accelerate.aliyuncs.com",
+            "oss-accelerate-overseas.aliyuncs.com",
+            "http://127.0.0.1:9000",
+            "cdn.example.com",
+            "oss-cn-hangzhou.example.com",
+        ] {
+            assert_eq!(region(none), None, "{none}");
+        }
     }
 
     #[test]

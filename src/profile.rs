@@ -47,6 +47,9 @@ pub struct Profile {
     pub role_session_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_profile: Option<String>,
+    /// `v1` or `v4`: force an OSS signature version (the `oss` table's own setting wins).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sign_version: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub oss: Option<OssSettings>,
     #[serde(flatten)]
@@ -68,6 +71,9 @@ pub struct OssSettings {
     pub security_token: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expiration: Option<String>,
+    /// `v1` or `v4`: force an OSS signature version.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sign_version: Option<String>,
     #[serde(flatten)]
     pub extra: toml::Table,
 }

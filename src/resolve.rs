@@ -132,6 +132,24 @@ impl Session {
         }))
     }
 
+    /// Region to sign OSS v4 requests for: `--region` > `ALIBABA_CLOUD_REGION_ID` > the region the
+    /// endpoint's host names > the profile. The endpoint beats the profile because it is what
+    /// receives the request: a profile region that disagrees with it can only fail.
+    pub fn oss_signing_region(&self, endpoint: &Endpoint) -> Result<Option<String>> {
+        if let Some(r) = self
+            .globals
+            .region
+            .clone()
+            .or_else(|| env("ALIBABA_CLOUD_REGION_ID"))
+        {
+            return Ok(Some(r));
+        }
+        if let Some(r) = endpoint.oss_region() {
+            return Ok(Some(r));
+        }
+        self.oss_region()
+    }
+
     /// Credentials for STS calls.
     pub fn sts_credentials(&self) -> Result<Resolved> {
         if self.globals.profile.is_none() {

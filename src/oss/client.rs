@@ -19,6 +19,15 @@ pub enum SignVersion {
     V4 { region: String },
 }
 
+impl std::fmt::Display for SignVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SignVersion::V1 => f.write_str("OSS v1"),
+            SignVersion::V4 { region } => write!(f, "OSS v4 for region {region}"),
+        }
+    }
+}
+
 pub struct OssClient<'a> {
     pub http: &'a Client,
     pub endpoint: Endpoint,

@@ -28,6 +28,9 @@ pub struct OssConfigArgs {
         value_name = "TOKEN"
     )]
     pub security_token: Option<String>,
+    /// Force an OSS signature version for this profile (default: v4 when the region is known)
+    #[arg(long, value_enum, value_name = "VERSION")]
+    pub sign_version: Option<super::SignVersionArg>,
     /// When the temporary credentials expire (UTC, e.g. 2026-01-13T15:03:39Z); lets alicli refuse them early
     #[arg(long, value_name = "TIME")]
     pub expiration: Option<String>,
@@ -48,6 +51,7 @@ pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
         && args.access_key_id.is_none()
         && args.access_key_secret.is_none()
         && args.security_token.is_none()
+        && args.sign_version.is_none()
         && region.is_none()
     {
         usage!("nothing to configure: pass --endpoint and/or --access-key-id, --access-key-secret, --security-token");
@@ -74,6 +78,16 @@ pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
         }
         if let Some(r) = &region {
             oss.region = Some(r.clone());
+        }
+        if let Some(v) = args.sign_version {
+            oss.sign_version = Some(
+                if v == super::SignVersionArg::V1 {
+                    "v1"
+                } else {
+                    "v4"
+                }
+                .to_string(),
+            );
         }
         if args.access_key_id.is_some() {
             // New credentials replace the whole set: a token or expiry left from the previous

@@ -24,9 +24,8 @@ pub struct GetArgs {
     /// File or folder to write; `-` writes to stdout [default: the key's file name in the current folder]
     #[arg(value_name = "DEST")]
     pub dest: Option<String>,
-    /// OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000
-    #[arg(long, alias = "host", value_name = "ENDPOINT")]
-    pub endpoint: Option<String>,
+    #[command(flatten)]
+    pub oss: super::OssFlags,
 }
 
 enum Dest {
@@ -74,7 +73,7 @@ pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
     };
     let session = Session::new(globals)?;
     let http = http::client()?;
-    let client = super::client(&session, &http, args.endpoint.as_deref())?;
+    let (client, _) = super::client(&session, &http, &args.oss)?;
     let response = client
         .get_object(&url.bucket, &url.key)
         .map_err(|e| super::with_hint(e, &client))?;

@@ -1,33 +1,112 @@
-//! `alicli oss …`: config, get, put.
+//! `alicli oss …`: config, get, put, sign; and what they share: the endpoint and signing flags,
+//! and the choice of signature version.
 
 pub mod config;
 pub mod get;
 pub mod put;
+pub mod sign;
 
 use anyhow::Result;
+use clap::{Args, ValueEnum};
 
+use crate::endpoint::Endpoint;
+use crate::error::UsageError;
 use crate::http;
 use crate::oss::{OssClient, SignVersion};
-use crate::resolve::Session;
+use crate::resolve::{Resolved, Session};
+
+/// Flags every OSS request command takes.
+#[derive(Debug, Clone, Args)]
+pub struct OssFlags {
+    /// OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000
+    #[arg(long, alias = "host", value_name = "ENDPOINT")]
+    pub endpoint: Option<String>,
+    /// Signature version [default: v4 when the region is known, else v1 with a warning]
+    #[arg(long, value_enum, value_name = "VERSION")]
+    pub sign_version: Option<SignVersionArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SignVersionArg {
+    /// OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01
+    V1,
+    /// OSS signature v4 (OSS4-HMAC-SHA256); needs the region
+    V4,
+}
+
+impl SignVersionArg {
+    pub fn parse_setting(text: &str) -> Option<SignVersionArg> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "v1" | "1" => Some(SignVersionArg::V1),
+            "v4" | "4" => Some(SignVersionArg::V4),
+            _ => None,
+        }
+    }
+}
+
+/// The signing version and region: `--sign-version` or the profile's `sign_version` force one;
+/// otherwise v4 whenever a region is known (`--region`, `ALIBABA_CLOUD_REGION_ID`, the
+/// endpoint's host, the profile), and v1 with a warning when none is.
+pub(crate) fn sign_version(
+    session: &Session,
+    endpoint: &Endpoint,
+    flag: Option<SignVersionArg>,
+) -> Result<SignVersion> {
+    let profile_choice = session.profile()?.and_then(|p| {
+        p.oss
+            .as_ref()
+            .and_then(|o| o.sign_version.clone())
+            .or_else(|| p.sign_version.clone())
+    });
+    let forced = match (flag, profile_choice) {
+        (Some(f), _) => Some(f),
+        (None, Some(text)) => Some(SignVersionArg::parse_setting(&text).ok_or_else(|| {
+            UsageError(format!(
+                "profile {:?} has sign_version = {text:?}; use \"v1\" or \"v4\"",
+                session.profile_name()
+            ))
+        })?),
+        (None, None) => None,
+    };
+    let region = session.oss_signing_region(endpoint)?;
+    Ok(match (forced, region) {
+        (Some(SignVersionArg::V1), _) => SignVersion::V1,
+        (_, Some(region)) => SignVersion::V4 { region },
+        (Some(SignVersionArg::V4), None) => {
+            return Err(UsageError(format!(
+                "OSS signature v4 needs the region and {endpoint} does not name one: pass --region (e.g. --region cn-hangzhou), set ALIBABA_CLOUD_REGION_ID, or run `alicli oss config --region REGION`"
+            ))
+            .into())
+        }
+        (None, None) => {
+            crate::output::warn(&format!(
+                "no region known for {endpoint}: signing with OSS v1, which accounts created since 2025-03-01 cannot use; pass --region (e.g. --region cn-hangzhou) or run `alicli oss config --region REGION`"
+            ));
+            SignVersion::V1
+        }
+    })
+}
 
 /// Builds an OSS client from the session: endpoint, credentials and signing version.
 pub(crate) fn client<'a>(
     session: &Session,
     http: &'a http::Client,
-    endpoint: Option<&str>,
-) -> Result<OssClient<'a>> {
-    let endpoint = session.oss_endpoint(endpoint)?;
+    flags: &OssFlags,
+) -> Result<(OssClient<'a>, Resolved)> {
+    let endpoint = session.oss_endpoint(flags.endpoint.as_deref())?;
     let resolved = session.oss_credentials()?;
+    let sign = sign_version(session, &endpoint, flags.sign_version)?;
     crate::output::verbose(&format!(
-        "credentials from {}; endpoint {endpoint}",
+        "credentials from {}; endpoint {endpoint}; signing {sign}",
         resolved.source
     ));
-    Ok(OssClient {
+    let client = OssClient {
         http,
         endpoint,
-        credentials: resolved.credentials,
-        sign: SignVersion::V1,
-    })
+        credentials: resolved.credentials.clone(),
+        sign,
+    };
+    Ok((client, resolved))
 }
 
 /// Adds the OSS hint to a service error from `client`.

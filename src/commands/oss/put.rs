@@ -23,9 +23,8 @@ pub struct PutArgs {
     /// Destination: oss://bucket/key (a key ending in `/` takes the file's name)
     #[arg(value_name = "oss://BUCKET/KEY")]
     pub dest: String,
-    /// OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000
-    #[arg(long, alias = "host", value_name = "ENDPOINT")]
-    pub endpoint: Option<String>,
+    #[command(flatten)]
+    pub oss: super::OssFlags,
     /// Content-Type to store [default: guessed from the key's extension]
     #[arg(long, value_name = "TYPE")]
     pub content_type: Option<String>,
@@ -81,7 +80,7 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
 
     let session = Session::new(globals)?;
     let http = http::client()?;
-    let client = super::client(&session, &http, args.endpoint.as_deref())?;
+    let (client, _) = super::client(&session, &http, &args.oss)?;
     let result = client
         .put_object(&url.bucket, &url.key, body, &content_type)
         .map_err(|e| super::with_hint(e, &client))?;

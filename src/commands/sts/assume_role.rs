@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use crate::error::{usage, ServiceError, UsageError};
+use crate::error::{usage, UsageError};
 use crate::hints;
 use crate::http;
 use crate::profile::{self, Profile};
@@ -170,9 +170,16 @@ pub fn run(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()>
     let http = http::client()?;
     let client = super::client(&session, &http, args.endpoint.as_deref())?;
     let source = session.sts_credentials()?.source;
-    let response = client
-        .assume_role(&request)
-        .map_err(|e| add_hint(e, &request, &session))?;
+    if let (Some(name), CredentialSource::Profile(from)) = (&args.save_profile, &source) {
+        if name == from {
+            usage!("--save-profile {name} would replace the key this call is signed with; save the temporary credentials under another name");
+        }
+    }
+    let response = client.assume_role(&request).map_err(|e| {
+        hints::attach(e, |svc| {
+            hints::assume_role(svc, &request.role_arn, session.profile_name())
+        })
+    })?;
 
     if let Some(name) = &args.save_profile {
         save(
@@ -194,19 +201,6 @@ pub fn run(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()>
         AssumeRoleOutput::Env => env_exports(&response),
     };
     crate::write_stdout(text.as_bytes())
-}
-
-fn add_hint(err: anyhow::Error, request: &AssumeRoleRequest, session: &Session) -> anyhow::Error {
-    match err.downcast::<ServiceError>() {
-        Ok(mut service) => {
-            if service.hint.is_none() {
-                service.hint =
-                    hints::assume_role(&service, &request.role_arn, session.profile_name());
-            }
-            service.into()
-        }
-        Err(other) => other,
-    }
 }
 
 /// JSON indented by 4, the way the docs show AssumeRole's answer.
@@ -266,6 +260,7 @@ fn save(
         let oss = carried.oss.as_ref().map(|o| crate::profile::OssSettings {
             endpoint: o.endpoint.clone(),
             region: o.region.clone(),
+            sign_version: o.sign_version.clone(),
             ..Default::default()
         });
         let profile = Profile {
@@ -279,7 +274,8 @@ fn save(
                 .or(carried.sts_endpoint.clone()),
             role_arn: Some(request.role_arn.clone()),
             role_session_name: Some(request.role_session_name.clone()),
-            source_profile: source_profile.clone().filter(|p| p != name),
+            source_profile: source_profile.clone(),
+            sign_version: carried.sign_version.clone(),
             oss,
             extra: previous.extra,
         };
