@@ -46,7 +46,7 @@ pub struct PutResult {
 impl OssClient<'_> {
     /// The URL of an object: path-style for IP/localhost endpoints, virtual-hosted otherwise.
     pub fn object_url(&self, bucket: &str, key: &str) -> String {
-        let path = rfc3986_path(key);
+        let path = url_path(key);
         if self.endpoint.is_ip_or_localhost() {
             format!("{}/{bucket}/{path}", self.endpoint.base_url())
         } else {
@@ -175,6 +175,20 @@ impl OssClient<'_> {
     }
 }
 
+/// The key as it goes into the URL path. URL parsers resolve `.` and `..` segments (even
+/// percent-encoded ones), which would send a different key than the one signed; a key with such a
+/// segment therefore has every `/` encoded too, which OSS decodes back into the same key.
+fn url_path(key: &str) -> String {
+    if key
+        .split('/')
+        .any(|segment| segment == "." || segment == "..")
+    {
+        crate::signing::percent::rfc3986(key)
+    } else {
+        rfc3986_path(key)
+    }
+}
+
 /// A response header as text, if present and readable.
 pub fn header(response: &Response, name: &str) -> Option<String> {
     response
@@ -182,4 +196,20 @@ pub fn header(response: &Response, name: &str) -> Option<String> {
         .get(name)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dot_segments_survive_url_parsing() {
+        assert_eq!(url_path("a b/c+d.txt"), "a%20b/c%2Bd.txt");
+        assert_eq!(url_path("a/../b"), "a%2F..%2Fb");
+        assert_eq!(url_path("./x"), ".%2Fx");
+        assert_eq!(url_path("a/..b/c"), "a/..b/c");
+        let parsed =
+            reqwest::Url::parse(&format!("http://h/bucket/{}", url_path("a/../b"))).unwrap();
+        assert_eq!(parsed.path(), "/bucket/a%2F..%2Fb");
+    }
 }
