@@ -332,10 +332,10 @@ pub(crate) fn verify_oss<'a>(
                 oss_v4::canonical_request(&call.signing_request(), &parsed.additional_headers);
             let string_to_sign = oss_v4::string_to_sign(&canonical, t, &parsed.region);
             if oss_v4::signature(&secret, t, &parsed.region, &string_to_sign) != parsed.signature {
-                let mut r = mismatch(&parsed.access_key_id, string_to_sign);
-                r.message
-                    .push_str(&format!(" Canonical request: {canonical}"));
-                return Err(r);
+                return Err(Refusal {
+                    canonical_request: Some(canonical),
+                    ..mismatch(&parsed.access_key_id, string_to_sign)
+                });
             }
             return Ok(Some(identity));
         }

@@ -137,6 +137,9 @@ impl OssClient<'_> {
         } else {
             response.bytes().unwrap_or_default().to_vec()
         };
+        // The error body may repeat what the server signed (StringToSign, CanonicalRequest):
+        // the quickest way to see why a signature did not match. Masked like everything else.
+        output::verbose(&format!("< {}", String::from_utf8_lossy(&body)));
         Err(
             crate::oss::error_body::parse(status, Some(&request_id), err_header.as_deref(), &body)
                 .into(),
