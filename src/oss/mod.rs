@@ -3,6 +3,7 @@
 pub mod client;
 pub mod error_body;
 pub mod url;
+pub mod xml;
 
 pub use client::{OssClient, SignVersion};
 pub use url::OssUrl;
