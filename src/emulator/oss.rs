@@ -26,6 +26,11 @@ pub(crate) struct OssError {
     code: String,
     message: String,
     ec: &'static str,
+    /// What a signature mismatch echoes back (boxed: rare, and it keeps `Result`s small).
+    echo: Option<Box<Echo>>,
+}
+
+struct Echo {
     string_to_sign: String,
     canonical_request: String,
     access_key_id: String,
@@ -37,9 +42,7 @@ fn error(status: u16, code: &str, message: impl Into<String>, ec: &'static str) 
         code: code.into(),
         message: message.into(),
         ec,
-        string_to_sign: String::new(),
-        canonical_request: String::new(),
-        access_key_id: String::new(),
+        echo: None,
     }
 }
 
@@ -57,9 +60,13 @@ impl From<Refusal> for OssError {
             code: r.code.into(),
             message: r.message,
             ec,
-            string_to_sign: r.string_to_sign.unwrap_or_default(),
-            canonical_request: r.canonical_request.unwrap_or_default(),
-            access_key_id: r.access_key_id.unwrap_or_default(),
+            echo: (r.string_to_sign.is_some() || r.access_key_id.is_some()).then(|| {
+                Box::new(Echo {
+                    string_to_sign: r.string_to_sign.unwrap_or_default(),
+                    canonical_request: r.canonical_request.unwrap_or_default(),
+                    access_key_id: r.access_key_id.unwrap_or_default(),
+                })
+            }),
         }
     }
 }
@@ -209,9 +216,21 @@ fn error_response(e: &OssError, rid: &str, is_head: bool) -> Response {
         request_id: rid.to_string(),
         host_id: "localhost".into(),
         ec: e.ec.to_string(),
-        string_to_sign: e.string_to_sign.clone(),
-        oss_access_key_id: e.access_key_id.clone(),
-        canonical_request: e.canonical_request.clone(),
+        string_to_sign: e
+            .echo
+            .as_ref()
+            .map(|x| x.string_to_sign.clone())
+            .unwrap_or_default(),
+        oss_access_key_id: e
+            .echo
+            .as_ref()
+            .map(|x| x.access_key_id.clone())
+            .unwrap_or_default(),
+        canonical_request: e
+            .echo
+            .as_ref()
+            .map(|x| x.canonical_request.clone())
+            .unwrap_or_default(),
         ..Default::default()
     };
     let xml = body.to_xml();
