@@ -4,19 +4,17 @@
 use crate::error::ServiceError;
 
 /// Adds a hint to a [`ServiceError`] inside `err`, if `make` has one and none is set yet.
+/// Context added around the error (e.g. "upload interrupted…") is kept.
 pub fn attach(
-    err: anyhow::Error,
+    mut err: anyhow::Error,
     make: impl FnOnce(&ServiceError) -> Option<String>,
 ) -> anyhow::Error {
-    match err.downcast::<ServiceError>() {
-        Ok(mut service) => {
-            if service.hint.is_none() {
-                service.hint = make(&service);
-            }
-            service.into()
+    if let Some(service) = err.downcast_mut::<ServiceError>() {
+        if service.hint.is_none() {
+            service.hint = make(service);
         }
-        Err(other) => other,
     }
+    err
 }
 
 /// Hints for any STS call.

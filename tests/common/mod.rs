@@ -98,6 +98,7 @@ impl World {
             cmd.env_remove(var);
         }
         cmd.env("ALICLI_CONFIG_FILE", self.config_file())
+            .env("ALICLI_CACHE_DIR", self.path("cache"))
             .env("HOME", self.dir.path())
             .env("XDG_CONFIG_HOME", self.path("xdg"));
         cmd
@@ -148,6 +149,38 @@ impl World {
         serde_json::from_str(&text).unwrap()
     }
 
+    /// Arms a fault in the local cloud (see src/emulator/faults.rs).
+    pub fn fault(&self, op: &str, kind: &str, count: u32) {
+        let url = format!(
+            "{}/-/faults?op={op}&kind={kind}&count={count}",
+            self.endpoint()
+        );
+        let r = reqwest::blocking::Client::new().post(url).send().unwrap();
+        assert_eq!(r.status(), 200);
+    }
+
+    pub fn clear_faults(&self) {
+        reqwest::blocking::Client::new()
+            .delete(format!("{}/-/faults", self.endpoint()))
+            .send()
+            .unwrap();
+    }
+
+    /// Multipart uploads neither completed nor aborted.
+    pub fn pending_uploads(&self) -> u64 {
+        let text = reqwest::blocking::get(format!("{}/-/uploads", self.endpoint()))
+            .unwrap()
+            .text()
+            .unwrap();
+        serde_json::from_str::<serde_json::Value>(&text).unwrap()["pending"]
+            .as_u64()
+            .unwrap()
+    }
+
+    pub fn count(&self, operation: &str) -> u64 {
+        self.stats().get(operation).copied().unwrap_or(0)
+    }
+
     pub fn total_requests(&self) -> u64 {
         self.stats().values().sum()
     }
@@ -159,6 +192,19 @@ fn to_run(output: Output) -> Run {
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
+}
+
+/// Deterministic, incompressible-looking test data.
+pub fn pattern(len: usize, seed: u64) -> Vec<u8> {
+    let mut x = seed.wrapping_mul(0x9E3779B97F4A7C15) | 1;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
 }
 
 pub fn read(path: &Path) -> Vec<u8> {
