@@ -375,15 +375,15 @@ fn unmet_text(unmet: &[UnmetCondition], context: &[(String, String)]) -> String 
         .iter()
         .map(|u| {
             let values = serde_json::to_string(&u.values).unwrap_or_default();
-            let given: Vec<&str> = context
+            let given: Vec<String> = context
                 .iter()
                 .filter(|(k, _)| k.eq_ignore_ascii_case(&u.key))
-                .map(|(_, v)| v.as_str())
+                .map(|(_, v)| format!("{v:?}"))
                 .collect();
             let detail = if given.is_empty() {
                 format!("no {} in the context: add --context {}=VALUE", u.key, u.key)
             } else {
-                format!("the context has {}={}", u.key, given.join(","))
+                format!("the context has {}={}", u.key, given.join(", "))
             };
             format!("{} {} {values} does not hold ({detail})", u.operator, u.key)
         })
@@ -465,7 +465,7 @@ fn table(layers: &[Layer], rows: &[Row]) -> String {
         .map(|r| {
             [
                 r.action.clone(),
-                r.resource.clone(),
+                resource_cell(r),
                 decision_word(&r.decision).replace('-', " "),
                 decided_by_text(layers, &r.decision),
             ]
@@ -500,6 +500,21 @@ fn table(layers: &[Layer], rows: &[Row]) -> String {
         }
     }
     out
+}
+
+/// The resource as the table shows it: for listing, the prefix is part of what was asked.
+fn resource_cell(row: &Row) -> String {
+    let listing = catalog::LISTING_ACTIONS
+        .iter()
+        .any(|l| row.action.eq_ignore_ascii_case(&format!("oss:{l}")));
+    let prefix = row
+        .context
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("oss:Prefix"));
+    match prefix {
+        Some((_, p)) if listing => format!("{} (oss:Prefix={p:?})", row.resource),
+        _ => row.resource.clone(),
+    }
 }
 
 fn row_json(layers: &[Layer], row: &Row) -> Value {
