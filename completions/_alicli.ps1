@@ -172,9 +172,14 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
         'alicli;oss;get' {
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000')
             [CompletionResult]::new('--sign-version', '--sign-version', [CompletionResultType]::ParameterName, 'Signature version [default: v4 when the region is known, else v1 with a warning]')
+            [CompletionResult]::new('--multipart-threshold', '--multipart-threshold', [CompletionResultType]::ParameterName, 'Objects at least this large move in parts (e.g. 64M, 1G)')
+            [CompletionResult]::new('--part-size', '--part-size', [CompletionResultType]::ParameterName, 'Part size [default: 8M, or larger to stay within 10000 parts]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Parts in flight at once')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
             [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('--no-resume', '--no-resume', [CompletionResultType]::ParameterName, 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No progress bar (it only shows when stderr is a terminal anyway)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -186,12 +191,17 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             break
         }
         'alicli;oss;put' {
+            [CompletionResult]::new('--content-type', '--content-type', [CompletionResultType]::ParameterName, 'Content-Type to store [default: guessed from the key''s extension]')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000')
             [CompletionResult]::new('--sign-version', '--sign-version', [CompletionResultType]::ParameterName, 'Signature version [default: v4 when the region is known, else v1 with a warning]')
-            [CompletionResult]::new('--content-type', '--content-type', [CompletionResultType]::ParameterName, 'Content-Type to store [default: guessed from the key''s extension]')
+            [CompletionResult]::new('--multipart-threshold', '--multipart-threshold', [CompletionResultType]::ParameterName, 'Objects at least this large move in parts (e.g. 64M, 1G)')
+            [CompletionResult]::new('--part-size', '--part-size', [CompletionResultType]::ParameterName, 'Part size [default: 8M, or larger to stay within 10000 parts]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Parts in flight at once')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
             [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('--no-resume', '--no-resume', [CompletionResultType]::ParameterName, 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No progress bar (it only shows when stderr is a terminal anyway)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')

@@ -641,7 +641,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__get)
-            opts="-v -q -h -V --endpoint --sign-version --profile --config-file --region --verbose --quiet --help --version"
+            opts="-v -q -h -V --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -653,6 +653,18 @@ _alicli() {
                     ;;
                 --sign-version)
                     COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --multipart-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -759,12 +771,16 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__put)
-            opts="-v -q -h -V --endpoint --sign-version --content-type --profile --config-file --region --verbose --quiet --help --version"
+            opts="-v -q -h -V --content-type --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --content-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -773,7 +789,15 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
                     return 0
                     ;;
-                --content-type)
+                --multipart-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

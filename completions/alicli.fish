@@ -116,20 +116,30 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
 v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l multipart-threshold -d 'Objects at least this large move in parts (e.g. 64M, 1G)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l part-size -d 'Part size [default: 8M, or larger to stay within 10000 parts]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l jobs -d 'Parts in flight at once' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l content-type -d 'Content-Type to store [default: guessed from the key\'s extension]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
 v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l content-type -d 'Content-Type to store [default: guessed from the key\'s extension]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l multipart-threshold -d 'Objects at least this large move in parts (e.g. 64M, 1G)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l part-size -d 'Part size [default: 8M, or larger to stay within 10000 parts]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l jobs -d 'Parts in flight at once' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -s h -l help -d 'Print help (see more with \'--help\')'

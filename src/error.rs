@@ -130,6 +130,18 @@ impl fmt::Display for NetworkError {
 }
 impl std::error::Error for NetworkError {}
 
+/// Bytes that arrived different from what was sent (CRC-64 mismatch). Like a network error, a
+/// new attempt usually fixes it, so it shares exit code 6.
+#[derive(Debug)]
+pub struct IntegrityError(pub String);
+
+impl fmt::Display for IntegrityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for IntegrityError {}
+
 /// Credentials that are known to be unusable before any request (e.g. expired by the clock).
 #[derive(Debug)]
 pub struct CredentialsError(pub String);
@@ -150,7 +162,9 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         if let Some(e) = cause.downcast_ref::<ServiceError>() {
             return e.exit();
         }
-        if cause.downcast_ref::<NetworkError>().is_some() {
+        if cause.downcast_ref::<NetworkError>().is_some()
+            || cause.downcast_ref::<IntegrityError>().is_some()
+        {
             return Exit::Network;
         }
         if cause.downcast_ref::<CredentialsError>().is_some() {

@@ -5,6 +5,7 @@
 //! The crate is a library so that tests and fuzz targets can reach the parsers and signers; the
 //! binary in `main.rs` is a thin shell around [`cli::run`].
 
+pub mod checkpoint;
 pub mod cli;
 pub mod commands;
 pub mod crc64;
@@ -17,6 +18,7 @@ pub mod oss;
 pub mod output;
 pub mod policy;
 pub mod profile;
+pub mod progress;
 pub mod redact;
 pub mod resolve;
 pub mod signing;
@@ -38,4 +40,36 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The user pressed Ctrl-C during a transfer: the transfer stops between parts and cleans up.
+#[derive(Debug)]
+pub struct Interrupted;
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("interrupted")
+    }
+}
+impl std::error::Error for Interrupted {}
+
+/// True once Ctrl-C was pressed (after [`catch_interrupts`]).
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Makes the first Ctrl-C a request to stop cleanly (transfers finish their current part, then
+/// keep their checkpoint or abort, and say which); a second Ctrl-C exits at once.
+pub fn catch_interrupts() {
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            b"\ninterrupting: finishing the parts in flight (Ctrl-C again to quit at once)\n",
+        );
+    });
 }

@@ -22,6 +22,10 @@ fn main() -> ExitCode {
     match alicli::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if alicli::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if err.chain().any(|c| c.is::<alicli::Interrupted>()) => {
+            alicli::output::error(&format!("{err:#}"));
+            ExitCode::from(130)
+        }
         Err(err) => {
             alicli::output::error(&format!("{err:#}"));
             ExitCode::from(exit_for(&err) as u8)

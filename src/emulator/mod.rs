@@ -8,6 +8,7 @@
 //! official SDKs) can talk to it from the same process.
 
 mod auth;
+pub mod faults;
 mod oss;
 mod store;
 mod sts;
@@ -189,6 +190,7 @@ pub(crate) struct Cloud {
     pub issued: Mutex<HashMap<String, Issued>>,
     pub nonces: Mutex<HashSet<String>>,
     pub stats: Mutex<BTreeMap<String, u64>>,
+    pub faults: faults::Faults,
     pub store: Store,
 }
 
@@ -318,6 +320,7 @@ impl Cloud {
             issued: Mutex::new(HashMap::new()),
             nonces: Mutex::new(HashSet::new()),
             stats: Mutex::new(BTreeMap::new()),
+            faults: faults::Faults::default(),
             store,
         };
         Ok((cloud, info))
@@ -390,12 +393,7 @@ pub fn start(options: ServeOptions) -> Result<Running> {
                     }
                 };
                 let app = axum::Router::new().fallback(handle).with_state(cloud);
-                let service = app.into_make_service_with_connect_info::<SocketAddr>();
-                let _ = axum::serve(listener, service)
-                    .with_graceful_shutdown(async {
-                        let _ = rx.await;
-                    })
-                    .await;
+                serve_connections(listener, app, rx).await;
             });
         })?;
     Ok(Running {
@@ -407,24 +405,126 @@ pub fn start(options: ServeOptions) -> Result<Running> {
     })
 }
 
+/// Accepts connections until shutdown. A hand-rolled loop rather than `axum::serve` because a
+/// "reset" fault must be able to drop a connection without answering, which needs the service to
+/// fail, and axum's server only takes services that cannot.
+async fn serve_connections(
+    listener: tokio::net::TcpListener,
+    app: axum::Router,
+    mut shutdown: tokio::sync::oneshot::Receiver<()>,
+) {
+    use tower::ServiceExt;
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(pair) => pair,
+                Err(_) => continue,
+            },
+            _ = &mut shutdown => return,
+        };
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(
+                move |request: hyper::Request<hyper::body::Incoming>| {
+                    let app = app.clone();
+                    async move {
+                        let mut request = request.map(axum::body::Body::new);
+                        request.extensions_mut().insert(ConnectInfo(peer));
+                        let response = match app.oneshot(request).await {
+                            Ok(response) => response,
+                            Err(never) => match never {},
+                        };
+                        if response
+                            .extensions()
+                            .get::<faults::ResetConnection>()
+                            .is_some()
+                        {
+                            return Err(std::io::Error::new(
+                                std::io::ErrorKind::ConnectionReset,
+                                "injected reset",
+                            ));
+                        }
+                        Ok(response)
+                    }
+                },
+            );
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+fn json_response(status: u16, value: &impl Serialize) -> Response {
+    Response::builder()
+        .status(status)
+        .header("Content-Type", "application/json")
+        .body(axum::body::Body::from(
+            serde_json::to_string(value).unwrap_or_default(),
+        ))
+        .unwrap_or_default()
+}
+
+/// The control endpoints under `/-/` (never a bucket: bucket names cannot start with `-`).
+fn control(
+    cloud: &Cloud,
+    method: &axum::http::Method,
+    path: &str,
+    query: Option<&str>,
+) -> Option<Response> {
+    let params: Vec<(String, String)> = query
+        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .unwrap_or_default();
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    Some(match (method.as_str(), path) {
+        ("GET", "/-/stats") => {
+            json_response(200, &*cloud.stats.lock().unwrap_or_else(|e| e.into_inner()))
+        }
+        ("GET", "/-/uploads") => json_response(
+            200,
+            &serde_json::json!({ "pending": cloud.store.pending_uploads() }),
+        ),
+        ("POST", "/-/faults") => {
+            let Some(kind) = param("kind").as_deref().and_then(faults::FaultKind::parse) else {
+                return Some(json_response(
+                    400,
+                    &serde_json::json!({ "error": "kind must be a status (500, 503, 429…), reset, delay:MS or corrupt" }),
+                ));
+            };
+            let count = param("count").and_then(|c| c.parse().ok()).unwrap_or(1);
+            cloud
+                .faults
+                .add(param("op").filter(|o| !o.is_empty()), kind, count);
+            json_response(200, &serde_json::json!({ "armed": count }))
+        }
+        ("DELETE", "/-/faults") => {
+            cloud.faults.clear();
+            json_response(200, &serde_json::json!({ "cleared": true }))
+        }
+        _ => return None,
+    })
+}
+
 async fn handle(
     State(cloud): State<Arc<Cloud>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     request: Request,
 ) -> Response {
-    let path = request.uri().path().to_string();
-    if path == "/-/stats" {
-        let stats = cloud
-            .stats
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
-        return Response::builder()
-            .header("Content-Type", "application/json")
-            .body(axum::body::Body::from(
-                serde_json::to_string(&stats).unwrap_or_default(),
-            ))
-            .unwrap_or_default();
+    if request.uri().path().starts_with("/-/") {
+        if let Some(response) = control(
+            &cloud,
+            request.method(),
+            request.uri().path(),
+            request.uri().query(),
+        ) {
+            return response;
+        }
     }
     if sts::is_sts_request(&request) {
         return sts::handle(&cloud, request).await;

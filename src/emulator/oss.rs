@@ -1,5 +1,6 @@
-//! The local OSS: PutObject, GetObject and HeadObject, with OSS's headers, XML error bodies
-//! (`x-oss-err` for HEAD) and RAM policy checks on every request.
+//! The local OSS: objects (Put, Get with ranges, Head, Delete, ListObjects v1/v2) and multipart
+//! uploads (Initiate, UploadPart, Complete, Abort, ListParts), with OSS's headers, XML bodies and
+//! error documents (`x-oss-err` for HEAD), RAM policy checks on every request, and fault injection.
 
 use std::net::SocketAddr;
 
@@ -8,13 +9,16 @@ use axum::extract::Request;
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::Response;
 use base64::Engine;
+use futures_util::StreamExt;
 use percent_encoding::percent_decode_str;
 
 use crate::oss::error_body::ErrorBody;
+use crate::oss::xml;
 use crate::policy::RequestContext;
 
 use super::auth::{verify_oss, OssCall, Refusal};
-use super::store::PutError;
+use super::faults::{FaultKind, ResetConnection};
+use super::store::{CompleteError, PutError, MIN_PART_SIZE};
 use super::{request_id, Cloud};
 
 pub(crate) struct OssError {
@@ -22,6 +26,11 @@ pub(crate) struct OssError {
     code: String,
     message: String,
     ec: &'static str,
+    /// What a signature mismatch echoes back (boxed: rare, and it keeps `Result`s small).
+    echo: Option<Box<Echo>>,
+}
+
+struct Echo {
     string_to_sign: String,
     canonical_request: String,
     access_key_id: String,
@@ -33,9 +42,7 @@ fn error(status: u16, code: &str, message: impl Into<String>, ec: &'static str) 
         code: code.into(),
         message: message.into(),
         ec,
-        string_to_sign: String::new(),
-        canonical_request: String::new(),
-        access_key_id: String::new(),
+        echo: None,
     }
 }
 
@@ -53,15 +60,106 @@ impl From<Refusal> for OssError {
             code: r.code.into(),
             message: r.message,
             ec,
-            string_to_sign: r.string_to_sign.unwrap_or_default(),
-            canonical_request: r.canonical_request.unwrap_or_default(),
-            access_key_id: r.access_key_id.unwrap_or_default(),
+            echo: (r.string_to_sign.is_some() || r.access_key_id.is_some()).then(|| {
+                Box::new(Echo {
+                    string_to_sign: r.string_to_sign.unwrap_or_default(),
+                    canonical_request: r.canonical_request.unwrap_or_default(),
+                    access_key_id: r.access_key_id.unwrap_or_default(),
+                })
+            }),
         }
     }
 }
 
-/// Bucket and key from the Host header and path: path-style for IP/localhost hosts, otherwise the
-/// first label of the host is the bucket.
+fn storage_failed(e: impl std::fmt::Display) -> OssError {
+    error(
+        500,
+        "InternalError",
+        format!("local cloud storage failed: {e}"),
+        "0000-00000002",
+    )
+}
+
+/// The operations the local OSS knows, named as OSS's API names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Operation {
+    GetObject,
+    HeadObject,
+    PutObject,
+    DeleteObject,
+    ListObjects,
+    InitiateMultipartUpload,
+    UploadPart,
+    CompleteMultipartUpload,
+    AbortMultipartUpload,
+    ListParts,
+    Unsupported,
+}
+
+impl Operation {
+    fn classify(method: &Method, has_key: bool, query: &[(String, Option<String>)]) -> Operation {
+        let has = |name: &str| query.iter().any(|(k, _)| k == name);
+        match (method.as_str(), has_key) {
+            ("GET", true) if has("uploadId") => Operation::ListParts,
+            ("GET", true) => Operation::GetObject,
+            ("HEAD", true) => Operation::HeadObject,
+            ("PUT", true) if has("partNumber") && has("uploadId") => Operation::UploadPart,
+            ("PUT", true)
+                if query.iter().all(|(k, _)| {
+                    k.starts_with("x-oss-")
+                        || ["OSSAccessKeyId", "Expires", "Signature", "security-token"]
+                            .contains(&k.as_str())
+                }) =>
+            {
+                Operation::PutObject
+            }
+            ("POST", true) if has("uploads") => Operation::InitiateMultipartUpload,
+            ("POST", true) if has("uploadId") => Operation::CompleteMultipartUpload,
+            ("DELETE", true) if has("uploadId") => Operation::AbortMultipartUpload,
+            ("DELETE", true) => Operation::DeleteObject,
+            ("GET", false) if !has("uploads") && !has("acl") && !has("location") => {
+                Operation::ListObjects
+            }
+            _ => Operation::Unsupported,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Operation::GetObject => "GetObject",
+            Operation::HeadObject => "HeadObject",
+            Operation::PutObject => "PutObject",
+            Operation::DeleteObject => "DeleteObject",
+            Operation::ListObjects => "ListObjects",
+            Operation::InitiateMultipartUpload => "InitiateMultipartUpload",
+            Operation::UploadPart => "UploadPart",
+            Operation::CompleteMultipartUpload => "CompleteMultipartUpload",
+            Operation::AbortMultipartUpload => "AbortMultipartUpload",
+            Operation::ListParts => "ListParts",
+            Operation::Unsupported => "Unsupported",
+        }
+    }
+
+    /// The RAM action a policy must allow (HeadObject is checked as GetObject, the multipart
+    /// writes as PutObject, as OSS documents).
+    fn action(self) -> &'static str {
+        match self {
+            Operation::GetObject | Operation::HeadObject => "oss:GetObject",
+            Operation::PutObject
+            | Operation::InitiateMultipartUpload
+            | Operation::UploadPart
+            | Operation::CompleteMultipartUpload => "oss:PutObject",
+            Operation::DeleteObject => "oss:DeleteObject",
+            Operation::ListObjects => "oss:ListObjects",
+            Operation::AbortMultipartUpload => "oss:AbortMultipartUpload",
+            Operation::ListParts => "oss:ListParts",
+            Operation::Unsupported => "oss:Unsupported",
+        }
+    }
+}
+
+/// Bucket and key from the Host header and path: the first label of the host is the bucket when
+/// it names one (virtual-hosted), otherwise the path starts with it (path-style).
 fn address(
     headers: &HeaderMap,
     path: &str,
@@ -104,8 +202,7 @@ fn parse_query(query: Option<&str>) -> Vec<(String, Option<String>)> {
 
 pub(crate) async fn handle(cloud: &Cloud, peer: SocketAddr, request: Request) -> Response {
     let rid = request_id();
-    let method = request.method().clone();
-    let is_head = method == Method::HEAD;
+    let is_head = request.method() == Method::HEAD;
     match serve(cloud, peer, request, &rid).await {
         Ok(response) => response,
         Err(e) => error_response(&e, &rid, is_head),
@@ -119,9 +216,21 @@ fn error_response(e: &OssError, rid: &str, is_head: bool) -> Response {
         request_id: rid.to_string(),
         host_id: "localhost".into(),
         ec: e.ec.to_string(),
-        string_to_sign: e.string_to_sign.clone(),
-        oss_access_key_id: e.access_key_id.clone(),
-        canonical_request: e.canonical_request.clone(),
+        string_to_sign: e
+            .echo
+            .as_ref()
+            .map(|x| x.string_to_sign.clone())
+            .unwrap_or_default(),
+        oss_access_key_id: e
+            .echo
+            .as_ref()
+            .map(|x| x.access_key_id.clone())
+            .unwrap_or_default(),
+        canonical_request: e
+            .echo
+            .as_ref()
+            .map(|x| x.canonical_request.clone())
+            .unwrap_or_default(),
         ..Default::default()
     };
     let xml = body.to_xml();
@@ -145,6 +254,52 @@ fn error_response(e: &OssError, rid: &str, is_head: bool) -> Response {
     response.unwrap_or_default()
 }
 
+/// A fault that answers instead of the service; `Corrupt` is handed to the operation.
+async fn apply_fault(kind: Option<FaultKind>) -> Result<bool, Response> {
+    match kind {
+        None => Ok(false),
+        Some(FaultKind::Corrupt) => Ok(true),
+        Some(FaultKind::Delay(d)) => {
+            tokio::time::sleep(d).await;
+            Ok(false)
+        }
+        Some(FaultKind::Reset) => {
+            let mut response = Response::new(Body::empty());
+            response.extensions_mut().insert(ResetConnection);
+            Err(response)
+        }
+        Some(FaultKind::Status(status)) => {
+            let (code, message) = match status {
+                503 => ("ServiceUnavailable", "Please reduce your request rate."),
+                429 => (
+                    "Throttling",
+                    "Request was denied due to request throttling.",
+                ),
+                _ if status >= 500 => (
+                    "InternalError",
+                    "We encountered an internal error. Please try again.",
+                ),
+                _ => ("InjectedFault", "A fault was injected into this request."),
+            };
+            Err(error_response(
+                &error(status, code, message, "0000-00000003"),
+                &request_id(),
+                false,
+            ))
+        }
+    }
+}
+
+fn xml_response(rid: &str, document: String) -> Response {
+    Response::builder()
+        .status(StatusCode::OK)
+        .header("x-oss-request-id", rid)
+        .header("Server", "AliyunOSS")
+        .header(header::CONTENT_TYPE, "application/xml")
+        .body(Body::from(document))
+        .unwrap_or_default()
+}
+
 async fn serve(
     cloud: &Cloud,
     peer: SocketAddr,
@@ -165,13 +320,12 @@ async fn serve(
                 .map(|v| (k.as_str().to_string(), v.to_string()))
         })
         .collect();
-    let operation = match (&parts.method, key.is_some()) {
-        (&Method::GET, true) => "GetObject",
-        (&Method::HEAD, true) => "HeadObject",
-        (&Method::PUT, true) => "PutObject",
-        _ => "Unsupported",
+    let operation = Operation::classify(&parts.method, key.is_some(), &query);
+    cloud.count(&format!("oss:{}", operation.name()));
+    let corrupt = match apply_fault(cloud.faults.take(operation.name())).await {
+        Ok(corrupt) => corrupt,
+        Err(response) => return Ok(response),
     };
-    cloud.count(&format!("oss:{operation}"));
     let call = OssCall {
         method: parts.method.as_str(),
         bucket: bucket.as_deref(),
@@ -187,7 +341,7 @@ async fn serve(
             "0003-00000001",
         )
     })?;
-    if operation == "Unsupported" {
+    if operation == Operation::Unsupported {
         return Err(error(
             501,
             "NotImplemented",
@@ -195,7 +349,14 @@ async fn serve(
             "0000-00000001",
         ));
     }
-    let bucket = bucket.unwrap_or_default();
+    let Some(bucket) = bucket else {
+        return Err(error(
+            501,
+            "NotImplemented",
+            "The local cloud does not implement service-level operations.",
+            "0000-00000001",
+        ));
+    };
     let key = key.unwrap_or_default();
     if key.len() > 1023 || key.starts_with('\\') {
         return Err(error(
@@ -213,11 +374,13 @@ async fn serve(
             "0015-00000101",
         ));
     }
-    let action = match operation {
-        "PutObject" => "oss:PutObject",
-        _ => "oss:GetObject",
+    let query_value = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .and_then(|(_, v)| v.clone())
     };
-    let context = vec![
+    let mut context = vec![
         ("acs:SourceIp".to_string(), peer.ip().to_string()),
         ("acs:SecureTransport".to_string(), "false".to_string()),
         (
@@ -225,14 +388,26 @@ async fn serve(
             chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         ),
     ];
-    let resource = format!(
-        "acs:oss:{}:{}:{bucket}/{key}",
-        cloud.region, cloud.account_id
-    );
+    let resource = if operation == Operation::ListObjects {
+        context.push((
+            "oss:Prefix".into(),
+            query_value("prefix").unwrap_or_default(),
+        ));
+        context.push((
+            "oss:Delimiter".into(),
+            query_value("delimiter").unwrap_or_default(),
+        ));
+        format!("acs:oss:{}:{}:{bucket}", cloud.region, cloud.account_id)
+    } else {
+        format!(
+            "acs:oss:{}:{}:{bucket}/{key}",
+            cloud.region, cloud.account_id
+        )
+    };
     let decision = identity.authorize(
         cloud,
         &RequestContext {
-            action: action.into(),
+            action: operation.action().into(),
             resource,
             context,
         },
@@ -246,9 +421,132 @@ async fn serve(
         ));
     }
 
+    let upload_id = query_value("uploadId").unwrap_or_default();
     match operation {
-        "PutObject" => put_object(cloud, &bucket, &key, &parts.headers, body, rid).await,
-        _ => get_object(cloud, &bucket, &key, operation == "HeadObject", rid).await,
+        Operation::PutObject => {
+            put_object(cloud, &bucket, &key, &parts.headers, body, rid, corrupt).await
+        }
+        Operation::GetObject | Operation::HeadObject => {
+            get_object(
+                cloud,
+                &bucket,
+                &key,
+                &parts.headers,
+                operation == Operation::HeadObject,
+                rid,
+                corrupt,
+            )
+            .await
+        }
+        Operation::DeleteObject => {
+            cloud
+                .store
+                .delete(&bucket, &key)
+                .await
+                .map_err(storage_failed)?;
+            Ok(Response::builder()
+                .status(StatusCode::NO_CONTENT)
+                .header("x-oss-request-id", rid)
+                .body(Body::empty())
+                .unwrap_or_default())
+        }
+        Operation::ListObjects => list_objects(cloud, &bucket, &query, rid).await,
+        Operation::InitiateMultipartUpload => {
+            let content_type = parts
+                .headers
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("application/octet-stream");
+            let upload_id = cloud
+                .store
+                .initiate(&bucket, &key, content_type)
+                .await
+                .map_err(storage_failed)?;
+            Ok(xml_response(
+                rid,
+                xml::to_document(&xml::InitiateMultipartUploadResult {
+                    bucket,
+                    key,
+                    upload_id,
+                }),
+            ))
+        }
+        Operation::UploadPart => {
+            let number = query_value("partNumber")
+                .and_then(|n| n.parse::<u32>().ok())
+                .filter(|n| (1..=10_000).contains(n));
+            let Some(number) = number else {
+                return Err(error(
+                    400,
+                    "InvalidArgument",
+                    "Part number must be an integer between 1 and 10000, inclusive.",
+                    "0042-00000002",
+                ));
+            };
+            upload_part(
+                cloud,
+                &bucket,
+                &key,
+                &upload_id,
+                number,
+                &parts.headers,
+                body,
+                rid,
+                corrupt,
+            )
+            .await
+        }
+        Operation::CompleteMultipartUpload => {
+            complete(cloud, &bucket, &key, &upload_id, body, rid).await
+        }
+        Operation::AbortMultipartUpload => {
+            check_upload(cloud, &bucket, &key, &upload_id).await?;
+            cloud.store.abort(&upload_id).await;
+            Ok(Response::builder()
+                .status(StatusCode::NO_CONTENT)
+                .header("x-oss-request-id", rid)
+                .body(Body::empty())
+                .unwrap_or_default())
+        }
+        Operation::ListParts => list_parts(cloud, &bucket, &key, &upload_id, &query, rid).await,
+        Operation::Unsupported => unreachable!("refused above"),
+    }
+}
+
+fn content_md5(headers: &HeaderMap) -> Result<Option<Vec<u8>>, OssError> {
+    match headers.get("content-md5").and_then(|v| v.to_str().ok()) {
+        Some(m) => base64::engine::general_purpose::STANDARD
+            .decode(m.trim())
+            .ok()
+            .filter(|d| d.len() == 16)
+            .map(Some)
+            .ok_or_else(|| {
+                error(
+                    400,
+                    "InvalidDigest",
+                    "The Content-MD5 you specified is not valid.",
+                    "0016-00000401",
+                )
+            }),
+        None => Ok(None),
+    }
+}
+
+fn put_failed(e: PutError) -> OssError {
+    match e {
+        PutError::BadDigest => error(
+            400,
+            "InvalidDigest",
+            "The Content-MD5 you specified did not match what we received.",
+            "0016-00000402",
+        ),
+        PutError::Body(m) => error(
+            400,
+            "IncompleteBody",
+            format!("The request body ended early: {m}"),
+            "0016-00000403",
+        ),
+        PutError::Io(e) => storage_failed(e),
     }
 }
 
@@ -259,31 +557,19 @@ async fn put_object(
     headers: &HeaderMap,
     body: Body,
     rid: &str,
+    corrupt: bool,
 ) -> Result<Response, OssError> {
-    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    let content_type = text("content-type")
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
         .unwrap_or("application/octet-stream")
         .to_string();
-    let content_md5 = match text("content-md5") {
-        Some(m) => Some(
-            base64::engine::general_purpose::STANDARD
-                .decode(m.trim())
-                .ok()
-                .filter(|d| d.len() == 16)
-                .ok_or_else(|| {
-                    error(
-                        400,
-                        "InvalidDigest",
-                        "The Content-MD5 you specified is not valid.",
-                        "0016-00000401",
-                    )
-                })?,
-        ),
-        None => None,
-    };
-    if text("x-oss-forbid-overwrite").is_some_and(|v| v.eq_ignore_ascii_case("true"))
-        && cloud.store.meta(bucket, key).await.is_some()
-    {
+    let md5 = content_md5(headers)?;
+    let forbid = headers
+        .get("x-oss-forbid-overwrite")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    if forbid && cloud.store.meta(bucket, key).await.is_some() {
         return Err(error(
             409,
             "FileAlreadyExists",
@@ -293,35 +579,9 @@ async fn put_object(
     }
     let meta = cloud
         .store
-        .put(
-            bucket,
-            key,
-            body,
-            &content_type,
-            content_md5.as_deref(),
-            false,
-        )
+        .put(bucket, key, body, &content_type, md5.as_deref(), corrupt)
         .await
-        .map_err(|e| match e {
-            PutError::BadDigest => error(
-                400,
-                "InvalidDigest",
-                "The Content-MD5 you specified did not match what we received.",
-                "0016-00000402",
-            ),
-            PutError::Body(m) => error(
-                400,
-                "IncompleteBody",
-                format!("The request body ended early: {m}"),
-                "0016-00000403",
-            ),
-            PutError::Io(e) => error(
-                500,
-                "InternalError",
-                format!("local cloud storage failed: {e}"),
-                "0000-00000002",
-            ),
-        })?;
+        .map_err(put_failed)?;
     Ok(Response::builder()
         .status(StatusCode::OK)
         .header("x-oss-request-id", rid)
@@ -333,12 +593,46 @@ async fn put_object(
         .unwrap_or_default())
 }
 
+/// A single `bytes=` range over `size` bytes, as OSS reads it: `a-b`, `a-`, `-n`. A header OSS
+/// cannot parse is ignored (the whole object is sent); a start beyond the end is InvalidRange.
+fn parse_range(value: &str, size: u64) -> Result<Option<(u64, u64)>, OssError> {
+    let Some(spec) = value.trim().strip_prefix("bytes=") else {
+        return Ok(None);
+    };
+    if spec.contains(',') {
+        return Ok(None);
+    }
+    let Some((a, b)) = spec.split_once('-') else {
+        return Ok(None);
+    };
+    let (a, b) = (a.trim(), b.trim());
+    let range = match (a.parse::<u64>().ok(), b.parse::<u64>().ok()) {
+        (Some(start), Some(end)) if start <= end => (start, end.min(size.saturating_sub(1))),
+        (Some(start), None) if b.is_empty() => (start, size.saturating_sub(1)),
+        (None, Some(n)) if a.is_empty() && n > 0 => {
+            (size.saturating_sub(n), size.saturating_sub(1))
+        }
+        _ => return Ok(None),
+    };
+    if range.0 >= size {
+        return Err(error(
+            416,
+            "InvalidRange",
+            "The requested range cannot be satisfied.",
+            "0016-00000503",
+        ));
+    }
+    Ok(Some(range))
+}
+
 async fn get_object(
     cloud: &Cloud,
     bucket: &str,
     key: &str,
+    headers: &HeaderMap,
     head_only: bool,
     rid: &str,
+    corrupt: bool,
 ) -> Result<Response, OssError> {
     let meta = cloud.store.meta(bucket, key).await.ok_or_else(|| {
         error(
@@ -348,31 +642,387 @@ async fn get_object(
             "0026-00000001",
         )
     })?;
-    let builder = Response::builder()
-        .status(StatusCode::OK)
+    let range = match headers.get(header::RANGE).and_then(|v| v.to_str().ok()) {
+        Some(r) if !head_only => parse_range(r, meta.size)?,
+        _ => None,
+    };
+    let (status, start, len) = match range {
+        Some((a, b)) => (StatusCode::PARTIAL_CONTENT, a, b - a + 1),
+        None => (StatusCode::OK, 0, meta.size),
+    };
+    let mut builder = Response::builder()
+        .status(status)
         .header("x-oss-request-id", rid)
         .header("Server", "AliyunOSS")
         .header(header::CONTENT_TYPE, &meta.content_type)
-        .header(header::CONTENT_LENGTH, meta.size.to_string())
+        .header(header::CONTENT_LENGTH, len.to_string())
         .header(header::ETAG, format!("\"{}\"", meta.etag))
         .header(header::LAST_MODIFIED, &meta.last_modified)
         .header(header::ACCEPT_RANGES, "bytes")
-        .header("Content-MD5", &meta.content_md5)
-        .header("x-oss-object-type", "Normal")
+        .header(
+            "x-oss-object-type",
+            if meta.content_md5.is_empty() {
+                "Multipart"
+            } else {
+                "Normal"
+            },
+        )
         .header("x-oss-hash-crc64ecma", meta.crc64.to_string());
+    if !meta.content_md5.is_empty() {
+        builder = builder.header("Content-MD5", &meta.content_md5);
+    }
+    if let Some((a, b)) = range {
+        builder = builder.header(
+            header::CONTENT_RANGE,
+            format!("bytes {a}-{b}/{}", meta.size),
+        );
+    }
     if head_only {
         return Ok(builder.body(Body::empty()).unwrap_or_default());
     }
-    let file = tokio::fs::File::open(cloud.store.data_path(bucket, &meta))
+    use tokio::io::{AsyncReadExt, AsyncSeekExt};
+    let mut file = tokio::fs::File::open(cloud.store.data_path(bucket, &meta))
         .await
-        .map_err(|e| {
-            error(
-                500,
-                "InternalError",
-                format!("local cloud storage failed: {e}"),
-                "0000-00000002",
-            )
-        })?;
-    let stream = tokio_util::io::ReaderStream::with_capacity(file, 256 * 1024);
-    Ok(builder.body(Body::from_stream(stream)).unwrap_or_default())
+        .map_err(storage_failed)?;
+    file.seek(std::io::SeekFrom::Start(start))
+        .await
+        .map_err(storage_failed)?;
+    let stream = tokio_util::io::ReaderStream::with_capacity(file.take(len), 256 * 1024);
+    let body = if corrupt {
+        let mut first = true;
+        Body::from_stream(stream.map(move |chunk| {
+            chunk.map(|c| {
+                if std::mem::take(&mut first) && !c.is_empty() {
+                    let mut damaged = c.to_vec();
+                    damaged[0] ^= 0x01;
+                    bytes::Bytes::from(damaged)
+                } else {
+                    c
+                }
+            })
+        }))
+    } else {
+        Body::from_stream(stream)
+    };
+    Ok(builder.body(body).unwrap_or_default())
+}
+
+async fn check_upload(
+    cloud: &Cloud,
+    bucket: &str,
+    key: &str,
+    upload_id: &str,
+) -> Result<(), OssError> {
+    match cloud.store.upload(upload_id).await {
+        Some(u) if u.bucket == bucket && u.key == key => Ok(()),
+        _ => Err(error(
+            404,
+            "NoSuchUpload",
+            "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.",
+            "0042-00000104",
+        )),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn upload_part(
+    cloud: &Cloud,
+    bucket: &str,
+    key: &str,
+    upload_id: &str,
+    number: u32,
+    headers: &HeaderMap,
+    body: Body,
+    rid: &str,
+    corrupt: bool,
+) -> Result<Response, OssError> {
+    check_upload(cloud, bucket, key, upload_id).await?;
+    let md5 = content_md5(headers)?;
+    let part = cloud
+        .store
+        .put_part(upload_id, number, body, md5.as_deref(), corrupt)
+        .await
+        .map_err(put_failed)?;
+    Ok(Response::builder()
+        .status(StatusCode::OK)
+        .header("x-oss-request-id", rid)
+        .header("Server", "AliyunOSS")
+        .header(header::ETAG, format!("\"{}\"", part.etag))
+        .header("x-oss-hash-crc64ecma", part.crc64.to_string())
+        .body(Body::empty())
+        .unwrap_or_default())
+}
+
+async fn complete(
+    cloud: &Cloud,
+    bucket: &str,
+    key: &str,
+    upload_id: &str,
+    body: Body,
+    rid: &str,
+) -> Result<Response, OssError> {
+    check_upload(cloud, bucket, key, upload_id).await?;
+    let bytes = axum::body::to_bytes(body, 4 << 20).await.map_err(|e| {
+        error(
+            400,
+            "MalformedXML",
+            format!("cannot read the body: {e}"),
+            "0042-00000301",
+        )
+    })?;
+    let text = String::from_utf8_lossy(&bytes);
+    let request: xml::CompleteMultipartUpload = quick_xml::de::from_str(&text)
+        .map_err(|_| error(400, "MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema.", "0042-00000301"))?;
+    let listed: Vec<(u32, String)> = request
+        .parts
+        .into_iter()
+        .map(|p| (p.part_number, p.etag))
+        .collect();
+    let meta = cloud.store.complete(upload_id, &listed).await.map_err(|e| match e {
+        CompleteError::NoSuchUpload => error(404, "NoSuchUpload", "The specified upload does not exist.", "0042-00000104"),
+        CompleteError::InvalidPart(n) => error(
+            400,
+            "InvalidPart",
+            format!("One or more of the specified parts could not be found or the specified entity tag might not have matched the part's entity tag (part {n})."),
+            "0042-00000310",
+        ),
+        CompleteError::InvalidPartOrder => error(400, "InvalidPartOrder", "The list of parts was not in ascending order.", "0042-00000311"),
+        CompleteError::EntityTooSmall(n) => error(
+            400,
+            "EntityTooSmall",
+            format!("Your proposed upload is smaller than the minimum allowed size: part {n} is under {MIN_PART_SIZE} bytes."),
+            "0042-00000312",
+        ),
+        CompleteError::Io(e) => storage_failed(e),
+    })?;
+    let document = xml::to_document(&xml::CompleteMultipartUploadResult {
+        location: format!("/{bucket}/{key}"),
+        bucket: bucket.to_string(),
+        key: key.to_string(),
+        etag: format!("\"{}\"", meta.etag),
+    });
+    let mut response = xml_response(rid, document);
+    if let Ok(v) = meta.crc64.to_string().parse() {
+        response.headers_mut().insert("x-oss-hash-crc64ecma", v);
+    }
+    Ok(response)
+}
+
+async fn list_parts(
+    cloud: &Cloud,
+    bucket: &str,
+    key: &str,
+    upload_id: &str,
+    query: &[(String, Option<String>)],
+    rid: &str,
+) -> Result<Response, OssError> {
+    check_upload(cloud, bucket, key, upload_id).await?;
+    let value = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .and_then(|(_, v)| v.as_deref())
+            .and_then(|v| v.parse::<u32>().ok())
+    };
+    let max_parts = value("max-parts").unwrap_or(1000).clamp(1, 1000);
+    let marker = value("part-number-marker").unwrap_or(0);
+    let all: Vec<_> = cloud
+        .store
+        .parts(upload_id)
+        .await
+        .into_iter()
+        .filter(|p| p.number > marker)
+        .collect();
+    let truncated = all.len() > max_parts as usize;
+    let page: Vec<_> = all.into_iter().take(max_parts as usize).collect();
+    let result = xml::ListPartsResult {
+        bucket: bucket.to_string(),
+        key: key.to_string(),
+        upload_id: upload_id.to_string(),
+        part_number_marker: marker,
+        next_part_number_marker: page.last().map(|p| p.number).unwrap_or(marker),
+        max_parts,
+        is_truncated: truncated,
+        parts: page
+            .iter()
+            .map(|p| xml::ListedPart {
+                part_number: p.number,
+                last_modified: p.last_modified.clone(),
+                etag: format!("\"{}\"", p.etag),
+                hash_crc64ecma: Some(p.crc64),
+                size: p.size,
+            })
+            .collect(),
+    };
+    Ok(xml_response(rid, xml::to_document(&result)))
+}
+
+async fn list_objects(
+    cloud: &Cloud,
+    bucket: &str,
+    query: &[(String, Option<String>)],
+    rid: &str,
+) -> Result<Response, OssError> {
+    let value = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .and_then(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let v2 = value("list-type") == "2";
+    let prefix = value("prefix");
+    let delimiter = value("delimiter");
+    let max_keys = value("max-keys")
+        .parse::<u32>()
+        .unwrap_or(100)
+        .clamp(1, 1000);
+    let after = if v2 {
+        let token = value("continuation-token");
+        if token.is_empty() {
+            value("start-after")
+        } else {
+            token
+        }
+    } else {
+        value("marker")
+    };
+    let mut result = xml::ListBucketResult {
+        name: bucket.to_string(),
+        prefix: prefix.clone(),
+        max_keys,
+        delimiter: delimiter.clone(),
+        ..Default::default()
+    };
+    if v2 {
+        result.continuation_token = value("continuation-token");
+    } else {
+        result.marker = value("marker");
+    }
+    let mut last = String::new();
+    for meta in cloud.store.list(bucket).await.map_err(storage_failed)? {
+        if !meta.key.starts_with(&prefix) || meta.key <= after {
+            continue;
+        }
+        let rest = &meta.key[prefix.len()..];
+        let common = (!delimiter.is_empty())
+            .then(|| {
+                rest.find(&delimiter)
+                    .map(|i| format!("{prefix}{}", &rest[..i + delimiter.len()]))
+            })
+            .flatten();
+        if let Some(p) = &common {
+            if result
+                .common_prefixes
+                .last()
+                .is_some_and(|c| &c.prefix == p)
+                || (p.as_str() <= after.as_str() && after.starts_with(p.as_str()))
+            {
+                continue;
+            }
+        }
+        if (result.contents.len() + result.common_prefixes.len()) as u32 >= max_keys {
+            result.is_truncated = true;
+            break;
+        }
+        match common {
+            Some(p) => {
+                // Paging resumes after everything under this prefix.
+                last = format!("{p}\u{10FFFF}");
+                result.common_prefixes.push(xml::CommonPrefix { prefix: p });
+            }
+            None => {
+                last = meta.key.clone();
+                result.contents.push(xml::ListedObject {
+                    key: meta.key.clone(),
+                    last_modified: meta.last_modified.clone(),
+                    etag: format!("\"{}\"", meta.etag),
+                    kind: if meta.content_md5.is_empty() {
+                        "Multipart".into()
+                    } else {
+                        "Normal".into()
+                    },
+                    size: meta.size,
+                    storage_class: "Standard".into(),
+                });
+            }
+        }
+    }
+    result.key_count = (result.contents.len() + result.common_prefixes.len()) as u32;
+    if result.is_truncated {
+        if v2 {
+            result.next_continuation_token = last;
+        } else {
+            result.next_marker = last;
+        }
+    }
+    Ok(xml_response(rid, xml::to_document(&result)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_as_oss_reads_them() {
+        let ok = |v: &str| parse_range(v, 100).ok().flatten();
+        assert_eq!(ok("bytes=0-9"), Some((0, 9)));
+        assert_eq!(ok("bytes=90-"), Some((90, 99)));
+        assert_eq!(ok("bytes=-10"), Some((90, 99)));
+        assert_eq!(ok("bytes=95-200"), Some((95, 99)));
+        assert_eq!(ok("bytes=9-0"), None);
+        assert_eq!(ok("items=0-1"), None);
+        assert_eq!(ok("bytes=0-1,3-4"), None);
+        assert!(parse_range("bytes=100-", 100).is_err());
+    }
+
+    #[test]
+    fn operations_are_told_apart() {
+        let q = |pairs: &[(&str, Option<&str>)]| {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.map(str::to_string)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            Operation::classify(&Method::POST, true, &q(&[("uploads", None)])),
+            Operation::InitiateMultipartUpload
+        );
+        assert_eq!(
+            Operation::classify(
+                &Method::PUT,
+                true,
+                &q(&[("partNumber", Some("1")), ("uploadId", Some("U"))])
+            ),
+            Operation::UploadPart
+        );
+        assert_eq!(
+            Operation::classify(&Method::POST, true, &q(&[("uploadId", Some("U"))])),
+            Operation::CompleteMultipartUpload
+        );
+        assert_eq!(
+            Operation::classify(&Method::DELETE, true, &q(&[("uploadId", Some("U"))])),
+            Operation::AbortMultipartUpload
+        );
+        assert_eq!(
+            Operation::classify(&Method::GET, true, &q(&[("uploadId", Some("U"))])),
+            Operation::ListParts
+        );
+        assert_eq!(
+            Operation::classify(&Method::GET, false, &q(&[("list-type", Some("2"))])),
+            Operation::ListObjects
+        );
+        assert_eq!(
+            Operation::classify(&Method::PUT, true, &q(&[("acl", None)])),
+            Operation::Unsupported
+        );
+        assert_eq!(
+            Operation::classify(
+                &Method::PUT,
+                true,
+                &q(&[("OSSAccessKeyId", Some("a")), ("Expires", Some("1"))])
+            ),
+            Operation::PutObject
+        );
+    }
 }

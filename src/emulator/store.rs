@@ -1,9 +1,11 @@
-//! Object storage on disk for the local cloud.
+//! Object storage on disk for the local cloud: objects, and multipart uploads in progress.
 //!
 //! Each bucket is a folder; each object is a data file plus a small JSON metadata file named by the
 //! SHA-256 of its key (keys may hold any character, including `/` and `..`, so they never become
 //! paths). A write streams into a fresh data file and then atomically replaces the metadata that
-//! points to it, so a reader sees either the old object or the new one, never a mix.
+//! points to it, so a reader sees either the old object or the new one, never a mix. Multipart
+//! uploads live under `uploads/<id>/` until completed (parts concatenated into a new object) or
+//! aborted (folder removed).
 
 use std::path::{Path, PathBuf};
 
@@ -20,16 +22,31 @@ pub struct ObjectMeta {
     pub key: String,
     pub size: u64,
     pub content_type: String,
-    /// Hex MD5 of the body, upper case, as OSS shows it (without quotes).
+    /// As OSS shows it, without quotes: upper-case hex MD5, or `<hex>-<parts>` for multipart.
     pub etag: String,
+    /// Base64 MD5 of the body; empty for multipart objects (OSS sends none for them either).
     pub content_md5: String,
     pub crc64: u64,
     pub last_modified: String,
     data_file: String,
 }
 
-pub struct Store {
-    root: PathBuf,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UploadMeta {
+    pub bucket: String,
+    pub key: String,
+    pub content_type: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PartMeta {
+    pub number: u32,
+    pub size: u64,
+    /// Upper-case hex MD5, without quotes.
+    pub etag: String,
+    pub crc64: u64,
+    pub last_modified: String,
+    data_file: String,
 }
 
 /// Why a write was refused.
@@ -41,10 +58,43 @@ pub enum PutError {
     Io(anyhow::Error),
 }
 
+/// Why CompleteMultipartUpload was refused.
+pub enum CompleteError {
+    NoSuchUpload,
+    InvalidPart(u32),
+    InvalidPartOrder,
+    EntityTooSmall(u32),
+    Io(anyhow::Error),
+}
+
+/// The smallest part OSS accepts, except for the last one.
+pub const MIN_PART_SIZE: u64 = 100 * 1024;
+
+struct Blob {
+    file: String,
+    size: u64,
+    md5: [u8; 16],
+    crc64: u64,
+}
+
+fn hex_upper(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02X}")).collect()
+}
+
+fn now_http() -> String {
+    crate::signing::oss_v1::format_date(chrono::Utc::now())
+}
+
+pub struct Store {
+    root: PathBuf,
+}
+
 impl Store {
     pub fn new(root: &Path) -> Result<Store> {
-        std::fs::create_dir_all(root.join("buckets"))
-            .with_context(|| format!("cannot create {}", root.display()))?;
+        for sub in ["buckets", "uploads"] {
+            std::fs::create_dir_all(root.join(sub))
+                .with_context(|| format!("cannot create {}", root.display()))?;
+        }
         Ok(Store {
             root: root.to_path_buf(),
         })
@@ -52,6 +102,12 @@ impl Store {
 
     fn bucket_dir(&self, bucket: &str) -> PathBuf {
         self.root.join("buckets").join(bucket)
+    }
+
+    fn upload_dir(&self, upload_id: &str) -> Option<PathBuf> {
+        // Upload ids are ours (hex); anything else cannot name a folder.
+        (!upload_id.is_empty() && upload_id.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| self.root.join("uploads").join(upload_id))
     }
 
     pub fn create_bucket(&self, bucket: &str) -> Result<()> {
@@ -77,30 +133,36 @@ impl Store {
         self.bucket_dir(bucket).join(&meta.data_file)
     }
 
-    /// Streams `body` into a new object. `content_md5` (base64) is checked when given.
-    pub async fn put(
+    /// Streams a request body into a new file in `dir`, hashing as it goes. With `corrupt`, one
+    /// stored byte is flipped: what a body damaged on the wire would leave behind.
+    async fn write_blob(
         &self,
-        bucket: &str,
-        key: &str,
+        dir: &Path,
         body: axum::body::Body,
-        content_type: &str,
-        content_md5: Option<&[u8]>,
         corrupt: bool,
-    ) -> Result<ObjectMeta, PutError> {
-        let dir = self.bucket_dir(bucket);
-        let data_file = format!("{}.data", uuid::Uuid::new_v4().simple());
-        let data_path = dir.join(&data_file);
-        let file = tokio::fs::File::create(&data_path)
+    ) -> Result<Blob, PutError> {
+        let file = format!("{}.data", uuid::Uuid::new_v4().simple());
+        let path = dir.join(&file);
+        let out = tokio::fs::File::create(&path)
             .await
             .map_err(|e| PutError::Io(e.into()))?;
-        let mut out = tokio::io::BufWriter::with_capacity(1 << 20, file);
+        let mut out = tokio::io::BufWriter::with_capacity(1 << 20, out);
         let mut md5 = Md5::new();
         let mut crc = crate::crc64::new_digest();
         let mut size = 0u64;
         let mut stream = body.into_data_stream();
         let result: Result<(), PutError> = async {
+            let mut flipped = !corrupt;
             while let Some(chunk) = stream.next().await {
                 let chunk = chunk.map_err(|e| PutError::Body(e.to_string()))?;
+                let chunk = if !flipped && !chunk.is_empty() {
+                    flipped = true;
+                    let mut damaged = chunk.to_vec();
+                    damaged[0] ^= 0x01;
+                    bytes::Bytes::from(damaged)
+                } else {
+                    chunk
+                };
                 md5.update(&chunk);
                 crc.update(&chunk);
                 size += chunk.len() as u64;
@@ -112,49 +174,268 @@ impl Store {
             Ok(())
         }
         .await;
-        let digest = md5.finalize();
-        let failed = match result {
-            Err(e) => Some(e),
-            Ok(()) if content_md5.is_some_and(|m| m != digest.as_slice()) => {
-                Some(PutError::BadDigest)
-            }
-            Ok(()) => None,
-        };
-        if let Some(e) = failed {
-            let _ = tokio::fs::remove_file(&data_path).await;
+        if let Err(e) = result {
+            let _ = tokio::fs::remove_file(&path).await;
             return Err(e);
         }
-        let mut crc64 = crc.finalize();
-        if corrupt {
-            // Fault injection: report a CRC that does not match the bytes received, as a body
-            // corrupted on the wire would.
-            crc64 ^= 1;
+        Ok(Blob {
+            file,
+            size,
+            md5: md5.finalize().into(),
+            crc64: crc.finalize(),
+        })
+    }
+
+    async fn write_json_atomic<T: Serialize>(dir: &Path, target: &Path, value: &T) -> Result<()> {
+        let tmp = dir.join(format!(".{}.tmp", uuid::Uuid::new_v4().simple()));
+        tokio::fs::write(&tmp, serde_json::to_vec(value)?).await?;
+        tokio::fs::rename(&tmp, target).await?;
+        Ok(())
+    }
+
+    /// Makes `meta` the current version of its key, removing the data of the version it replaces.
+    async fn commit(&self, bucket: &str, meta: &ObjectMeta) -> Result<()> {
+        let dir = self.bucket_dir(bucket);
+        let old = self.meta(bucket, &meta.key).await;
+        Self::write_json_atomic(&dir, &self.meta_path(bucket, &meta.key), meta).await?;
+        if let Some(old) = old.filter(|o| o.data_file != meta.data_file) {
+            let _ = tokio::fs::remove_file(dir.join(old.data_file)).await;
+        }
+        Ok(())
+    }
+
+    /// Streams `body` into a new object. `content_md5` (raw digest) is checked when given.
+    pub async fn put(
+        &self,
+        bucket: &str,
+        key: &str,
+        body: axum::body::Body,
+        content_type: &str,
+        content_md5: Option<&[u8]>,
+        corrupt: bool,
+    ) -> Result<ObjectMeta, PutError> {
+        let dir = self.bucket_dir(bucket);
+        let blob = self.write_blob(&dir, body, corrupt).await?;
+        if content_md5.is_some_and(|m| m != blob.md5) {
+            let _ = tokio::fs::remove_file(dir.join(&blob.file)).await;
+            return Err(PutError::BadDigest);
         }
         let meta = ObjectMeta {
             key: key.to_string(),
-            size,
+            size: blob.size,
             content_type: content_type.to_string(),
-            etag: digest.iter().map(|b| format!("{b:02X}")).collect(),
-            content_md5: base64::engine::general_purpose::STANDARD.encode(digest),
-            crc64,
-            last_modified: crate::signing::oss_v1::format_date(chrono::Utc::now()),
-            data_file,
+            etag: hex_upper(&blob.md5),
+            content_md5: base64::engine::general_purpose::STANDARD.encode(blob.md5),
+            crc64: blob.crc64,
+            last_modified: now_http(),
+            data_file: blob.file,
         };
-        let old = self.meta(bucket, key).await;
-        let meta_path = self.meta_path(bucket, key);
-        let tmp = dir.join(format!(".{}.tmp", uuid::Uuid::new_v4().simple()));
-        let json = serde_json::to_vec(&meta).map_err(|e| PutError::Io(e.into()))?;
-        tokio::fs::write(&tmp, json)
-            .await
-            .map_err(|e| PutError::Io(e.into()))?;
-        tokio::fs::rename(&tmp, &meta_path)
-            .await
-            .map_err(|e| PutError::Io(e.into()))?;
-        if let Some(old) = old {
-            if old.data_file != meta.data_file {
-                let _ = tokio::fs::remove_file(dir.join(old.data_file)).await;
+        self.commit(bucket, &meta).await.map_err(PutError::Io)?;
+        Ok(meta)
+    }
+
+    pub async fn delete(&self, bucket: &str, key: &str) -> Result<()> {
+        if let Some(meta) = self.meta(bucket, key).await {
+            tokio::fs::remove_file(self.meta_path(bucket, key)).await?;
+            let _ = tokio::fs::remove_file(self.data_path(bucket, &meta)).await;
+        }
+        Ok(())
+    }
+
+    /// Every object of a bucket, sorted by key.
+    pub async fn list(&self, bucket: &str) -> Result<Vec<ObjectMeta>> {
+        let mut out = Vec::new();
+        let mut entries = tokio::fs::read_dir(self.bucket_dir(bucket)).await?;
+        while let Some(entry) = entries.next_entry().await? {
+            let name = entry.file_name();
+            if !name.to_string_lossy().ends_with(".json") {
+                continue;
+            }
+            if let Ok(bytes) = tokio::fs::read(entry.path()).await {
+                if let Ok(meta) = serde_json::from_slice::<ObjectMeta>(&bytes) {
+                    out.push(meta);
+                }
             }
         }
+        out.sort_by(|a, b| a.key.cmp(&b.key));
+        Ok(out)
+    }
+
+    pub async fn initiate(&self, bucket: &str, key: &str, content_type: &str) -> Result<String> {
+        let id = uuid::Uuid::new_v4().simple().to_string().to_uppercase();
+        let dir = self.upload_dir(&id).context("upload id")?;
+        tokio::fs::create_dir_all(&dir).await?;
+        let meta = UploadMeta {
+            bucket: bucket.into(),
+            key: key.into(),
+            content_type: content_type.into(),
+        };
+        Self::write_json_atomic(&dir, &dir.join("upload.json"), &meta).await?;
+        Ok(id)
+    }
+
+    pub async fn upload(&self, upload_id: &str) -> Option<UploadMeta> {
+        let dir = self.upload_dir(upload_id)?;
+        let bytes = tokio::fs::read(dir.join("upload.json")).await.ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    pub async fn put_part(
+        &self,
+        upload_id: &str,
+        number: u32,
+        body: axum::body::Body,
+        content_md5: Option<&[u8]>,
+        corrupt: bool,
+    ) -> Result<PartMeta, PutError> {
+        let dir = self
+            .upload_dir(upload_id)
+            .ok_or_else(|| PutError::Io(anyhow::anyhow!("bad upload id")))?;
+        let blob = self.write_blob(&dir, body, corrupt).await?;
+        if content_md5.is_some_and(|m| m != blob.md5) {
+            let _ = tokio::fs::remove_file(dir.join(&blob.file)).await;
+            return Err(PutError::BadDigest);
+        }
+        let part = PartMeta {
+            number,
+            size: blob.size,
+            etag: hex_upper(&blob.md5),
+            crc64: blob.crc64,
+            last_modified: chrono::Utc::now()
+                .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+                .to_string(),
+            data_file: blob.file,
+        };
+        let target = dir.join(format!("part-{number:05}.json"));
+        let old: Option<PartMeta> = tokio::fs::read(&target)
+            .await
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok());
+        Self::write_json_atomic(&dir, &target, &part)
+            .await
+            .map_err(PutError::Io)?;
+        if let Some(old) = old {
+            let _ = tokio::fs::remove_file(dir.join(old.data_file)).await;
+        }
+        Ok(part)
+    }
+
+    /// The parts uploaded so far, by part number.
+    pub async fn parts(&self, upload_id: &str) -> Vec<PartMeta> {
+        let Some(dir) = self.upload_dir(upload_id) else {
+            return Vec::new();
+        };
+        let mut parts = Vec::new();
+        if let Ok(mut entries) = tokio::fs::read_dir(&dir).await {
+            while let Ok(Some(entry)) = entries.next_entry().await {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.starts_with("part-") && name.ends_with(".json") {
+                    if let Ok(bytes) = tokio::fs::read(entry.path()).await {
+                        if let Ok(p) = serde_json::from_slice::<PartMeta>(&bytes) {
+                            parts.push(p);
+                        }
+                    }
+                }
+            }
+        }
+        parts.sort_by_key(|p| p.number);
+        parts
+    }
+
+    /// Concatenates the listed parts (ascending, ETags matching) into the object.
+    pub async fn complete(
+        &self,
+        upload_id: &str,
+        listed: &[(u32, String)],
+    ) -> Result<ObjectMeta, CompleteError> {
+        let upload = self
+            .upload(upload_id)
+            .await
+            .ok_or(CompleteError::NoSuchUpload)?;
+        let dir = self
+            .upload_dir(upload_id)
+            .ok_or(CompleteError::NoSuchUpload)?;
+        let stored = self.parts(upload_id).await;
+        let mut chosen = Vec::with_capacity(listed.len());
+        let mut previous = 0u32;
+        for (number, etag) in listed {
+            if *number <= previous {
+                return Err(CompleteError::InvalidPartOrder);
+            }
+            previous = *number;
+            let part = stored
+                .iter()
+                .find(|p| p.number == *number)
+                .ok_or(CompleteError::InvalidPart(*number))?;
+            if !etag
+                .trim()
+                .trim_matches('"')
+                .eq_ignore_ascii_case(&part.etag)
+            {
+                return Err(CompleteError::InvalidPart(*number));
+            }
+            chosen.push(part.clone());
+        }
+        if chosen.is_empty() {
+            return Err(CompleteError::InvalidPart(0));
+        }
+        if let Some(small) = chosen[..chosen.len() - 1]
+            .iter()
+            .find(|p| p.size < MIN_PART_SIZE)
+        {
+            return Err(CompleteError::EntityTooSmall(small.number));
+        }
+        let bucket_dir = self.bucket_dir(&upload.bucket);
+        let file = format!("{}.data", uuid::Uuid::new_v4().simple());
+        let io = |e: std::io::Error| CompleteError::Io(e.into());
+        let mut out = tokio::fs::File::create(bucket_dir.join(&file))
+            .await
+            .map_err(io)?;
+        let mut crc = 0u64;
+        let mut size = 0u64;
+        let mut md5s = Vec::with_capacity(chosen.len() * 16);
+        for part in &chosen {
+            let mut input = tokio::fs::File::open(dir.join(&part.data_file))
+                .await
+                .map_err(io)?;
+            tokio::io::copy(&mut input, &mut out).await.map_err(io)?;
+            crc = crate::crc64::combine(crc, part.crc64, part.size);
+            size += part.size;
+            for i in 0..16 {
+                md5s.push(u8::from_str_radix(&part.etag[2 * i..2 * i + 2], 16).unwrap_or(0));
+            }
+        }
+        out.flush().await.map_err(io)?;
+        let meta = ObjectMeta {
+            key: upload.key.clone(),
+            size,
+            content_type: upload.content_type.clone(),
+            etag: format!("{}-{}", hex_upper(&Md5::digest(&md5s)), chosen.len()),
+            content_md5: String::new(),
+            crc64: crc,
+            last_modified: now_http(),
+            data_file: file,
+        };
+        self.commit(&upload.bucket, &meta)
+            .await
+            .map_err(CompleteError::Io)?;
+        let _ = tokio::fs::remove_dir_all(&dir).await;
         Ok(meta)
+    }
+
+    pub async fn abort(&self, upload_id: &str) -> bool {
+        match self.upload_dir(upload_id) {
+            Some(dir) if dir.join("upload.json").exists() => {
+                tokio::fs::remove_dir_all(dir).await.is_ok()
+            }
+            _ => false,
+        }
+    }
+
+    /// Uploads not completed or aborted (for tests that check nothing was left behind).
+    pub fn pending_uploads(&self) -> usize {
+        std::fs::read_dir(self.root.join("uploads"))
+            .map(|d| d.count())
+            .unwrap_or(0)
     }
 }

@@ -10,6 +10,7 @@ use serde_json::json;
 use crate::policy::{self, Policy, RequestContext};
 
 use super::auth::{verify_sts, Identity, Refusal};
+use super::faults::{FaultKind, ResetConnection};
 use super::{random_alnum, Cloud, Issued};
 
 /// STS calls are `Action=…` requests to `/`, in the query or a form body.
@@ -83,6 +84,28 @@ pub(crate) async fn handle(cloud: &Cloud, request: Request) -> Response {
         .unwrap_or_default();
     cloud.count(&format!("sts:{action}"));
     let rid = request_id();
+    match cloud.faults.take(&action) {
+        Some(FaultKind::Delay(d)) => tokio::time::sleep(d).await,
+        Some(FaultKind::Reset) => {
+            let mut response = Response::new(Body::empty());
+            response.extensions_mut().insert(ResetConnection);
+            return response;
+        }
+        Some(FaultKind::Status(status)) => {
+            let code = if status == 503 {
+                "ServiceUnavailable"
+            } else if status >= 500 {
+                "InternalError"
+            } else {
+                "Throttling"
+            };
+            return json_response(
+                status,
+                json!({ "RequestId": rid, "HostId": "sts.aliyuncs.com", "Code": code, "Message": "A fault was injected into this request." }),
+            );
+        }
+        Some(FaultKind::Corrupt) | None => {}
+    }
     match answer(cloud, &method, &action, &params, &rid) {
         Ok(value) => json_response(200, value),
         Err(e) => json_response(

@@ -8,8 +8,9 @@ use reqwest::blocking::{Body, Response};
 
 use crate::endpoint::Endpoint;
 use crate::http::{network_error, Client};
+use crate::oss::xml;
 use crate::output;
-use crate::signing::percent::rfc3986_path;
+use crate::signing::percent::{rfc3986, rfc3986_path};
 use crate::signing::{oss_v1, oss_v4, Credentials, OssRequest};
 
 /// How requests are signed.
@@ -68,6 +69,7 @@ impl OssClient<'_> {
         mut headers: Vec<(String, String)>,
     ) -> Vec<(String, String)> {
         let now = Utc::now();
+        let key = (!key.is_empty()).then_some(key);
         match &self.sign {
             SignVersion::V1 => {
                 let date = oss_v1::format_date(now);
@@ -78,7 +80,7 @@ impl OssClient<'_> {
                 let req = OssRequest {
                     method,
                     bucket: Some(bucket),
-                    key: Some(key),
+                    key,
                     query,
                     headers: &headers,
                 };
@@ -91,7 +93,7 @@ impl OssClient<'_> {
                 let req = OssRequest {
                     method,
                     bucket: Some(bucket),
-                    key: Some(key),
+                    key,
                     query,
                     headers: &headers,
                 };
@@ -104,16 +106,30 @@ impl OssClient<'_> {
         headers
     }
 
-    fn send(
+    /// Signs and sends one request; a non-2xx answer becomes a [`ServiceError`](crate::error::ServiceError).
+    /// An empty `key` addresses the bucket itself.
+    pub fn send(
         &self,
         method: reqwest::Method,
         bucket: &str,
         key: &str,
+        query: &[(String, Option<String>)],
         headers: Vec<(String, String)>,
         body: Option<Body>,
     ) -> Result<Response> {
-        let url = self.object_url(bucket, key);
-        let headers = self.signed_headers(method.as_str(), bucket, key, &[], headers);
+        let mut url = self.object_url(bucket, key);
+        if !query.is_empty() {
+            let pairs: Vec<String> = query
+                .iter()
+                .map(|(k, v)| match v {
+                    Some(v) => format!("{}={}", rfc3986(k), rfc3986(v)),
+                    None => rfc3986(k),
+                })
+                .collect();
+            url.push('?');
+            url.push_str(&pairs.join("&"));
+        }
+        let headers = self.signed_headers(method.as_str(), bucket, key, query, headers);
         output::verbose(&format!("> {method} {url}"));
         let mut request = self.http.request(method.clone(), &url);
         for (name, value) in &headers {
@@ -146,8 +162,7 @@ impl OssClient<'_> {
         )
     }
 
-    /// PutObject, streaming `body`. `len` is sent as Content-Length when known; otherwise the body
-    /// goes chunked.
+    /// PutObject, streaming `body` (sized bodies send Content-Length, others go chunked).
     pub fn put_object(
         &self,
         bucket: &str,
@@ -156,7 +171,7 @@ impl OssClient<'_> {
         content_type: &str,
     ) -> Result<PutResult> {
         let headers = vec![("Content-Type".to_string(), content_type.to_string())];
-        let response = self.send(reqwest::Method::PUT, bucket, key, headers, Some(body))?;
+        let response = self.send(reqwest::Method::PUT, bucket, key, &[], headers, Some(body))?;
         Ok(PutResult {
             etag: header(&response, "etag")
                 .unwrap_or_default()
@@ -169,13 +184,164 @@ impl OssClient<'_> {
 
     /// GetObject; the caller streams the body from the returned response.
     pub fn get_object(&self, bucket: &str, key: &str) -> Result<Response> {
-        self.send(reqwest::Method::GET, bucket, key, Vec::new(), None)
+        self.send(reqwest::Method::GET, bucket, key, &[], Vec::new(), None)
     }
 
-    /// HeadObject.
-    pub fn head_object(&self, bucket: &str, key: &str) -> Result<Response> {
-        self.send(reqwest::Method::HEAD, bucket, key, Vec::new(), None)
+    /// GetObject of bytes `start..=end`; the answer's CRC-64 header is still the whole object's.
+    pub fn get_range(&self, bucket: &str, key: &str, start: u64, end: u64) -> Result<Response> {
+        let headers = vec![("Range".to_string(), format!("bytes={start}-{end}"))];
+        self.send(reqwest::Method::GET, bucket, key, &[], headers, None)
     }
+
+    pub fn head_object(&self, bucket: &str, key: &str) -> Result<Response> {
+        self.send(reqwest::Method::HEAD, bucket, key, &[], Vec::new(), None)
+    }
+
+    pub fn delete_object(&self, bucket: &str, key: &str) -> Result<()> {
+        self.send(reqwest::Method::DELETE, bucket, key, &[], Vec::new(), None)
+            .map(drop)
+    }
+
+    /// One page of ListObjectsV2.
+    pub fn list_objects_v2(
+        &self,
+        bucket: &str,
+        prefix: &str,
+        delimiter: &str,
+        continuation_token: Option<&str>,
+        max_keys: u32,
+    ) -> Result<xml::ListBucketResult> {
+        let mut query = vec![
+            ("list-type".to_string(), Some("2".to_string())),
+            ("max-keys".to_string(), Some(max_keys.to_string())),
+            ("prefix".to_string(), Some(prefix.to_string())),
+        ];
+        if !delimiter.is_empty() {
+            query.push(("delimiter".into(), Some(delimiter.into())));
+        }
+        if let Some(token) = continuation_token {
+            query.push(("continuation-token".into(), Some(token.into())));
+        }
+        let response = self.send(reqwest::Method::GET, bucket, "", &query, Vec::new(), None)?;
+        read_xml(response, "ListObjectsV2")
+    }
+
+    pub fn initiate_multipart_upload(
+        &self,
+        bucket: &str,
+        key: &str,
+        content_type: &str,
+    ) -> Result<String> {
+        let headers = vec![("Content-Type".to_string(), content_type.to_string())];
+        let query = [("uploads".to_string(), None)];
+        let response = self.send(reqwest::Method::POST, bucket, key, &query, headers, None)?;
+        let result: xml::InitiateMultipartUploadResult =
+            read_xml(response, "InitiateMultipartUpload")?;
+        Ok(result.upload_id)
+    }
+
+    /// UploadPart; returns the part's ETag (with its quotes, as Complete wants it) and CRC-64.
+    pub fn upload_part(
+        &self,
+        bucket: &str,
+        key: &str,
+        upload_id: &str,
+        number: u32,
+        body: Body,
+    ) -> Result<(String, Option<u64>)> {
+        let query = [
+            ("partNumber".to_string(), Some(number.to_string())),
+            ("uploadId".to_string(), Some(upload_id.to_string())),
+        ];
+        let response = self.send(
+            reqwest::Method::PUT,
+            bucket,
+            key,
+            &query,
+            Vec::new(),
+            Some(body),
+        )?;
+        let etag = header(&response, "etag").unwrap_or_default();
+        Ok((
+            etag,
+            header(&response, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok()),
+        ))
+    }
+
+    /// CompleteMultipartUpload; returns the object's ETag and CRC-64.
+    pub fn complete_multipart_upload(
+        &self,
+        bucket: &str,
+        key: &str,
+        upload_id: &str,
+        parts: Vec<xml::CompletePart>,
+    ) -> Result<(String, Option<u64>)> {
+        let query = [("uploadId".to_string(), Some(upload_id.to_string()))];
+        let document = xml::to_document(&xml::CompleteMultipartUpload { parts });
+        let headers = vec![("Content-Type".to_string(), "application/xml".to_string())];
+        let response = self.send(
+            reqwest::Method::POST,
+            bucket,
+            key,
+            &query,
+            headers,
+            Some(Body::from(document)),
+        )?;
+        let crc = header(&response, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok());
+        let result: xml::CompleteMultipartUploadResult =
+            read_xml(response, "CompleteMultipartUpload")?;
+        Ok((result.etag, crc))
+    }
+
+    pub fn abort_multipart_upload(&self, bucket: &str, key: &str, upload_id: &str) -> Result<()> {
+        let query = [("uploadId".to_string(), Some(upload_id.to_string()))];
+        self.send(
+            reqwest::Method::DELETE,
+            bucket,
+            key,
+            &query,
+            Vec::new(),
+            None,
+        )
+        .map(drop)
+    }
+
+    /// Every part uploaded so far (all pages of ListParts).
+    pub fn list_parts(
+        &self,
+        bucket: &str,
+        key: &str,
+        upload_id: &str,
+    ) -> Result<Vec<xml::ListedPart>> {
+        let mut parts = Vec::new();
+        let mut marker = 0u32;
+        loop {
+            let query = [
+                ("uploadId".to_string(), Some(upload_id.to_string())),
+                ("max-parts".to_string(), Some("1000".to_string())),
+                ("part-number-marker".to_string(), Some(marker.to_string())),
+            ];
+            let response =
+                self.send(reqwest::Method::GET, bucket, key, &query, Vec::new(), None)?;
+            let page: xml::ListPartsResult = read_xml(response, "ListParts")?;
+            let next = page.next_part_number_marker;
+            let done = !page.is_truncated || page.parts.is_empty() || next <= marker;
+            parts.extend(page.parts);
+            if done {
+                return Ok(parts);
+            }
+            marker = next;
+        }
+    }
+}
+
+/// Reads an XML answer body into `T`, with an error that names the operation when it does not fit.
+fn read_xml<T: serde::de::DeserializeOwned>(response: Response, operation: &str) -> Result<T> {
+    let text = response
+        .text()
+        .map_err(|e| anyhow::anyhow!("{operation}: cannot read the answer: {e}"))?;
+    quick_xml::de::from_str(&text)
+        .map_err(|e| anyhow::anyhow!("{operation}: OSS answered with XML alicli cannot read: {e}"))
 }
 
 /// The key as it goes into the URL path. URL parsers resolve `.` and `..` segments (even

@@ -26,6 +26,69 @@ pub struct OssFlags {
     pub sign_version: Option<SignVersionArg>,
 }
 
+/// Flags of the commands that move object bodies.
+#[derive(Debug, Clone, Args)]
+pub struct TransferFlags {
+    /// Objects at least this large move in parts (e.g. 64M, 1G)
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub multipart_threshold: u64,
+    /// Part size [default: 8M, or larger to stay within 10000 parts]
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub part_size: Option<u64>,
+    /// Parts in flight at once
+    #[arg(long, value_name = "N", default_value_t = crate::oss::transfer::DEFAULT_JOBS, value_parser = clap::value_parser!(usize))]
+    pub jobs: usize,
+    /// Do not resume an interrupted transfer, nor keep a checkpoint to resume this one
+    #[arg(long)]
+    pub no_resume: bool,
+    /// No progress bar (it only shows when stderr is a terminal anyway)
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+impl TransferFlags {
+    /// Checks what clap cannot: at least one job, and a part size OSS accepts.
+    pub fn check(&self) -> Result<()> {
+        if self.jobs == 0 || self.jobs > 64 {
+            return Err(UsageError(format!("invalid --jobs {}: give 1 to 64", self.jobs)).into());
+        }
+        if let Some(p) = self.part_size {
+            crate::oss::transfer::check_part_size(p, None)?;
+        }
+        Ok(())
+    }
+}
+
+/// Sizes as people write them: `1048576`, `512K`, `64M`, `1.5G`, `8MiB` (binary units).
+pub fn parse_size(text: &str) -> std::result::Result<u64, String> {
+    let t = text.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let scale: u64 = match unit
+        .trim()
+        .to_ascii_lowercase()
+        .trim_end_matches('b')
+        .trim_end_matches('i')
+    {
+        "" => 1,
+        "k" => 1 << 10,
+        "m" => 1 << 20,
+        "g" => 1 << 30,
+        "t" => 1 << 40,
+        _ => return Err(format!("{text:?} is not a size (use e.g. 8M, 64M, 1G)")),
+    };
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size (use e.g. 8M, 64M, 1G)"))?;
+    let bytes = value * scale as f64;
+    if !(0.0..1.8e19).contains(&bytes) {
+        return Err(format!("{text:?} is out of range"));
+    }
+    Ok(bytes as u64)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SignVersionArg {
     /// OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01
@@ -113,4 +176,21 @@ pub(crate) fn client<'a>(
 pub(crate) fn with_hint(err: anyhow::Error, client: &OssClient) -> anyhow::Error {
     let temporary = client.credentials.security_token.is_some();
     crate::hints::attach(err, |e| crate::hints::oss(e, temporary))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("1048576"), Ok(1 << 20));
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("8MiB"), Ok(8 << 20));
+        assert_eq!(parse_size("1.5g"), Ok(3 << 29));
+        assert_eq!(parse_size("100k"), Ok(102400));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5X").is_err());
+        assert!(parse_size("").is_err());
+    }
 }

@@ -1,17 +1,16 @@
-//! `alicli oss put` (aliyuncli: `oss Put`): upload a file, or stdin, to an object. The body
-//! streams from disk (or stdin, chunked) and its CRC-64 is checked against what OSS stored.
+//! `alicli oss put` (aliyuncli: `oss Put`): upload a file, or stdin, to an object. Small files go
+//! in one PutObject; large ones in parallel parts, resumable; stdin streams through parts with
+//! bounded memory. CRC-64 is checked for every part and for the whole object.
 
-use std::fs::File;
 use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::Result;
 use clap::Args;
-use reqwest::blocking::Body;
 
-use crate::crc64::{Tally, TallyReader};
 use crate::error::{usage, UsageError};
 use crate::http;
+use crate::oss::upload::{self, UploadSettings};
 use crate::oss::OssUrl;
 use crate::resolve::{Globals, Session};
 
@@ -23,15 +22,18 @@ pub struct PutArgs {
     /// Destination: oss://bucket/key (a key ending in `/` takes the file's name)
     #[arg(value_name = "oss://BUCKET/KEY")]
     pub dest: String,
-    #[command(flatten)]
-    pub oss: super::OssFlags,
     /// Content-Type to store [default: guessed from the key's extension]
     #[arg(long, value_name = "TYPE")]
     pub content_type: Option<String>,
+    #[command(flatten)]
+    pub oss: super::OssFlags,
+    #[command(flatten)]
+    pub transfer: super::TransferFlags,
 }
 
 pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
     let mut url = OssUrl::parse_object(&args.dest)?;
+    args.transfer.check()?;
     let from_stdin = args.source == "-";
     if url.key.ends_with('/') {
         if from_stdin {
@@ -55,19 +57,13 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
             .essence_str()
             .to_string(),
     };
-
-    let tally = Tally::default();
-    let body = if from_stdin {
+    if from_stdin {
         if std::io::stdin().is_terminal() {
             usage!("stdin is a terminal: pipe data in, or give a file name instead of '-'");
         }
-        Body::new(TallyReader::new(std::io::stdin(), tally.clone()))
     } else {
         let path = Path::new(&args.source);
-        let file = File::open(path)
-            .map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
-        let meta = file
-            .metadata()
+        let meta = std::fs::metadata(path)
             .map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
         if meta.is_dir() {
             usage!(
@@ -75,24 +71,38 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
                 path.display()
             );
         }
-        Body::sized(TallyReader::new(file, tally.clone()), meta.len())
-    };
+        std::fs::File::open(path)
+            .map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
+    }
 
     let session = Session::new(globals)?;
     let http = http::client()?;
     let (client, _) = super::client(&session, &http, &args.oss)?;
-    let result = client
-        .put_object(&url.bucket, &url.key, body, &content_type)
-        .map_err(|e| super::with_hint(e, &client))?;
-    let (crc, len) = tally.get();
-    if let Some(server_crc) = result.crc64 {
-        if server_crc != crc {
-            anyhow::bail!(
-                "upload corrupted in transit: OSS stored CRC-64 {server_crc}, alicli sent {crc} (RequestId {}); upload it again",
-                result.request_id
-            );
-        }
-    }
-    crate::output::info(&format!("uploaded {len} bytes to {url}"));
-    Ok(())
+    let settings = UploadSettings {
+        threshold: args.transfer.multipart_threshold,
+        part_size: args.transfer.part_size,
+        jobs: args.transfer.jobs,
+        resume: !args.transfer.no_resume,
+        show_progress: !args.transfer.no_progress,
+        content_type,
+    };
+    crate::catch_interrupts();
+    let outcome = if from_stdin {
+        upload::upload_stream(
+            &client,
+            std::io::stdin().lock(),
+            &url.bucket,
+            &url.key,
+            &settings,
+        )
+    } else {
+        upload::upload_file(
+            &client,
+            Path::new(&args.source),
+            &url.bucket,
+            &url.key,
+            &settings,
+        )
+    };
+    outcome.map(drop).map_err(|e| super::with_hint(e, &client))
 }

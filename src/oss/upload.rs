@@ -1,0 +1,554 @@
+//! Uploads: one PutObject for small sources, parallel multipart for large ones.
+//!
+//! Every part's CRC-64 is compared with the one OSS computed, and the whole object's CRC-64
+//! (combined from the parts) with the one OSS reports after Complete. A file upload that stops
+//! half-way keeps a checkpoint (see checkpoint.rs) and its upload id, so the same command resumes
+//! it, after ListParts confirms which parts OSS really has; with resuming off, a failed upload is
+//! aborted so no orphan parts are left. stdin goes through the same machinery with bounded buffers:
+//! parts are read in order and at most `jobs + 1` of them are in memory.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+use std::sync::Mutex;
+
+use anyhow::{Context, Result};
+use reqwest::blocking::Body;
+use serde::{Deserialize, Serialize};
+
+use super::transfer::{self, part_count, part_range, read_at, run_parallel};
+use super::xml::CompletePart;
+use super::OssClient;
+use crate::checkpoint::{self, Checkpoint, DonePart};
+use crate::crc64;
+use crate::error::{IntegrityError, ServiceError};
+use crate::output;
+use crate::progress::Progress;
+
+#[derive(Debug, Clone)]
+pub struct UploadSettings {
+    pub threshold: u64,
+    pub part_size: Option<u64>,
+    pub jobs: usize,
+    pub resume: bool,
+    pub show_progress: bool,
+    pub content_type: String,
+}
+
+/// What an upload did.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub bytes: u64,
+    pub parts: u32,
+    pub crc64: u64,
+    /// Parts found already uploaded by an earlier, interrupted run.
+    pub resumed: u32,
+}
+
+/// What identifies an interrupted upload, and what it needs to go on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct UploadHeader {
+    source: String,
+    size: u64,
+    mtime_ns: i128,
+    endpoint: String,
+    bucket: String,
+    key: String,
+    part_size: u64,
+    upload_id: String,
+}
+
+fn mtime_ns(meta: &std::fs::Metadata) -> i128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos() as i128)
+        .unwrap_or_default()
+}
+
+/// Uploads one part from memory and checks its CRC-64 against OSS's.
+fn put_part(
+    client: &OssClient,
+    bucket: &str,
+    key: &str,
+    upload_id: &str,
+    number: u32,
+    data: Vec<u8>,
+) -> Result<DonePart> {
+    let crc = crc64::checksum(&data);
+    let size = data.len() as u64;
+    let (etag, stored) = client.upload_part(bucket, key, upload_id, number, Body::from(data))?;
+    if let Some(stored) = stored.filter(|s| *s != crc) {
+        return Err(IntegrityError(format!(
+            "part {number} was corrupted in transit: alicli sent CRC-64 {crc}, OSS stored {stored}"
+        ))
+        .into());
+    }
+    Ok(DonePart {
+        number,
+        etag,
+        crc64: crc,
+        size,
+    })
+}
+
+/// Completes the upload and checks the object's CRC-64 against the parts'.
+fn complete(
+    client: &OssClient,
+    bucket: &str,
+    key: &str,
+    upload_id: &str,
+    parts: &[DonePart],
+) -> Result<u64> {
+    let list = parts
+        .iter()
+        .map(|p| CompletePart {
+            part_number: p.number,
+            etag: p.etag.clone(),
+        })
+        .collect();
+    let (_, reported) = client.complete_multipart_upload(bucket, key, upload_id, list)?;
+    let expected = parts
+        .iter()
+        .fold(0u64, |acc, p| crc64::combine(acc, p.crc64, p.size));
+    let reported = match reported {
+        Some(crc) => Some(crc),
+        None => client
+            .head_object(bucket, key)
+            .ok()
+            .and_then(|r| super::client::header(&r, "x-oss-hash-crc64ecma"))
+            .and_then(|v| v.parse().ok()),
+    };
+    if let Some(reported) = reported.filter(|r| *r != expected) {
+        // The object OSS assembled is not what was sent; leaving it would pass a corrupt object off
+        // as a successful upload.
+        let _ = client.delete_object(bucket, key);
+        return Err(IntegrityError(format!(
+            "the assembled object's CRC-64 is {reported}, the parts' combine to {expected}: the object was deleted; upload it again"
+        ))
+        .into());
+    }
+    Ok(expected)
+}
+
+/// Uploads a file: PutObject below the threshold, resumable parallel multipart above it.
+pub fn upload_file(
+    client: &OssClient,
+    path: &Path,
+    bucket: &str,
+    key: &str,
+    settings: &UploadSettings,
+) -> Result<Outcome> {
+    let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let meta = file.metadata()?;
+    let size = meta.len();
+    if size < settings.threshold {
+        return put_single(client, file, size, bucket, key, settings);
+    }
+    let mut part_size = settings
+        .part_size
+        .unwrap_or_else(|| transfer::default_part_size(size));
+    transfer::check_part_size(part_size, Some(size))?;
+    let source = std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string();
+    let endpoint = client.endpoint.base_url();
+    let checkpoint_path = settings
+        .resume
+        .then(|| checkpoint::path_for(&["put", &source, &endpoint, bucket, key]))
+        .flatten();
+
+    let mut state: Option<Checkpoint<UploadHeader>> = None;
+    let mut resumed_parts: Vec<DonePart> = Vec::new();
+    if let Some(found) = checkpoint_path
+        .as_deref()
+        .and_then(Checkpoint::<UploadHeader>::open)
+    {
+        let h = &found.header;
+        if h.size != size || h.mtime_ns != mtime_ns(&meta) {
+            output::warn(&format!(
+                "{} changed since the interrupted upload to oss://{bucket}/{key}; starting over",
+                path.display()
+            ));
+            let _ = client.abort_multipart_upload(bucket, key, &h.upload_id);
+            found.remove();
+        } else {
+            match client.list_parts(bucket, key, &h.upload_id) {
+                Ok(listed) => {
+                    // Only parts OSS confirms, with the ETag we recorded, count as done.
+                    resumed_parts = found
+                        .done
+                        .iter()
+                        .filter(|d| {
+                            listed.iter().any(|l| {
+                                l.part_number == d.number
+                                    && l.etag
+                                        .trim_matches('"')
+                                        .eq_ignore_ascii_case(d.etag.trim_matches('"'))
+                                    && l.size == d.size
+                            })
+                        })
+                        .cloned()
+                        .collect();
+                    part_size = h.part_size;
+                    output::info(&format!(
+                        "resuming the interrupted upload to oss://{bucket}/{key}: {} of {} parts already there",
+                        resumed_parts.len(),
+                        part_count(size, part_size)
+                    ));
+                    state = Some(found);
+                }
+                Err(e)
+                    if e.downcast_ref::<ServiceError>()
+                        .is_some_and(|s| s.code == "NoSuchUpload") =>
+                {
+                    output::warn(&format!("the interrupted upload to oss://{bucket}/{key} is gone from OSS (aborted or expired); starting over"));
+                    found.remove();
+                }
+                Err(e) => {
+                    return Err(e.context("cannot check the interrupted upload's parts (ListParts)"))
+                }
+            }
+        }
+    }
+    let mut state = match state {
+        Some(s) => Some(s),
+        None => {
+            let upload_id =
+                client.initiate_multipart_upload(bucket, key, &settings.content_type)?;
+            let header = UploadHeader {
+                source: source.clone(),
+                size,
+                mtime_ns: mtime_ns(&meta),
+                endpoint,
+                bucket: bucket.into(),
+                key: key.into(),
+                part_size,
+                upload_id: upload_id.clone(),
+            };
+            match &checkpoint_path {
+                Some(p) => Some(
+                    Checkpoint::create(p, header).context("cannot write the upload checkpoint")?,
+                ),
+                None => {
+                    // Not resumable: keep the id only to abort on failure.
+                    return upload_parts_unresumable(
+                        client, &file, size, part_size, bucket, key, &upload_id, settings,
+                    );
+                }
+            }
+        }
+    };
+    let checkpoint = state.take().expect("set above");
+    let upload_id = checkpoint.header.upload_id.clone();
+    let total = part_count(size, part_size);
+    let done: Vec<u32> = resumed_parts.iter().map(|p| p.number).collect();
+    let todo: Vec<u32> = (1..=total).filter(|n| !done.contains(n)).collect();
+    let progress = Progress::new(
+        Some(size),
+        total,
+        settings.show_progress,
+        &format!("put oss://{bucket}/{key}"),
+    );
+    progress.add_bytes(resumed_parts.iter().map(|p| p.size).sum());
+    let finished = Mutex::new((resumed_parts.clone(), checkpoint));
+    let result = run_parallel(&todo, settings.jobs, |&number| {
+        let (start, len) = part_range(number, part_size, size);
+        let mut data = vec![0u8; len as usize];
+        read_at(&file, &mut data, start)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let part = put_part(client, bucket, key, &upload_id, number, data)?;
+        progress.add_bytes(part.size);
+        let mut guard = finished.lock().unwrap_or_else(|e| e.into_inner());
+        guard
+            .1
+            .record(part.clone())
+            .context("cannot update the upload checkpoint")?;
+        guard.0.push(part);
+        progress.parts_done(guard.0.len() as u32);
+        Ok(())
+    });
+    let (mut parts, checkpoint) = finished.into_inner().unwrap_or_else(|e| e.into_inner());
+    if let Err(e) = result {
+        progress.abandon();
+        return Err(e.context(format!(
+            "upload interrupted with {} of {total} parts done; run the same command again to resume (checkpoint kept; --no-resume aborts instead)",
+            parts.len()
+        )));
+    }
+    parts.sort_by_key(|p| p.number);
+    let crc =
+        complete(client, bucket, key, &upload_id, &parts).inspect_err(|_| progress.abandon())?;
+    checkpoint.remove();
+    progress.finish(
+        &format!(
+            "uploaded {} to oss://{bucket}/{key} in {total} parts",
+            path.display()
+        ),
+        size,
+    );
+    Ok(Outcome {
+        bytes: size,
+        parts: total,
+        crc64: crc,
+        resumed: done.len() as u32,
+    })
+}
+
+/// Multipart without a checkpoint: on any failure the upload is aborted.
+#[allow(clippy::too_many_arguments)]
+fn upload_parts_unresumable(
+    client: &OssClient,
+    file: &File,
+    size: u64,
+    part_size: u64,
+    bucket: &str,
+    key: &str,
+    upload_id: &str,
+    settings: &UploadSettings,
+) -> Result<Outcome> {
+    let total = part_count(size, part_size);
+    let numbers: Vec<u32> = (1..=total).collect();
+    let progress = Progress::new(
+        Some(size),
+        total,
+        settings.show_progress,
+        &format!("put oss://{bucket}/{key}"),
+    );
+    let finished = Mutex::new(Vec::new());
+    let result = run_parallel(&numbers, settings.jobs, |&number| {
+        let (start, len) = part_range(number, part_size, size);
+        let mut data = vec![0u8; len as usize];
+        read_at(file, &mut data, start)?;
+        let part = put_part(client, bucket, key, upload_id, number, data)?;
+        progress.add_bytes(part.size);
+        let mut guard = finished.lock().unwrap_or_else(|e| e.into_inner());
+        guard.push(part);
+        progress.parts_done(guard.len() as u32);
+        Ok(())
+    });
+    let mut parts = finished.into_inner().unwrap_or_else(|e| e.into_inner());
+    parts.sort_by_key(|p| p.number);
+    let result = result.and_then(|()| complete(client, bucket, key, upload_id, &parts));
+    match result {
+        Ok(crc) => {
+            progress.finish(
+                &format!("uploaded to oss://{bucket}/{key} in {total} parts"),
+                size,
+            );
+            Ok(Outcome {
+                bytes: size,
+                parts: total,
+                crc64: crc,
+                resumed: 0,
+            })
+        }
+        Err(e) => {
+            progress.abandon();
+            Err(abort_after(client, bucket, key, upload_id, e))
+        }
+    }
+}
+
+/// Aborts a failed upload so no orphan parts are billed, and says so in the error.
+fn abort_after(
+    client: &OssClient,
+    bucket: &str,
+    key: &str,
+    upload_id: &str,
+    err: anyhow::Error,
+) -> anyhow::Error {
+    match client.abort_multipart_upload(bucket, key, upload_id) {
+        Ok(()) => err.context("upload failed; the multipart upload was aborted, no parts are left behind"),
+        Err(abort) => err.context(format!("upload failed, and aborting it failed too ({abort}); upload id {upload_id} may hold orphan parts")),
+    }
+}
+
+/// One PutObject, streamed from the reader, CRC-64 checked.
+fn put_single(
+    client: &OssClient,
+    reader: impl Read + Send + 'static,
+    size: u64,
+    bucket: &str,
+    key: &str,
+    settings: &UploadSettings,
+) -> Result<Outcome> {
+    let tally = crc64::Tally::default();
+    let progress = Progress::new(
+        Some(size),
+        1,
+        settings.show_progress,
+        &format!("put oss://{bucket}/{key}"),
+    );
+    let body = Body::sized(crc64::TallyReader::new(reader, tally.clone()), size);
+    let result = client
+        .put_object(bucket, key, body, &settings.content_type)
+        .inspect_err(|_| progress.abandon())?;
+    let (crc, len) = tally.get();
+    progress.add_bytes(len);
+    check_single(&result, crc)?;
+    progress.finish(&format!("uploaded to oss://{bucket}/{key}"), len);
+    Ok(Outcome {
+        bytes: len,
+        parts: 1,
+        crc64: crc,
+        resumed: 0,
+    })
+}
+
+fn check_single(result: &super::client::PutResult, crc: u64) -> Result<()> {
+    if let Some(server) = result.crc64.filter(|s| *s != crc) {
+        return Err(IntegrityError(format!(
+            "upload corrupted in transit: OSS stored CRC-64 {server}, alicli sent {crc} (RequestId {}); upload it again",
+            result.request_id
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// Reads up to `buf.len()` bytes, fewer only at end of input.
+fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, want: usize) -> std::io::Result<()> {
+    buf.clear();
+    reader.take(want as u64).read_to_end(buf)?;
+    Ok(())
+}
+
+/// Uploads a stream of unknown length (stdin): one PutObject when it fits in one part, else
+/// multipart with parts read in order and at most `jobs + 1` buffers in memory. Not resumable
+/// (a stream cannot be read twice), so a failure aborts the upload.
+pub fn upload_stream(
+    client: &OssClient,
+    mut reader: impl Read,
+    bucket: &str,
+    key: &str,
+    settings: &UploadSettings,
+) -> Result<Outcome> {
+    let part_size = settings.part_size.unwrap_or(transfer::DEFAULT_MIN_PART);
+    transfer::check_part_size(part_size, None)?;
+    let mut first = Vec::new();
+    fill(&mut reader, &mut first, part_size as usize).context("cannot read stdin")?;
+    if (first.len() as u64) < part_size {
+        let size = first.len() as u64;
+        let crc = crc64::checksum(&first);
+        let progress = Progress::new(
+            Some(size),
+            1,
+            settings.show_progress,
+            &format!("put oss://{bucket}/{key}"),
+        );
+        let result = client
+            .put_object(bucket, key, Body::from(first), &settings.content_type)
+            .inspect_err(|_| progress.abandon())?;
+        check_single(&result, crc)?;
+        progress.add_bytes(size);
+        progress.finish(&format!("uploaded stdin to oss://{bucket}/{key}"), size);
+        return Ok(Outcome {
+            bytes: size,
+            parts: 1,
+            crc64: crc,
+            resumed: 0,
+        });
+    }
+    let upload_id = client.initiate_multipart_upload(bucket, key, &settings.content_type)?;
+    let progress = Progress::new(
+        None,
+        0,
+        settings.show_progress,
+        &format!("put oss://{bucket}/{key}"),
+    );
+    let finished = Mutex::new(Vec::new());
+    let jobs = settings.jobs.max(1);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(u32, Vec<u8>)>(jobs);
+    let rx = Mutex::new(rx);
+    let failed = std::sync::atomic::AtomicBool::new(false);
+    let result: Result<()> = std::thread::scope(|scope| {
+        let mut workers = Vec::new();
+        for _ in 0..jobs {
+            workers.push(scope.spawn(|| -> Result<()> {
+                loop {
+                    let next = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                    let Ok((number, data)) = next else {
+                        return Ok(());
+                    };
+                    let len = data.len() as u64;
+                    match put_part(client, bucket, key, &upload_id, number, data) {
+                        Ok(part) => {
+                            progress.add_bytes(len);
+                            finished
+                                .lock()
+                                .unwrap_or_else(|e| e.into_inner())
+                                .push(part);
+                        }
+                        Err(e) => {
+                            failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                            return Err(e);
+                        }
+                    }
+                }
+            }));
+        }
+        let mut number = 1u32;
+        let mut chunk = first;
+        let read_result: Result<()> = loop {
+            if chunk.is_empty() {
+                break Ok(());
+            }
+            if number as u64 > transfer::MAX_PARTS {
+                break Err(anyhow::anyhow!("stdin is longer than 10000 parts of {part_size} bytes; pass a larger --part-size"));
+            }
+            if failed.load(std::sync::atomic::Ordering::Relaxed) || crate::interrupted() {
+                break Ok(());
+            }
+            if tx.send((number, chunk)).is_err() {
+                break Ok(());
+            }
+            number += 1;
+            let mut next = Vec::with_capacity(part_size as usize);
+            if let Err(e) = fill(&mut reader, &mut next, part_size as usize) {
+                break Err(anyhow::Error::from(e).context("cannot read stdin"));
+            }
+            chunk = next;
+        };
+        drop(tx);
+        let mut first_error = read_result.err();
+        for w in workers {
+            if let Err(e) = w
+                .join()
+                .unwrap_or_else(|_| Err(anyhow::anyhow!("an upload thread panicked")))
+            {
+                first_error.get_or_insert(e);
+            }
+        }
+        if first_error.is_none() && crate::interrupted() {
+            first_error = Some(crate::Interrupted.into());
+        }
+        first_error.map_or(Ok(()), Err)
+    });
+    let mut parts = finished.into_inner().unwrap_or_else(|e| e.into_inner());
+    parts.sort_by_key(|p| p.number);
+    let result = result.and_then(|()| complete(client, bucket, key, &upload_id, &parts));
+    match result {
+        Ok(crc) => {
+            let bytes = parts.iter().map(|p| p.size).sum();
+            progress.finish(
+                &format!(
+                    "uploaded stdin to oss://{bucket}/{key} in {} parts",
+                    parts.len()
+                ),
+                bytes,
+            );
+            Ok(Outcome {
+                bytes,
+                parts: parts.len() as u32,
+                crc64: crc,
+                resumed: 0,
+            })
+        }
+        Err(e) => {
+            progress.abandon();
+            Err(abort_after(client, bucket, key, &upload_id, e))
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! Transfer progress on stderr: a live bar (bytes, rate, ETA, parts) when stderr is a terminal,
+//! nothing while running otherwise, and one summary line at the end unless `-q`.
+
+use std::io::IsTerminal;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+pub struct Progress {
+    bar: Option<ProgressBar>,
+    started: Instant,
+    total_parts: u32,
+}
+
+impl Progress {
+    /// `show` is false for `--no-progress`; `-q` and a non-terminal stderr also hide the bar.
+    pub fn new(total_bytes: Option<u64>, total_parts: u32, show: bool, label: &str) -> Progress {
+        let visible = show && !crate::output::is_quiet() && std::io::stderr().is_terminal();
+        let bar = visible.then(|| {
+            let bar = match total_bytes {
+                Some(total) => ProgressBar::with_draw_target(
+                    Some(total),
+                    ProgressDrawTarget::stderr_with_hz(8),
+                ),
+                None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(8)),
+            };
+            let template = if total_bytes.is_some() {
+                "{msg} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {prefix}"
+            } else {
+                "{msg} {bytes} {binary_bytes_per_sec} {prefix}"
+            };
+            if let Ok(style) = ProgressStyle::with_template(template) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_message(label.to_string());
+            bar
+        });
+        let progress = Progress {
+            bar,
+            started: Instant::now(),
+            total_parts,
+        };
+        progress.parts_done(0);
+        progress
+    }
+
+    pub fn add_bytes(&self, n: u64) {
+        if let Some(bar) = &self.bar {
+            bar.inc(n);
+        }
+    }
+
+    pub fn parts_done(&self, done: u32) {
+        if let (Some(bar), true) = (&self.bar, self.total_parts > 1) {
+            bar.set_prefix(format!("parts {done}/{}", self.total_parts));
+        }
+    }
+
+    /// Clears the bar and prints the summary line (suppressed by `-q`).
+    pub fn finish(&self, summary: &str, bytes: u64) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+        let secs = self.started.elapsed().as_secs_f64();
+        let rate = if secs > 0.0 { bytes as f64 / secs } else { 0.0 };
+        crate::output::info(&format!(
+            "{summary} ({} in {secs:.1} s, {}/s)",
+            human_bytes(bytes as f64),
+            human_bytes(rate)
+        ));
+    }
+
+    /// Clears the bar without a summary (on failure; the error says what happened).
+    pub fn abandon(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+pub fn human_bytes(n: f64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut value = n;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sizes_read_like_people_write_them() {
+        assert_eq!(super::human_bytes(512.0), "512 B");
+        assert_eq!(super::human_bytes(1536.0), "1.5 KiB");
+        assert_eq!(super::human_bytes(64.0 * 1024.0 * 1024.0), "64.0 MiB");
+    }
+}
