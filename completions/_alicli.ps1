@@ -268,6 +268,7 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)')
             [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Decide requests against policies offline and show which statement decided')
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Try object operations under a prefix with a profile''s credentials and show what is allowed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -308,9 +309,28 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'alicli;policy;probe' {
+            [CompletionResult]::new('--suffix', '--suffix', [CompletionResultType]::ParameterName, 'Appended to the probe object''s name, e.g. .jpg to probe a policy that allows only *.jpg')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000')
+            [CompletionResult]::new('--sign-version', '--sign-version', [CompletionResultType]::ParameterName, 'Signature version [default: v4 when the region is known, else v1 with a warning]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'alicli;policy;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)')
             [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Decide requests against policies offline and show which statement decided')
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Try object operations under a prefix with a profile''s credentials and show what is allowed')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -318,6 +338,9 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             break
         }
         'alicli;policy;help;eval' {
+            break
+        }
+        'alicli;policy;help;probe' {
             break
         }
         'alicli;policy;help;help' {
@@ -430,12 +453,16 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
         'alicli;help;policy' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)')
             [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Decide requests against policies offline and show which statement decided')
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Try object operations under a prefix with a profile''s credentials and show what is allowed')
             break
         }
         'alicli;help;policy;check' {
             break
         }
         'alicli;help;policy;eval' {
+            break
+        }
+        'alicli;help;policy;probe' {
             break
         }
         'alicli;help;serve' {

@@ -88,6 +88,9 @@ _alicli() {
             alicli__subcmd__help__subcmd__policy,eval)
                 cmd="alicli__subcmd__help__subcmd__policy__subcmd__eval"
                 ;;
+            alicli__subcmd__help__subcmd__policy,probe)
+                cmd="alicli__subcmd__help__subcmd__policy__subcmd__probe"
+                ;;
             alicli__subcmd__help__subcmd__sts,assume-role)
                 cmd="alicli__subcmd__help__subcmd__sts__subcmd__assume__subcmd__role"
                 ;;
@@ -133,6 +136,9 @@ _alicli() {
             alicli__subcmd__policy,help)
                 cmd="alicli__subcmd__policy__subcmd__help"
                 ;;
+            alicli__subcmd__policy,probe)
+                cmd="alicli__subcmd__policy__subcmd__probe"
+                ;;
             alicli__subcmd__policy__subcmd__help,check)
                 cmd="alicli__subcmd__policy__subcmd__help__subcmd__check"
                 ;;
@@ -141,6 +147,9 @@ _alicli() {
                 ;;
             alicli__subcmd__policy__subcmd__help,help)
                 cmd="alicli__subcmd__policy__subcmd__help__subcmd__help"
+                ;;
+            alicli__subcmd__policy__subcmd__help,probe)
+                cmd="alicli__subcmd__policy__subcmd__help__subcmd__probe"
                 ;;
             alicli__subcmd__sts,assume-role)
                 cmd="alicli__subcmd__sts__subcmd__assume__subcmd__role"
@@ -437,7 +446,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__help__subcmd__policy)
-            opts="check eval"
+            opts="check eval probe"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -465,6 +474,20 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__help__subcmd__policy__subcmd__eval)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__help__subcmd__policy__subcmd__probe)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -867,7 +890,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__policy)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --help --version check eval help"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --help --version check eval probe help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -977,7 +1000,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__policy__subcmd__help)
-            opts="check eval help"
+            opts="check eval probe help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1025,6 +1048,62 @@ _alicli() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__policy__subcmd__help__subcmd__probe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__policy__subcmd__probe)
+            opts="-v -q -h -V --suffix --endpoint --sign-version --output --profile --config-file --region --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --suffix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-version)
+                    COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -245,6 +245,7 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand --version 'Print version'
             cand check 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'
             cand eval 'Decide requests against policies offline and show which statement decided'
+            cand probe 'Try object operations under a prefix with a profile''s credentials and show what is allowed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alicli;policy;check'= {
@@ -282,14 +283,34 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'alicli;policy;probe'= {
+            cand --suffix 'Appended to the probe object''s name, e.g. .jpg to probe a policy that allows only *.jpg'
+            cand --endpoint 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
+            cand --sign-version 'Signature version [default: v4 when the region is known, else v1 with a warning]'
+            cand --output 'What to print on stdout'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'alicli;policy;help'= {
             cand check 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'
             cand eval 'Decide requests against policies offline and show which statement decided'
+            cand probe 'Try object operations under a prefix with a profile''s credentials and show what is allowed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alicli;policy;help;check'= {
         }
         &'alicli;policy;help;eval'= {
+        }
+        &'alicli;policy;help;probe'= {
         }
         &'alicli;policy;help;help'= {
         }
@@ -386,10 +407,13 @@ set edit:completion:arg-completer[alicli] = {|@words|
         &'alicli;help;policy'= {
             cand check 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'
             cand eval 'Decide requests against policies offline and show which statement decided'
+            cand probe 'Try object operations under a prefix with a profile''s credentials and show what is allowed'
         }
         &'alicli;help;policy;check'= {
         }
         &'alicli;help;policy;eval'= {
+        }
+        &'alicli;help;policy;probe'= {
         }
         &'alicli;help;serve'= {
         }

@@ -163,16 +163,17 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "put" -d 'Upload a file or stdin to an object'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval help" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval help" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval help" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval help" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval help" -s h -l help -d 'Print help'
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval help" -s V -l version -d 'Print version'
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval help" -f -a "check" -d 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval help" -f -a "eval" -d 'Decide requests against policies offline and show which statement decided'
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -f -a "check" -d 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -f -a "eval" -d 'Decide requests against policies offline and show which statement decided'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -f -a "probe" -d 'Try object operations under a prefix with a profile\'s credentials and show what is allowed'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l output -d 'What to print on stdout' -r -f -a "text\t'One line per finding: `FILE: error|warning: $.path: message`, then a summary line'
 json\t'A JSON list with one object per policy and its findings'"
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
@@ -198,8 +199,22 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_su
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l suffix -d 'Appended to the probe object\'s name, e.g. .jpg to probe a policy that allows only *.jpg' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
+v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l output -d 'What to print on stdout' -r -f -a "table\t'One row per operation: result, error code, request id'
+json\t'A JSON object with the probe object, one entry per operation, and what was left behind'"
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "eval" -d 'Decide requests against policies offline and show which statement decided'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "probe" -d 'Try object operations under a prefix with a profile\'s credentials and show what is allowed'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -l listen -d 'Address to listen on; port 0 picks a free port' -r
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -l data-dir -d 'Where objects are kept [default: a temporary folder removed on exit]' -r -F
@@ -249,3 +264,4 @@ complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subc
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "sign" -d 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "check" -d 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "eval" -d 'Decide requests against policies offline and show which statement decided'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "probe" -d 'Try object operations under a prefix with a profile\'s credentials and show what is allowed'

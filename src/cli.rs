@@ -121,6 +121,8 @@ pub enum PolicyCommand {
     Check(commands::policy::check::CheckArgs),
     /// Decide requests against policies offline and show which statement decided
     Eval(commands::policy::eval::EvalArgs),
+    /// Try object operations under a prefix with a profile's credentials and show what is allowed
+    Probe(commands::policy::probe::ProbeArgs),
 }
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -143,6 +145,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Policy { command } => match command {
             PolicyCommand::Check(args) => commands::policy::check::run(args),
             PolicyCommand::Eval(args) => commands::policy::eval::run(globals, args),
+            PolicyCommand::Probe(args) => commands::policy::probe::run(globals, args),
         },
         Command::Serve(args) => commands::serve::run(args),
         Command::Demo(args) => commands::demo::run(args),

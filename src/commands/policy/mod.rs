@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod eval;
+pub mod probe;
 
 use std::io::Read;
 
