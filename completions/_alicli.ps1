@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Store a RAM user''s long-term AccessKey (and region, STS endpoint) in a profile')
             [CompletionResult]::new('sts', 'sts', [CompletionResultType]::ParameterValue, 'Security Token Service: assume a role, show who you are')
             [CompletionResult]::new('oss', 'oss', [CompletionResultType]::ParameterValue, 'Object Storage Service: configure, download and upload objects')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'RAM policies: check a document, evaluate requests against it, probe what credentials may do')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Walk through the whole flow against a throwaway local cloud')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -253,6 +254,98 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
         'alicli;oss;help;help' {
             break
         }
+        'alicli;policy' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)')
+            [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Decide requests against policies offline and show which statement decided')
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Try object operations under a prefix with a profile''s credentials and show what is allowed')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alicli;policy;check' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Check as a session policy (the --policy of sts assume-role): over 2048 characters is an error')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alicli;policy;eval' {
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Policy to test (the session policy when --role-policy is given): a file, - for stdin, the JSON itself, or a system policy name; repeat for several')
+            [CompletionResult]::new('--role-policy', '--role-policy', [CompletionResultType]::ParameterName, 'A policy attached to the role; requests must then be allowed by the role''s policies and by --policy (repeatable)')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Action such as oss:GetObject; repeat (or separate with commas) for several')
+            [CompletionResult]::new('--resource', '--resource', [CompletionResultType]::ParameterName, 'Resource: acs:oss:*:<account>:bucket/key, oss://bucket/key (oss://bucket for the bucket), or *; repeatable')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'A request condition value such as acs:SourceIp=203.0.113.7; repeatable (acs:CurrentTime defaults to now)')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Account id written into resources given as oss:// URLs [default: *]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alicli;policy;probe' {
+            [CompletionResult]::new('--suffix', '--suffix', [CompletionResultType]::ParameterName, 'Appended to the probe object''s name, e.g. .jpg to probe a policy that allows only *.jpg')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000')
+            [CompletionResult]::new('--sign-version', '--sign-version', [CompletionResultType]::ParameterName, 'Signature version [default: v4 when the region is known, else v1 with a warning]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alicli;policy;help' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)')
+            [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Decide requests against policies offline and show which statement decided')
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Try object operations under a prefix with a profile''s credentials and show what is allowed')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alicli;policy;help;check' {
+            break
+        }
+        'alicli;policy;help;eval' {
+            break
+        }
+        'alicli;policy;help;probe' {
+            break
+        }
+        'alicli;policy;help;help' {
+            break
+        }
         'alicli;serve' {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on; port 0 picks a free port')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where objects are kept [default: a temporary folder removed on exit]')
@@ -316,6 +409,7 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Store a RAM user''s long-term AccessKey (and region, STS endpoint) in a profile')
             [CompletionResult]::new('sts', 'sts', [CompletionResultType]::ParameterValue, 'Security Token Service: assume a role, show who you are')
             [CompletionResult]::new('oss', 'oss', [CompletionResultType]::ParameterValue, 'Object Storage Service: configure, download and upload objects')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'RAM policies: check a document, evaluate requests against it, probe what credentials may do')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Walk through the whole flow against a throwaway local cloud')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -354,6 +448,21 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             break
         }
         'alicli;help;oss;sign' {
+            break
+        }
+        'alicli;help;policy' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)')
+            [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Decide requests against policies offline and show which statement decided')
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Try object operations under a prefix with a profile''s credentials and show what is allowed')
+            break
+        }
+        'alicli;help;policy;check' {
+            break
+        }
+        'alicli;help;policy;eval' {
+            break
+        }
+        'alicli;help;policy;probe' {
             break
         }
         'alicli;help;serve' {

@@ -34,6 +34,9 @@ _alicli() {
             alicli,oss)
                 cmd="alicli__subcmd__oss"
                 ;;
+            alicli,policy)
+                cmd="alicli__subcmd__policy"
+                ;;
             alicli,serve)
                 cmd="alicli__subcmd__serve"
                 ;;
@@ -58,6 +61,9 @@ _alicli() {
             alicli__subcmd__help,oss)
                 cmd="alicli__subcmd__help__subcmd__oss"
                 ;;
+            alicli__subcmd__help,policy)
+                cmd="alicli__subcmd__help__subcmd__policy"
+                ;;
             alicli__subcmd__help,serve)
                 cmd="alicli__subcmd__help__subcmd__serve"
                 ;;
@@ -75,6 +81,15 @@ _alicli() {
                 ;;
             alicli__subcmd__help__subcmd__oss,sign)
                 cmd="alicli__subcmd__help__subcmd__oss__subcmd__sign"
+                ;;
+            alicli__subcmd__help__subcmd__policy,check)
+                cmd="alicli__subcmd__help__subcmd__policy__subcmd__check"
+                ;;
+            alicli__subcmd__help__subcmd__policy,eval)
+                cmd="alicli__subcmd__help__subcmd__policy__subcmd__eval"
+                ;;
+            alicli__subcmd__help__subcmd__policy,probe)
+                cmd="alicli__subcmd__help__subcmd__policy__subcmd__probe"
                 ;;
             alicli__subcmd__help__subcmd__sts,assume-role)
                 cmd="alicli__subcmd__help__subcmd__sts__subcmd__assume__subcmd__role"
@@ -112,6 +127,30 @@ _alicli() {
             alicli__subcmd__oss__subcmd__help,sign)
                 cmd="alicli__subcmd__oss__subcmd__help__subcmd__sign"
                 ;;
+            alicli__subcmd__policy,check)
+                cmd="alicli__subcmd__policy__subcmd__check"
+                ;;
+            alicli__subcmd__policy,eval)
+                cmd="alicli__subcmd__policy__subcmd__eval"
+                ;;
+            alicli__subcmd__policy,help)
+                cmd="alicli__subcmd__policy__subcmd__help"
+                ;;
+            alicli__subcmd__policy,probe)
+                cmd="alicli__subcmd__policy__subcmd__probe"
+                ;;
+            alicli__subcmd__policy__subcmd__help,check)
+                cmd="alicli__subcmd__policy__subcmd__help__subcmd__check"
+                ;;
+            alicli__subcmd__policy__subcmd__help,eval)
+                cmd="alicli__subcmd__policy__subcmd__help__subcmd__eval"
+                ;;
+            alicli__subcmd__policy__subcmd__help,help)
+                cmd="alicli__subcmd__policy__subcmd__help__subcmd__help"
+                ;;
+            alicli__subcmd__policy__subcmd__help,probe)
+                cmd="alicli__subcmd__policy__subcmd__help__subcmd__probe"
+                ;;
             alicli__subcmd__sts,assume-role)
                 cmd="alicli__subcmd__sts__subcmd__assume__subcmd__role"
                 ;;
@@ -137,7 +176,7 @@ _alicli() {
 
     case "${cmd}" in
         alicli)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --help --version configure sts oss serve demo completions man help"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --help --version configure sts oss policy serve demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -253,7 +292,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__help)
-            opts="configure sts oss serve demo completions man help"
+            opts="configure sts oss policy serve demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -393,6 +432,62 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__help__subcmd__oss__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__help__subcmd__policy)
+            opts="check eval probe"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__help__subcmd__policy__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__help__subcmd__policy__subcmd__eval)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__help__subcmd__policy__subcmd__probe)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -773,6 +868,228 @@ _alicli() {
                     ;;
                 --sign-version)
                     COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__policy)
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --help --version check eval probe help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__policy__subcmd__check)
+            opts="-v -q -h -V --session --output --profile --config-file --region --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__policy__subcmd__eval)
+            opts="-v -q -h -V --policy --role-policy --action --resource --context --account --output --profile --config-file --region --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --action)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resource)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__policy__subcmd__help)
+            opts="check eval probe help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__policy__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__policy__subcmd__help__subcmd__eval)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__policy__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__policy__subcmd__help__subcmd__probe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__policy__subcmd__probe)
+            opts="-v -q -h -V --suffix --endpoint --sign-version --output --profile --config-file --region --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --suffix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-version)
+                    COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)

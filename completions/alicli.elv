@@ -32,6 +32,7 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand configure 'Store a RAM user''s long-term AccessKey (and region, STS endpoint) in a profile'
             cand sts 'Security Token Service: assume a role, show who you are'
             cand oss 'Object Storage Service: configure, download and upload objects'
+            cand policy 'RAM policies: check a document, evaluate requests against it, probe what credentials may do'
             cand serve 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies'
             cand demo 'Walk through the whole flow against a throwaway local cloud'
             cand completions 'Print a shell completion script'
@@ -230,6 +231,89 @@ set edit:completion:arg-completer[alicli] = {|@words|
         }
         &'alicli;oss;help;help'= {
         }
+        &'alicli;policy'= {
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'
+            cand eval 'Decide requests against policies offline and show which statement decided'
+            cand probe 'Try object operations under a prefix with a profile''s credentials and show what is allowed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alicli;policy;check'= {
+            cand --output 'What to print on stdout'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand --session 'Check as a session policy (the --policy of sts assume-role): over 2048 characters is an error'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;policy;eval'= {
+            cand --policy 'Policy to test (the session policy when --role-policy is given): a file, - for stdin, the JSON itself, or a system policy name; repeat for several'
+            cand --role-policy 'A policy attached to the role; requests must then be allowed by the role''s policies and by --policy (repeatable)'
+            cand --action 'Action such as oss:GetObject; repeat (or separate with commas) for several'
+            cand --resource 'Resource: acs:oss:*:<account>:bucket/key, oss://bucket/key (oss://bucket for the bucket), or *; repeatable'
+            cand --context 'A request condition value such as acs:SourceIp=203.0.113.7; repeatable (acs:CurrentTime defaults to now)'
+            cand --account 'Account id written into resources given as oss:// URLs [default: *]'
+            cand --output 'What to print on stdout'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;policy;probe'= {
+            cand --suffix 'Appended to the probe object''s name, e.g. .jpg to probe a policy that allows only *.jpg'
+            cand --endpoint 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
+            cand --sign-version 'Signature version [default: v4 when the region is known, else v1 with a warning]'
+            cand --output 'What to print on stdout'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;policy;help'= {
+            cand check 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'
+            cand eval 'Decide requests against policies offline and show which statement decided'
+            cand probe 'Try object operations under a prefix with a profile''s credentials and show what is allowed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alicli;policy;help;check'= {
+        }
+        &'alicli;policy;help;eval'= {
+        }
+        &'alicli;policy;help;probe'= {
+        }
+        &'alicli;policy;help;help'= {
+        }
         &'alicli;serve'= {
             cand --listen 'Address to listen on; port 0 picks a free port'
             cand --data-dir 'Where objects are kept [default: a temporary folder removed on exit]'
@@ -289,6 +373,7 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand configure 'Store a RAM user''s long-term AccessKey (and region, STS endpoint) in a profile'
             cand sts 'Security Token Service: assume a role, show who you are'
             cand oss 'Object Storage Service: configure, download and upload objects'
+            cand policy 'RAM policies: check a document, evaluate requests against it, probe what credentials may do'
             cand serve 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies'
             cand demo 'Walk through the whole flow against a throwaway local cloud'
             cand completions 'Print a shell completion script'
@@ -318,6 +403,17 @@ set edit:completion:arg-completer[alicli] = {|@words|
         &'alicli;help;oss;put'= {
         }
         &'alicli;help;oss;sign'= {
+        }
+        &'alicli;help;policy'= {
+            cand check 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'
+            cand eval 'Decide requests against policies offline and show which statement decided'
+            cand probe 'Try object operations under a prefix with a profile''s credentials and show what is allowed'
+        }
+        &'alicli;help;policy;check'= {
+        }
+        &'alicli;help;policy;eval'= {
+        }
+        &'alicli;help;policy;probe'= {
         }
         &'alicli;help;serve'= {
         }

@@ -34,6 +34,7 @@ complete -c alicli -n "__fish_alicli_needs_command" -s V -l version -d 'Print ve
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "configure" -d 'Store a RAM user\'s long-term AccessKey (and region, STS endpoint) in a profile'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "sts" -d 'Security Token Service: assume a role, show who you are'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "oss" -d 'Object Storage Service: configure, download and upload objects'
+complete -c alicli -n "__fish_alicli_needs_command" -f -a "policy" -d 'RAM policies: check a document, evaluate requests against it, probe what credentials may do'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "serve" -d 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "demo" -d 'Walk through the whole flow against a throwaway local cloud'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -162,6 +163,59 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "put" -d 'Upload a file or stdin to an object'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -f -a "check" -d 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -f -a "eval" -d 'Decide requests against policies offline and show which statement decided'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -f -a "probe" -d 'Try object operations under a prefix with a profile\'s credentials and show what is allowed'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l output -d 'What to print on stdout' -r -f -a "text\t'One line per finding: `FILE: error|warning: $.path: message`, then a summary line'
+json\t'A JSON list with one object per policy and its findings'"
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l session -d 'Check as a session policy (the --policy of sts assume-role): over 2048 characters is an error'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l policy -d 'Policy to test (the session policy when --role-policy is given): a file, - for stdin, the JSON itself, or a system policy name; repeat for several' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l role-policy -d 'A policy attached to the role; requests must then be allowed by the role\'s policies and by --policy (repeatable)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l action -d 'Action such as oss:GetObject; repeat (or separate with commas) for several' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l resource -d 'Resource: acs:oss:*:<account>:bucket/key, oss://bucket/key (oss://bucket for the bucket), or *; repeatable' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l context -d 'A request condition value such as acs:SourceIp=203.0.113.7; repeatable (acs:CurrentTime defaults to now)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l account -d 'Account id written into resources given as oss:// URLs [default: *]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l output -d 'What to print on stdout' -r -f -a "table\t'One row per action and resource, with the deciding statement and notes'
+json\t'A JSON list with one object per action and resource'"
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l suffix -d 'Appended to the probe object\'s name, e.g. .jpg to probe a policy that allows only *.jpg' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
+v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l output -d 'What to print on stdout' -r -f -a "table\t'One row per operation: result, error code, request id'
+json\t'A JSON object with the probe object, one entry per operation, and what was left behind'"
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "eval" -d 'Decide requests against policies offline and show which statement decided'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "probe" -d 'Try object operations under a prefix with a profile\'s credentials and show what is allowed'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -l listen -d 'Address to listen on; port 0 picks a free port' -r
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -l data-dir -d 'Where objects are kept [default: a temporary folder removed on exit]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -l config -d 'TOML file describing the account, users, roles and buckets' -r -F
@@ -193,17 +247,21 @@ complete -c alicli -n "__fish_alicli_using_subcommand man" -s v -l verbose -d 'T
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s h -l help -d 'Print help'
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s V -l version -d 'Print version'
-complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss serve demo completions man help" -f -a "configure" -d 'Store a RAM user\'s long-term AccessKey (and region, STS endpoint) in a profile'
-complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss serve demo completions man help" -f -a "sts" -d 'Security Token Service: assume a role, show who you are'
-complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss serve demo completions man help" -f -a "oss" -d 'Object Storage Service: configure, download and upload objects'
-complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss serve demo completions man help" -f -a "serve" -d 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies'
-complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss serve demo completions man help" -f -a "demo" -d 'Walk through the whole flow against a throwaway local cloud'
-complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss serve demo completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss serve demo completions man help" -f -a "man" -d 'Write man pages generated from this command line\'s definitions'
-complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss serve demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "configure" -d 'Store a RAM user\'s long-term AccessKey (and region, STS endpoint) in a profile'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "sts" -d 'Security Token Service: assume a role, show who you are'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "oss" -d 'Object Storage Service: configure, download and upload objects'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "policy" -d 'RAM policies: check a document, evaluate requests against it, probe what credentials may do'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "serve" -d 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "demo" -d 'Walk through the whole flow against a throwaway local cloud'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "man" -d 'Write man pages generated from this command line\'s definitions'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from sts" -f -a "assume-role" -d 'Get temporary credentials for a RAM role (AssumeRole)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from sts" -f -a "get-caller-identity" -d 'Show the identity behind the current credentials (GetCallerIdentity)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "config" -d 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile\'s oss section'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "get" -d 'Download an object to a file, a folder or stdout'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "put" -d 'Upload a file or stdin to an object'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "sign" -d 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "check" -d 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "eval" -d 'Decide requests against policies offline and show which statement decided'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "probe" -d 'Try object operations under a prefix with a profile\'s credentials and show what is allowed'

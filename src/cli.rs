@@ -73,6 +73,11 @@ pub enum Command {
         #[command(subcommand)]
         command: OssCommand,
     },
+    /// RAM policies: check a document, evaluate requests against it, probe what credentials may do
+    Policy {
+        #[command(subcommand)]
+        command: PolicyCommand,
+    },
     /// Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies
     Serve(commands::serve::ServeArgs),
     /// Walk through the whole flow against a throwaway local cloud
@@ -110,6 +115,16 @@ pub enum OssCommand {
     Sign(commands::oss::sign::SignArgs),
 }
 
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)
+    Check(commands::policy::check::CheckArgs),
+    /// Decide requests against policies offline and show which statement decided
+    Eval(commands::policy::eval::EvalArgs),
+    /// Try object operations under a prefix with a profile's credentials and show what is allowed
+    Probe(commands::policy::probe::ProbeArgs),
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     crate::output::configure(cli.global.verbose, cli.global.quiet);
     let globals = cli.global.globals();
@@ -126,6 +141,11 @@ pub fn run(cli: Cli) -> Result<()> {
             OssCommand::Get(args) => commands::oss::get::run(globals, args),
             OssCommand::Put(args) => commands::oss::put::run(globals, args),
             OssCommand::Sign(args) => commands::oss::sign::run(globals, args),
+        },
+        Command::Policy { command } => match command {
+            PolicyCommand::Check(args) => commands::policy::check::run(args),
+            PolicyCommand::Eval(args) => commands::policy::eval::run(globals, args),
+            PolicyCommand::Probe(args) => commands::policy::probe::run(globals, args),
         },
         Command::Serve(args) => commands::serve::run(args),
         Command::Demo(args) => commands::demo::run(args),

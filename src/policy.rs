@@ -12,6 +12,10 @@ use std::net::IpAddr;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde_json::{Map, Value};
 
+pub mod catalog;
+pub mod explain;
+pub mod lint;
+
 /// The most characters STS accepts in the `Policy` parameter of AssumeRole.
 pub const SESSION_POLICY_MAX_CHARS: usize = 2048;
 

@@ -4,5 +4,6 @@ pub mod completions;
 pub mod configure;
 pub mod demo;
 pub mod oss;
+pub mod policy;
 pub mod serve;
 pub mod sts;

@@ -10,6 +10,7 @@ use clap::{Args, ValueEnum};
 use crate::error::{usage, UsageError};
 use crate::hints;
 use crate::http;
+use crate::policy::lint;
 use crate::profile::{self, Profile};
 use crate::resolve::{CredentialSource, Session};
 use crate::sts::{AssumeRoleRequest, AssumeRoleResponse};
@@ -143,7 +144,9 @@ pub fn check_profile_name(name: &str) -> Result<()> {
     Ok(())
 }
 
-/// The inline policy as sent: JSON, at most 2048 characters (whitespace counts, as STS counts it).
+/// The inline policy as sent: JSON, at most 2048 characters (whitespace counts, as STS counts it),
+/// and passing `policy check` as a session policy: its errors refuse the call before anything is
+/// sent, its warnings are printed.
 pub fn read_policy(value: &str) -> Result<String> {
     let text = match value.strip_prefix('@') {
         Some(path) => std::fs::read_to_string(path)
@@ -161,6 +164,20 @@ pub fn read_policy(value: &str) -> Result<String> {
             crate::policy::SESSION_POLICY_MAX_CHARS
         );
     }
+    let report = lint::check(&text, lint::CheckOptions { session: true });
+    let errors: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == lint::Severity::Error)
+        .collect();
+    if let Some(first) = errors.first() {
+        let more = match errors.len() {
+            1 => String::new(),
+            n => format!(" (and {} more errors)", n - 1),
+        };
+        usage!("the policy is refused by policy check: {first}{more}; see `alicli policy check --session`");
+    }
+    crate::commands::policy::warn_findings("policy", &report);
     Ok(text)
 }
 
@@ -350,6 +367,29 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("cannot read policy file"));
+    }
+
+    #[test]
+    fn policies_are_checked_as_session_policies() {
+        let typo = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:GetObjects","Resource":"acs:oss:*:*:sample-bucket/*"}]}"#;
+        let err = read_policy(typo).unwrap_err();
+        assert_eq!(
+            crate::error::exit_for(&err),
+            crate::error::Exit::Usage,
+            "{err}"
+        );
+        let text = err.to_string();
+        assert!(text.contains("$.Statement[0].Action"), "{text}");
+        assert!(text.contains("did you mean \"oss:GetObject\""), "{text}");
+        assert!(!text.contains('\n'), "one line: {text}");
+        let two = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["oss:GetObjects","oss:PutObjekt"],"Resource":"*"}]}"#;
+        assert!(read_policy(two)
+            .unwrap_err()
+            .to_string()
+            .contains("(and 1 more errors)"));
+        // Warnings alone do not refuse it.
+        let warned = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:ListObjects","Resource":"acs:oss:*:*:sample-bucket/*"}]}"#;
+        assert!(read_policy(warned).is_ok());
     }
 
     #[test]
