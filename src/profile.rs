@@ -47,6 +47,19 @@ pub struct Profile {
     pub role_session_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_profile: Option<String>,
+    /// Inline session policy sent with every AssumeRole of a role profile (JSON text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
+    /// Lifetime asked for on every AssumeRole of a role profile (900-43200).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_seconds: Option<u64>,
+    /// External id the role's trust policy may require, sent on every AssumeRole.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// A role profile assumes the role again when its credentials expire within this many
+    /// seconds [default: 300].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_margin_seconds: Option<u64>,
     /// `v1` or `v4`: force an OSS signature version (the `oss` table's own setting wins).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sign_version: Option<String>,
@@ -78,7 +91,64 @@ pub struct OssSettings {
     pub extra: toml::Table,
 }
 
+/// How long before expiry a role profile gets new credentials when nothing else is said.
+pub const DEFAULT_REFRESH_MARGIN_SECONDS: u64 = 300;
+
+/// What a profile holds, as `configure list` shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A RAM user's long-term AccessKey.
+    AccessKey,
+    /// Temporary credentials that cannot renew themselves.
+    Sts,
+    /// A role to assume with another profile's credentials; renews itself.
+    Role,
+    /// Nothing to sign with (only endpoints or region, say).
+    Empty,
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Kind::AccessKey => "access key",
+            Kind::Sts => "STS",
+            Kind::Role => "role",
+            Kind::Empty => "-",
+        })
+    }
+}
+
 impl Profile {
+    /// A role profile knows how to get its own credentials: a role and a profile to assume it with.
+    pub fn is_role(&self) -> bool {
+        self.role_arn.is_some() && self.source_profile.is_some()
+    }
+
+    pub fn kind(&self) -> Kind {
+        if self.is_role() {
+            Kind::Role
+        } else if self.security_token.is_some() {
+            Kind::Sts
+        } else if self.access_key_id.is_some() {
+            Kind::AccessKey
+        } else if let Some(oss) = &self.oss {
+            if oss.security_token.is_some() {
+                Kind::Sts
+            } else if oss.access_key_id.is_some() {
+                Kind::AccessKey
+            } else {
+                Kind::Empty
+            }
+        } else {
+            Kind::Empty
+        }
+    }
+
+    pub fn refresh_margin(&self) -> u64 {
+        self.refresh_margin_seconds
+            .unwrap_or(DEFAULT_REFRESH_MARGIN_SECONDS)
+    }
+
     /// Registers every secret this profile holds with the redactor, so nothing printed later can
     /// reveal them.
     pub fn register_secrets(&self) {
@@ -145,6 +215,26 @@ pub fn parse(text: &str) -> std::result::Result<ConfigFile, String> {
     })
 }
 
+/// The warning to print when the profile file can be read or changed by other users: it holds
+/// secrets. `None` when the file is private (or missing, or on a system without Unix modes).
+pub fn permission_warning(path: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path).ok()?.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            return Some(format!(
+                "profile file {} is readable by group or others (mode {mode:03o}) and holds secrets; run `chmod 600 {}`",
+                path.display(),
+                path.display()
+            ));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    None
+}
+
 /// Applies `change` to the file under an exclusive lock and writes the result atomically.
 /// The closure sees the file as it is on disk at that moment, not a stale copy, so concurrent
 /// writers each add their own profile without dropping anyone else's.
@@ -158,6 +248,28 @@ pub fn update<T>(path: &Path, change: impl FnOnce(&mut ConfigFile) -> Result<T>)
     let mut config = load(path)?;
     let out = change(&mut config)?;
     write_atomic(path, &config)?;
+    Ok(out)
+}
+
+/// Like [`update`], but writes only when `change` actually changed something. Meant for work that
+/// must happen once across processes: the closure runs while the lock is held (it may call STS),
+/// sees what the process before it wrote, and can decide there is nothing left to do.
+pub fn update_if_changed<T>(
+    path: &Path,
+    change: impl FnOnce(&mut ConfigFile) -> Result<T>,
+) -> Result<T> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    create_private_dir(dir)?;
+    let _lock = lock(path)?;
+    let mut config = load(path)?;
+    let before = config.clone();
+    let out = change(&mut config)?;
+    if config != before {
+        write_atomic(path, &config)?;
+    }
     Ok(out)
 }
 
@@ -313,6 +425,73 @@ mod tests {
         assert!(err.contains("line 3"), "{err}");
         assert!(err.contains(&path.display().to_string()), "{err}");
         assert_eq!(fs::read_to_string(&path).unwrap(), bad);
+    }
+
+    #[test]
+    fn unchanged_configs_are_not_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let made = update_if_changed(&path, |_| Ok(7)).unwrap();
+        assert_eq!(made, 7);
+        assert!(!path.exists(), "nothing changed, nothing written");
+        update_if_changed(&path, |c| {
+            c.profiles.insert("p".into(), Profile::default());
+            Ok(())
+        })
+        .unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, format!("{text}\n# a comment of the user's\n")).unwrap();
+        update_if_changed(&path, |c| {
+            assert!(c.profiles.contains_key("p"));
+            Ok(())
+        })
+        .unwrap();
+        assert!(fs::read_to_string(&path).unwrap().contains("a comment"));
+    }
+
+    #[test]
+    fn kinds() {
+        let key = Profile {
+            access_key_id: Some("LTAIx".into()),
+            access_key_secret: Some("s".into()),
+            ..Default::default()
+        };
+        assert_eq!(key.kind(), Kind::AccessKey);
+        let sts = Profile {
+            security_token: Some("t".into()),
+            ..key.clone()
+        };
+        assert_eq!(sts.kind(), Kind::Sts);
+        let role = Profile {
+            role_arn: Some("acs:ram::1:role/r".into()),
+            source_profile: Some("default".into()),
+            ..sts.clone()
+        };
+        assert_eq!(role.kind(), Kind::Role);
+        assert_eq!(role.refresh_margin(), 300);
+        // A role ARN alone (saved from environment credentials) cannot renew anything.
+        let no_source = Profile {
+            source_profile: None,
+            ..role
+        };
+        assert_eq!(no_source.kind(), Kind::Sts);
+        assert_eq!(Profile::default().kind(), Kind::Empty);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn open_files_are_reported_with_the_fix() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        assert!(permission_warning(&path).is_none(), "missing file");
+        fs::write(&path, "").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        assert!(permission_warning(&path).is_none());
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        let w = permission_warning(&path).unwrap();
+        assert!(w.contains(&format!("chmod 600 {}", path.display())), "{w}");
+        assert!(w.contains("644"), "{w}");
     }
 
     #[test]

@@ -292,6 +292,11 @@ fn save(
             role_arn: Some(request.role_arn.clone()),
             role_session_name: Some(request.role_session_name.clone()),
             source_profile: source_profile.clone(),
+            // Kept so that a refresh asks for exactly what this call asked for.
+            policy: request.policy.clone(),
+            duration_seconds: request.duration_seconds,
+            external_id: request.external_id.clone(),
+            refresh_margin_seconds: previous.refresh_margin_seconds,
             sign_version: carried.sign_version.clone(),
             oss,
             extra: previous.extra,
