@@ -195,6 +195,18 @@ pub(crate) struct Cloud {
 }
 
 impl Cloud {
+    /// Makes every temporary credential issued so far expire now, so the next request signed with
+    /// one is refused as the real services refuse expired tokens, while the holder's own record of
+    /// the expiration still says it is valid. Returns how many there were.
+    pub fn expire_issued(&self) -> usize {
+        let now = Utc::now();
+        let mut issued = self.issued.lock().unwrap_or_else(|e| e.into_inner());
+        for credentials in issued.values_mut() {
+            credentials.expiration = credentials.expiration.min(now);
+        }
+        issued.len()
+    }
+
     pub fn count(&self, operation: &str) {
         *self
             .stats
@@ -506,6 +518,9 @@ fn control(
         ("DELETE", "/-/faults") => {
             cloud.faults.clear();
             json_response(200, &serde_json::json!({ "cleared": true }))
+        }
+        ("POST", "/-/expire-credentials") => {
+            json_response(200, &serde_json::json!({ "expired": cloud.expire_issued() }))
         }
         _ => return None,
     })

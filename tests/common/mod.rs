@@ -24,6 +24,8 @@ const SCRUBBED: &[&str] = &[
     "ALICLI_CONFIG_FILE",
     "ALICLI_OSS_ENDPOINT",
     "ALICLI_STS_ENDPOINT",
+    "ALIBABA_CLOUD_CONFIG_FILE",
+    "ALIBABA_CLOUD_PROFILE",
     "HTTP_PROXY",
     "HTTPS_PROXY",
     "http_proxy",
@@ -175,6 +177,15 @@ impl World {
         serde_json::from_str::<serde_json::Value>(&text).unwrap()["pending"]
             .as_u64()
             .unwrap()
+    }
+
+    /// Expires every temporary credential the local cloud issued so far (their holders do not know).
+    pub fn expire_credentials(&self) {
+        let r = reqwest::blocking::Client::new()
+            .post(format!("{}/-/expire-credentials", self.endpoint()))
+            .send()
+            .unwrap();
+        assert_eq!(r.status(), 200);
     }
 
     pub fn count(&self, operation: &str) -> u64 {
