@@ -5,10 +5,12 @@
 //! The crate is a library so that tests and fuzz targets can reach the parsers and signers; the
 //! binary in `main.rs` is a thin shell around [`cli::run`].
 
+pub mod aliyun_config;
 pub mod checkpoint;
 pub mod cli;
 pub mod commands;
 pub mod crc64;
+pub mod credentials;
 pub mod emulator;
 pub mod endpoint;
 pub mod error;

@@ -2,13 +2,19 @@
 //! from flags > environment > profile file, as ../docs/configuration.md describes.
 //!
 //! The profile file is read once per process; commands that write it go through
-//! [`crate::profile::update`], which re-reads it under the lock.
+//! [`crate::profile::update`], which re-reads it under the lock. When alicli's file has no profile
+//! of the selected name, the official CLI's `~/.aliyun/config.json` is consulted (read only; see
+//! [`crate::aliyun_config`]); what it provides is kept apart, in memory, and never saved.
+//!
+//! This layer only finds credentials; keeping a role profile's credentials fresh is
+//! [`crate::credentials`]' work, one layer up, because it calls STS.
 
 use std::path::PathBuf;
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 
+use crate::aliyun_config::{self, Naming};
 use crate::endpoint::Endpoint;
 use crate::error::{CredentialsError, UsageError};
 use crate::profile::{self, ConfigFile, Profile};
@@ -31,6 +37,8 @@ pub enum CredentialSource {
     Environment(&'static str),
     Profile(String),
     ProfileOss(String),
+    /// A profile of the official CLI's `~/.aliyun/config.json`, by its name there.
+    Aliyun(String),
 }
 
 impl std::fmt::Display for CredentialSource {
@@ -39,6 +47,9 @@ impl std::fmt::Display for CredentialSource {
             CredentialSource::Environment(var) => write!(f, "environment ({var})"),
             CredentialSource::Profile(name) => write!(f, "profile {name:?}"),
             CredentialSource::ProfileOss(name) => write!(f, "profile {name:?} (oss section)"),
+            CredentialSource::Aliyun(name) => {
+                write!(f, "profile {name:?} of the official CLI (~/.aliyun/config.json)")
+            }
         }
     }
 }
@@ -49,10 +60,30 @@ pub struct Resolved {
     pub expiration: Option<String>,
 }
 
+/// What the selected credentials are: fixed ones (a key, or temporary credentials that cannot
+/// renew themselves), or a role profile that renews its own.
+pub enum Origin {
+    Fixed(Resolved),
+    Role {
+        /// The profile's name as [`Session::profile`] and the stores know it.
+        name: String,
+        source: CredentialSource,
+        /// What the profile holds now, if anything; it may be expired.
+        held: Option<Resolved>,
+        /// True for a role borrowed from the official CLI's file: renewed in memory only.
+        borrowed: bool,
+    },
+}
+
 pub struct Session {
     pub globals: Globals,
     pub config_path: PathBuf,
     pub config: ConfigFile,
+    /// Profiles converted from `~/.aliyun/config.json` when alicli's file lacks the selected one:
+    /// the selected profile under the name alicli looks it up by, plus what it refers to.
+    pub borrowed: ConfigFile,
+    /// The selected profile's name in the official CLI's file, when it was borrowed.
+    pub borrowed_name: Option<String>,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -66,11 +97,75 @@ impl Session {
             None => profile::default_path()?,
         };
         let config = profile::load(&config_path)?;
-        Ok(Session {
+        if let Some(warning) = profile::permission_warning(&config_path) {
+            crate::output::warn(&warning);
+        }
+        let mut session = Session {
             globals,
             config_path,
             config,
-        })
+            borrowed: ConfigFile::default(),
+            borrowed_name: None,
+        };
+        session.borrow_from_official_cli()?;
+        Ok(session)
+    }
+
+    /// Fills [`Session::borrowed`] when alicli's file has no profile of the selected name: an
+    /// explicit `--profile NAME` looks for NAME in the official CLI's file; the implicit default
+    /// takes the profile the official tools would (`ALIBABA_CLOUD_PROFILE`, else the file's
+    /// `current`). Nothing is borrowed when the file is absent or has no such profile.
+    fn borrow_from_official_cli(&mut self) -> Result<()> {
+        let key = self.profile_name().to_string();
+        if self.config.profiles.contains_key(&key) {
+            return Ok(());
+        }
+        let Some(path) = aliyun_config::default_path() else {
+            return Ok(());
+        };
+        let Some(official) = aliyun_config::load(&path)? else {
+            return Ok(());
+        };
+        let wanted = match &self.globals.profile {
+            Some(name) => name.clone(),
+            None => env("ALIBABA_CLOUD_PROFILE")
+                .or_else(|| Some(official.current.clone()).filter(|c| !c.is_empty()))
+                .unwrap_or_else(|| DEFAULT_PROFILE.to_string()),
+        };
+        if official.get(&wanted).is_none() {
+            return Ok(());
+        }
+        let converted = official
+            .convert(&wanted, &key, Naming::Borrow)
+            .map_err(|why| UsageError(format!("{}: {why}", path.display())))?;
+        for (name, p) in converted {
+            p.register_secrets();
+            self.borrowed.profiles.insert(name, p);
+        }
+        crate::output::verbose(&format!(
+            "profile {key:?} is not in {}; using profile {wanted:?} of {}",
+            self.config_path.display(),
+            path.display()
+        ));
+        self.borrowed_name = Some(wanted);
+        Ok(())
+    }
+
+    /// A profile by name, from alicli's file or else from what was borrowed.
+    pub fn find_profile(&self, name: &str) -> Option<&Profile> {
+        self.config
+            .profiles
+            .get(name)
+            .or_else(|| self.borrowed.profiles.get(name))
+    }
+
+    fn source_of(&self, name: &str) -> CredentialSource {
+        match &self.borrowed_name {
+            Some(official) if !self.config.profiles.contains_key(name) => {
+                CredentialSource::Aliyun(official.clone())
+            }
+            _ => CredentialSource::Profile(name.to_string()),
+        }
     }
 
     pub fn profile_name(&self) -> &str {
@@ -81,7 +176,7 @@ impl Session {
     /// `default` may be absent.
     pub fn profile(&self) -> Result<Option<&Profile>> {
         let name = self.profile_name();
-        match self.config.profiles.get(name) {
+        match self.find_profile(name) {
             Some(p) => Ok(Some(p)),
             None if self.globals.profile.is_some() => {
                 let known: Vec<&str> = self.config.profiles.keys().map(String::as_str).collect();
@@ -150,26 +245,20 @@ impl Session {
         self.oss_region()
     }
 
-    /// Credentials for STS calls.
-    pub fn sts_credentials(&self) -> Result<Resolved> {
+    /// Credentials for STS calls: the environment (unless a profile was named), then the profile.
+    pub fn sts_origin(&self) -> Result<Origin> {
         if self.globals.profile.is_none() {
             if let Some(found) = from_env(
                 "ALIBABA_CLOUD_ACCESS_KEY_ID",
                 "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
                 "ALIBABA_CLOUD_SECURITY_TOKEN",
             )? {
-                return Ok(found);
+                return Ok(Origin::Fixed(found));
             }
         }
         let name = self.profile_name().to_string();
         if let Some(p) = self.profile()? {
-            if let Some(found) = from_fields(
-                &p.access_key_id,
-                &p.access_key_secret,
-                &p.security_token,
-                &p.expiration,
-                CredentialSource::Profile(name.clone()),
-            )? {
+            if let Some(found) = self.profile_origin(&name, p)? {
                 return Ok(found);
             }
         }
@@ -179,45 +268,43 @@ impl Session {
         ))
     }
 
-    /// Credentials for OSS requests: the oss section of a profile first (it is what
-    /// `alicli oss config` writes), then the profile's own keys.
-    pub fn oss_credentials(&self) -> Result<Resolved> {
+    /// Credentials for OSS requests: the environment (unless a profile was named), then the oss
+    /// section of the profile (it is what `alicli oss config` writes), then the profile's own.
+    pub fn oss_origin(&self) -> Result<Origin> {
         if self.globals.profile.is_none() {
             if let Some(found) = from_env(
                 "OSS_ACCESS_KEY_ID",
                 "OSS_ACCESS_KEY_SECRET",
                 "OSS_SESSION_TOKEN",
             )? {
-                return Ok(found);
+                return Ok(Origin::Fixed(found));
             }
             if let Some(found) = from_env(
                 "ALIBABA_CLOUD_ACCESS_KEY_ID",
                 "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
                 "ALIBABA_CLOUD_SECURITY_TOKEN",
             )? {
-                return Ok(found);
+                return Ok(Origin::Fixed(found));
             }
         }
         let name = self.profile_name().to_string();
         if let Some(p) = self.profile()? {
             if let Some(oss) = &p.oss {
+                let source = match self.source_of(&name) {
+                    CredentialSource::Profile(n) => CredentialSource::ProfileOss(n),
+                    other => other,
+                };
                 if let Some(found) = from_fields(
                     &oss.access_key_id,
                     &oss.access_key_secret,
                     &oss.security_token,
                     &oss.expiration,
-                    CredentialSource::ProfileOss(name.clone()),
+                    source,
                 )? {
-                    return Ok(found);
+                    return Ok(Origin::Fixed(found));
                 }
             }
-            if let Some(found) = from_fields(
-                &p.access_key_id,
-                &p.access_key_secret,
-                &p.security_token,
-                &p.expiration,
-                CredentialSource::Profile(name.clone()),
-            )? {
+            if let Some(found) = self.profile_origin(&name, p)? {
                 return Ok(found);
             }
         }
@@ -225,6 +312,40 @@ impl Session {
             "OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET",
             "alicli oss config",
         ))
+    }
+
+    /// A profile's own credentials. A role profile is returned as such even when what it holds
+    /// has expired: it can get new ones, which fixed credentials cannot.
+    fn profile_origin(&self, name: &str, p: &Profile) -> Result<Option<Origin>> {
+        let source = self.source_of(name);
+        if p.is_role() {
+            let held = match (&p.access_key_id, &p.access_key_secret) {
+                (Some(id), Some(secret)) => Some(Resolved {
+                    credentials: Credentials {
+                        access_key_id: id.clone(),
+                        access_key_secret: secret.clone(),
+                        security_token: p.security_token.clone(),
+                    },
+                    source: source.clone(),
+                    expiration: p.expiration.clone(),
+                }),
+                _ => None,
+            };
+            return Ok(Some(Origin::Role {
+                name: name.to_string(),
+                source,
+                held,
+                borrowed: !self.config.profiles.contains_key(name),
+            }));
+        }
+        Ok(from_fields(
+            &p.access_key_id,
+            &p.access_key_secret,
+            &p.security_token,
+            &p.expiration,
+            source,
+        )?
+        .map(Origin::Fixed))
     }
 
     fn no_credentials(&self, vars: &str, command: &str) -> anyhow::Error {
@@ -295,14 +416,23 @@ fn from_env(
             if let Some(t) = &token {
                 crate::redact::register(t);
             }
+            let source = CredentialSource::Environment(id_var);
+            // `assume-role --output env` and `export-credentials` export the expiry beside
+            // temporary credentials, so that expired ones are refused here before any request.
+            let expiration = token
+                .as_ref()
+                .and_then(|_| env("ALICLI_CREDENTIALS_EXPIRATION"));
+            if let Some(exp) = &expiration {
+                check_not_expired(exp, &source, Utc::now())?;
+            }
             Ok(Some(Resolved {
                 credentials: Credentials {
                     access_key_id: id,
                     access_key_secret: secret,
                     security_token: token,
                 },
-                source: CredentialSource::Environment(id_var),
-                expiration: None,
+                source,
+                expiration,
             }))
         }
         (Some(_), None) => {

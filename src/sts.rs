@@ -8,7 +8,7 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
 use crate::endpoint::Endpoint;
-use crate::error::{Service, ServiceError};
+use crate::error::{usage, Service, ServiceError, UsageError};
 use crate::http::{network_error, Client};
 use crate::output;
 use crate::signing::{pop, Credentials};
@@ -18,7 +18,11 @@ pub const API_VERSION: &str = "2015-04-01";
 pub struct StsClient<'a> {
     pub http: &'a Client,
     pub endpoint: Endpoint,
+    /// What to sign with when there is no provider.
     pub credentials: Credentials,
+    /// Fresh credentials for every call, and a renewal when the service refuses them (role
+    /// profiles); `None` signs with `credentials` as they are.
+    pub provider: Option<std::sync::Arc<crate::credentials::Provider>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -85,14 +89,41 @@ impl StsClient<'_> {
             .context("STS answered GetCallerIdentity with JSON alicli cannot read")
     }
 
+    /// Sends one call signed with the provider's current credentials. If the service refuses
+    /// them as expired or invalid and the provider can renew them, the call is made once more
+    /// with the renewed ones.
+    fn call(&self, action: &str, params: Vec<(String, String)>) -> Result<String> {
+        let Some(provider) = &self.provider else {
+            return self.call_signed(action, params, &self.credentials);
+        };
+        let credentials = provider.current()?;
+        match self.call_signed(action, params.clone(), &credentials) {
+            Err(e) if provider.can_renew() && crate::credentials::is_refused_credentials(&e) => {
+                match provider.refresh_after_refusal(&credentials)? {
+                    Some(fresh) => {
+                        output::verbose("retrying with the renewed credentials");
+                        self.call_signed(action, params, &fresh)
+                    }
+                    None => Err(e),
+                }
+            }
+            other => other,
+        }
+    }
+
     /// Signs and sends one call; returns the body of a 2xx answer or a [`ServiceError`].
-    fn call(&self, action: &str, mut params: Vec<(String, String)>) -> Result<String> {
+    fn call_signed(
+        &self,
+        action: &str,
+        mut params: Vec<(String, String)>,
+        credentials: &Credentials,
+    ) -> Result<String> {
         params.push(("Action".into(), action.into()));
         params.push(("Version".into(), API_VERSION.into()));
         params.push(("Format".into(), "JSON".into()));
         let nonce = uuid::Uuid::new_v4().to_string();
         let (signed, string_to_sign) =
-            pop::sign("POST", params, &self.credentials, Utc::now(), &nonce);
+            pop::sign("POST", params, credentials, Utc::now(), &nonce);
         let url = format!("{}/", self.endpoint.base_url());
         output::verbose(&format!("> POST {url} Action={action}"));
         output::verbose(&format!("> string to sign: {string_to_sign}"));
@@ -132,6 +163,78 @@ impl StsClient<'_> {
             None => Ok(text),
         }
     }
+}
+
+// The AssumeRole parameters' rules, checked before any request (bad input is exit 2, and a role
+// profile read from the file is checked the same way before it is used to renew itself).
+
+/// `acs:ram::<account>:role/<name>`. The account is digits; `*` is let through because the docs
+/// mask account ids that way (the service then says the role does not exist, and a hint explains).
+pub fn check_role_arn(arn: &str) -> Result<()> {
+    let expected = "expected acs:ram::<account-id>:role/<role-name>";
+    let Some(rest) = arn.strip_prefix("acs:ram::") else {
+        usage!("invalid role ARN {arn:?}: {expected}");
+    };
+    let Some((account, role)) = rest.split_once(":role/") else {
+        usage!("invalid role ARN {arn:?}: {expected}");
+    };
+    if account.is_empty() || !account.bytes().all(|b| b.is_ascii_digit() || b == b'*') {
+        usage!("invalid role ARN {arn:?}: the account id must be digits ({expected})");
+    }
+    if role.is_empty()
+        || role.len() > 64
+        || !role
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b))
+    {
+        usage!("invalid role ARN {arn:?}: the role name must be 1-64 of letters, digits, '.', '-', '_' ({expected})");
+    }
+    Ok(())
+}
+
+/// An inline session policy as stored in a profile: JSON, at most 2048 characters.
+pub fn check_policy_text(text: &str) -> Result<()> {
+    if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
+        usage!("the policy is not valid JSON: {e}");
+    }
+    let chars = text.chars().count();
+    if chars > crate::policy::SESSION_POLICY_MAX_CHARS {
+        usage!(
+            "the policy is {chars} characters; STS accepts at most {}",
+            crate::policy::SESSION_POLICY_MAX_CHARS
+        );
+    }
+    Ok(())
+}
+
+pub fn check_session_name(name: &str) -> Result<()> {
+    let ok_chars = name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b".@-_".contains(&b));
+    if !(2..=64).contains(&name.len()) || !ok_chars {
+        usage!("invalid role session name {name:?}: use 2-64 characters of letters, digits, '.', '@', '-', '_'");
+    }
+    Ok(())
+}
+
+pub fn check_duration(text: &str) -> Result<u64> {
+    match text.trim().parse::<u64>() {
+        Ok(d) if (900..=43200).contains(&d) => Ok(d),
+        _ => Err(UsageError(format!(
+            "invalid duration {text:?}: give seconds from 900 to 43200"
+        ))
+        .into()),
+    }
+}
+
+pub fn check_external_id(id: &str) -> Result<()> {
+    let ok = id
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"_+=,.@:/-".contains(&b));
+    if !(2..=1224).contains(&id.len()) || !ok {
+        usage!("invalid external id: use 2-1224 characters of letters, digits, _ + = , . @ : / -");
+    }
+    Ok(())
 }
 
 fn request_id_of(body: &str) -> String {

@@ -228,6 +228,7 @@ fn user_client(world: &World) -> alicli::oss::OssClient<'static> {
             None,
         ),
         sign: alicli::oss::SignVersion::V1,
+        provider: None,
     }
 }
 

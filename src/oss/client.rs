@@ -6,6 +6,9 @@ use anyhow::Result;
 use chrono::Utc;
 use reqwest::blocking::{Body, Response};
 
+use std::sync::Arc;
+
+use crate::credentials::Provider;
 use crate::endpoint::Endpoint;
 use crate::http::{network_error, Client};
 use crate::oss::xml;
@@ -32,9 +35,17 @@ impl std::fmt::Display for SignVersion {
 pub struct OssClient<'a> {
     pub http: &'a Client,
     pub endpoint: Endpoint,
+    /// What to sign with when there is no provider.
     pub credentials: Credentials,
     pub sign: SignVersion,
+    /// Fresh credentials for every request, parts of a transfer included, and a renewal when the
+    /// service refuses them (role profiles); `None` signs with `credentials` as they are.
+    pub provider: Option<Arc<Provider>>,
 }
+
+/// In-memory bodies up to this size are kept for a second attempt after a refusal of the
+/// credentials; copying larger ones for that rare case would double a transfer's memory.
+const REPLAY_LIMIT: usize = 64 * 1024 * 1024;
 
 /// What a successful PutObject reports.
 #[derive(Debug, Clone)]
@@ -62,6 +73,7 @@ impl OssClient<'_> {
     /// Signs a request and returns the headers to send (including the ones the signer needs).
     fn signed_headers(
         &self,
+        credentials: &Credentials,
         method: &str,
         bucket: &str,
         key: &str,
@@ -74,7 +86,7 @@ impl OssClient<'_> {
             SignVersion::V1 => {
                 let date = oss_v1::format_date(now);
                 headers.push(("Date".into(), date.clone()));
-                if let Some(token) = &self.credentials.security_token {
+                if let Some(token) = &credentials.security_token {
                     headers.push(("x-oss-security-token".into(), token.clone()));
                 }
                 let req = OssRequest {
@@ -84,12 +96,12 @@ impl OssClient<'_> {
                     query,
                     headers: &headers,
                 };
-                let (auth, string_to_sign) = oss_v1::authorization(&self.credentials, &req, &date);
+                let (auth, string_to_sign) = oss_v1::authorization(credentials, &req, &date);
                 output::verbose(&format!("> string to sign (OSS v1): {string_to_sign:?}"));
                 headers.push(("Authorization".into(), auth));
             }
             SignVersion::V4 { region } => {
-                headers.extend(oss_v4::required_headers(&self.credentials, now));
+                headers.extend(oss_v4::required_headers(credentials, now));
                 let req = OssRequest {
                     method,
                     bucket: Some(bucket),
@@ -98,7 +110,7 @@ impl OssClient<'_> {
                     headers: &headers,
                 };
                 let (auth, canonical) =
-                    oss_v4::authorization(&self.credentials, &req, region, now, &[]);
+                    oss_v4::authorization(credentials, &req, region, now, &[]);
                 output::verbose(&format!("> canonical request (OSS v4): {canonical:?}"));
                 headers.push(("Authorization".into(), auth));
             }
@@ -106,10 +118,79 @@ impl OssClient<'_> {
         headers
     }
 
+    /// The credentials the next request is signed with: the provider's (renewed first when a role
+    /// profile's are near expiry) or the client's own.
+    pub fn current_credentials(&self) -> Result<Credentials> {
+        match &self.provider {
+            Some(p) => p.current(),
+            None => Ok(self.credentials.clone()),
+        }
+    }
+
+    /// Runs `attempt` once more with renewed credentials if the service refused the ones it used
+    /// and the body could not be replayed by [`send`](Self::send) itself (a file streamed from
+    /// disk): `attempt` must open its source again. Without a provider it just runs `attempt`.
+    pub fn retry_if_refused<T>(&self, mut attempt: impl FnMut() -> Result<T>) -> Result<T> {
+        match &self.provider {
+            Some(p) => p.retry_once_if_refused(attempt),
+            None => attempt(),
+        }
+    }
+
     /// Signs and sends one request; a non-2xx answer becomes a [`ServiceError`](crate::error::ServiceError).
-    /// An empty `key` addresses the bucket itself.
+    /// An empty `key` addresses the bucket itself. Each request asks the provider for credentials,
+    /// so a long transfer renews a role profile's between parts. When the service refuses them as
+    /// expired or invalid, the provider renews once and the request goes again, if its body can
+    /// be replayed (none, or in memory up to [`REPLAY_LIMIT`]).
     pub fn send(
         &self,
+        method: reqwest::Method,
+        bucket: &str,
+        key: &str,
+        query: &[(String, Option<String>)],
+        headers: Vec<(String, String)>,
+        body: Option<Body>,
+    ) -> Result<Response> {
+        let credentials = self.current_credentials()?;
+        let Some(provider) = self.provider.as_ref().filter(|p| p.can_renew()) else {
+            return self.send_signed(&credentials, method, bucket, key, query, headers, body);
+        };
+        let spare = match &body {
+            None => None,
+            Some(b) => match b.as_bytes() {
+                Some(bytes) if bytes.len() <= REPLAY_LIMIT => Some(Body::from(bytes.to_vec())),
+                _ => {
+                    return self.send_signed(&credentials, method, bucket, key, query, headers, body)
+                }
+            },
+        };
+        let first = self.send_signed(
+            &credentials,
+            method.clone(),
+            bucket,
+            key,
+            query,
+            headers.clone(),
+            body,
+        );
+        match first {
+            Err(e) if crate::credentials::is_refused_credentials(&e) => {
+                match provider.refresh_after_refusal(&credentials)? {
+                    Some(fresh) => {
+                        output::verbose("retrying with the renewed credentials");
+                        self.send_signed(&fresh, method, bucket, key, query, headers, spare)
+                    }
+                    None => Err(e),
+                }
+            }
+            other => other,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn send_signed(
+        &self,
+        credentials: &Credentials,
         method: reqwest::Method,
         bucket: &str,
         key: &str,
@@ -129,7 +210,8 @@ impl OssClient<'_> {
             url.push('?');
             url.push_str(&pairs.join("&"));
         }
-        let headers = self.signed_headers(method.as_str(), bucket, key, query, headers);
+        let headers =
+            self.signed_headers(credentials, method.as_str(), bucket, key, query, headers);
         output::verbose(&format!("> {method} {url}"));
         let mut request = self.http.request(method.clone(), &url);
         for (name, value) in &headers {

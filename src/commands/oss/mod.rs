@@ -150,24 +150,33 @@ pub(crate) fn sign_version(
     })
 }
 
-/// Builds an OSS client from the session: endpoint, credentials and signing version.
+/// Builds an OSS client from the session: endpoint, credentials and signing version. The client
+/// asks a credentials provider before every request, so a role profile renews itself (also
+/// between the parts of a transfer); the returned [`Resolved`] is what it holds now.
 pub(crate) fn client<'a>(
     session: &Session,
     http: &'a http::Client,
     flags: &OssFlags,
 ) -> Result<(OssClient<'a>, Resolved)> {
     let endpoint = session.oss_endpoint(flags.endpoint.as_deref())?;
-    let resolved = session.oss_credentials()?;
+    let provider = crate::credentials::for_oss(session, http)?;
     let sign = sign_version(session, &endpoint, flags.sign_version)?;
     crate::output::verbose(&format!(
         "credentials from {}; endpoint {endpoint}; signing {sign}",
-        resolved.source
+        provider.source()
     ));
+    let (credentials, expiration) = provider.current_with_expiration()?;
+    let resolved = Resolved {
+        credentials: credentials.clone(),
+        source: provider.source().clone(),
+        expiration,
+    };
     let client = OssClient {
         http,
         endpoint,
-        credentials: resolved.credentials.clone(),
+        credentials,
         sign,
+        provider: Some(std::sync::Arc::new(provider)),
     };
     Ok((client, resolved))
 }

@@ -96,13 +96,17 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
             &settings,
         )
     } else {
-        upload::upload_file(
-            &client,
-            Path::new(&args.source),
-            &url.bucket,
-            &url.key,
-            &settings,
-        )
+        // A file streamed from disk cannot be replayed by the client after a refusal of the
+        // credentials; a renewed role profile uploads it again from the start (or resumes).
+        client.retry_if_refused(|| {
+            upload::upload_file(
+                &client,
+                Path::new(&args.source),
+                &url.bucket,
+                &url.key,
+                &settings,
+            )
+        })
     };
     outcome.map(drop).map_err(|e| super::with_hint(e, &client))
 }

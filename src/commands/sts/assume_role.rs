@@ -14,6 +14,7 @@ use crate::policy::lint;
 use crate::profile::{self, Profile};
 use crate::resolve::{CredentialSource, Session};
 use crate::sts::{AssumeRoleRequest, AssumeRoleResponse};
+pub use crate::sts::{check_duration, check_external_id, check_role_arn, check_session_name};
 
 #[derive(Debug, Args)]
 pub struct AssumeRoleArgs {
@@ -78,60 +79,6 @@ pub fn validate(args: &AssumeRoleArgs) -> Result<AssumeRoleRequest> {
     })
 }
 
-/// `acs:ram::<account>:role/<name>`. The account is digits; `*` is let through because the docs
-/// mask account ids that way (the service then says the role does not exist, and a hint explains).
-pub fn check_role_arn(arn: &str) -> Result<()> {
-    let expected = "expected acs:ram::<account-id>:role/<role-name>";
-    let Some(rest) = arn.strip_prefix("acs:ram::") else {
-        usage!("invalid role ARN {arn:?}: {expected}");
-    };
-    let Some((account, role)) = rest.split_once(":role/") else {
-        usage!("invalid role ARN {arn:?}: {expected}");
-    };
-    if account.is_empty() || !account.bytes().all(|b| b.is_ascii_digit() || b == b'*') {
-        usage!("invalid role ARN {arn:?}: the account id must be digits ({expected})");
-    }
-    if role.is_empty()
-        || role.len() > 64
-        || !role
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b))
-    {
-        usage!("invalid role ARN {arn:?}: the role name must be 1-64 of letters, digits, '.', '-', '_' ({expected})");
-    }
-    Ok(())
-}
-
-pub fn check_session_name(name: &str) -> Result<()> {
-    let ok_chars = name
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b".@-_".contains(&b));
-    if !(2..=64).contains(&name.len()) || !ok_chars {
-        usage!("invalid role session name {name:?}: use 2-64 characters of letters, digits, '.', '@', '-', '_'");
-    }
-    Ok(())
-}
-
-pub fn check_duration(text: &str) -> Result<u64> {
-    match text.trim().parse::<u64>() {
-        Ok(d) if (900..=43200).contains(&d) => Ok(d),
-        _ => Err(UsageError(format!(
-            "invalid duration {text:?}: give seconds from 900 to 43200"
-        ))
-        .into()),
-    }
-}
-
-fn check_external_id(id: &str) -> Result<()> {
-    let ok = id
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"_+=,.@:/-".contains(&b));
-    if !(2..=1224).contains(&id.len()) || !ok {
-        usage!("invalid external id: use 2-1224 characters of letters, digits, _ + = , . @ : / -");
-    }
-    Ok(())
-}
-
 pub fn check_profile_name(name: &str) -> Result<()> {
     if name.is_empty()
         || name.len() > 64
@@ -186,7 +133,8 @@ pub fn run(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()>
     let session = Session::new(globals)?;
     let http = http::client()?;
     let client = super::client(&session, &http, args.endpoint.as_deref())?;
-    let source = session.sts_credentials()?.source;
+    let source = super::source_of(&client)
+        .unwrap_or(CredentialSource::Environment("ALIBABA_CLOUD_ACCESS_KEY_ID"));
     if let (Some(name), CredentialSource::Profile(from)) = (&args.save_profile, &source) {
         if name == from {
             usage!("--save-profile {name} would replace the key this call is signed with; save the temporary credentials under another name");
@@ -264,7 +212,9 @@ fn save(
 ) -> Result<()> {
     let source_profile = match source {
         CredentialSource::Profile(p) | CredentialSource::ProfileOss(p) => Some(p.clone()),
-        CredentialSource::Environment(_) => None,
+        // Neither the environment nor the official CLI's file is a profile alicli can name as
+        // the source: the saved credentials then cannot renew themselves.
+        CredentialSource::Environment(_) | CredentialSource::Aliyun(_) => None,
     };
     profile::update(&session.config_path, |config| {
         let carried = source_profile

@@ -6,21 +6,30 @@ pub mod get_caller_identity;
 use anyhow::Result;
 
 use crate::http;
-use crate::resolve::Session;
+use crate::resolve::{CredentialSource, Session};
 use crate::sts::StsClient;
 
-/// Builds an STS client from the session's resolved credentials and endpoint.
+/// Builds an STS client from the session's credentials and endpoint. The client asks a
+/// credentials provider before every call, so a role profile renews itself, and renews once more
+/// when STS refuses what it holds.
 pub(crate) fn client<'a>(
     session: &Session,
     http: &'a http::Client,
     endpoint: Option<&str>,
 ) -> Result<StsClient<'a>> {
+    let provider = crate::credentials::for_sts(session, http, endpoint)?;
     let endpoint = session.sts_endpoint(endpoint)?;
-    let resolved = session.sts_credentials()?;
-    crate::output::verbose(&format!("credentials from {}", resolved.source));
+    crate::output::verbose(&format!("credentials from {}", provider.source()));
+    let credentials = provider.current()?;
     Ok(StsClient {
         http,
         endpoint,
-        credentials: resolved.credentials,
+        credentials,
+        provider: Some(std::sync::Arc::new(provider)),
     })
+}
+
+/// Where the client's credentials come from.
+pub(crate) fn source_of(client: &StsClient) -> Option<CredentialSource> {
+    client.provider.as_ref().map(|p| p.source().clone())
 }

@@ -1,0 +1,327 @@
+//! The official Alibaba Cloud CLI's profile file, `~/.aliyun/config.json`, read so that people who
+//! already ran `aliyun configure` need not configure alicli again: as a fallback when alicli's own
+//! file has no such profile, or copied into alicli's file once with `alicli configure import`.
+//!
+//! alicli never writes that file: it belongs to another program, which may rewrite it at any time
+//! and would not expect our fields. Profiles of the modes that map onto alicli's model are
+//! understood (AK, StsToken, RamRoleArn, ChainableRamRoleArn); the others are named in an error.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::UsageError;
+use crate::profile::Profile;
+
+/// The parts of the official CLI's file alicli reads. Unknown fields are ignored: that file has
+/// many settings (output format, language, SSO…) that mean nothing here.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct AliyunConfig {
+    #[serde(default)]
+    pub current: String,
+    #[serde(default)]
+    pub profiles: Vec<AliyunProfile>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct AliyunProfile {
+    pub name: String,
+    pub mode: String,
+    pub access_key_id: String,
+    pub access_key_secret: String,
+    pub sts_token: String,
+    pub sts_region: String,
+    pub ram_role_arn: String,
+    pub ram_session_name: String,
+    pub external_id: String,
+    pub source_profile: String,
+    pub expired_seconds: i64,
+    pub region_id: String,
+}
+
+/// How converted profiles are named in alicli's model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    /// `configure import`: the official names, and `<name>-source` for the key a RamRoleArn
+    /// profile assumes its role with.
+    Import,
+    /// Fallback reading: names that cannot clash with alicli's own profiles (`aliyun:<name>`),
+    /// because they live only in memory next to them.
+    Borrow,
+}
+
+impl Naming {
+    fn referenced(self, name: &str) -> String {
+        match self {
+            Naming::Import => name.to_string(),
+            Naming::Borrow => format!("aliyun:{name}"),
+        }
+    }
+
+    /// The profile holding the AccessKey a RamRoleArn profile assumes its role with.
+    pub fn key_of(self, name: &str) -> String {
+        match self {
+            Naming::Import => format!("{name}-source"),
+            Naming::Borrow => format!("aliyun:{name}:source"),
+        }
+    }
+}
+
+/// `ALIBABA_CLOUD_CONFIG_FILE` (as the official credential SDKs read it) or `~/.aliyun/config.json`.
+pub fn default_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("ALIBABA_CLOUD_CONFIG_FILE").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    dirs::home_dir().map(|h| h.join(".aliyun").join("config.json"))
+}
+
+/// Reads the file; `None` when there is none. Every secret in it is registered with the redactor
+/// at once, whether or not the profile holding it is used.
+pub fn load(path: &Path) -> Result<Option<AliyunConfig>, UsageError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(UsageError(format!(
+                "cannot read the official CLI's profile file {}: {e}",
+                path.display()
+            )))
+        }
+    };
+    let config: AliyunConfig = serde_json::from_str(&text).map_err(|e| {
+        UsageError(format!(
+            "the official CLI's profile file {} is not valid: {e}",
+            path.display()
+        ))
+    })?;
+    for p in &config.profiles {
+        crate::redact::register(&p.access_key_secret);
+        crate::redact::register(&p.sts_token);
+    }
+    Ok(Some(config))
+}
+
+impl AliyunConfig {
+    pub fn get(&self, name: &str) -> Option<&AliyunProfile> {
+        self.profiles.iter().find(|p| p.name == name)
+    }
+
+    /// Converts profile `name` into alicli profiles: the profile itself under `key`, then, for
+    /// role modes, the profiles it assumes its role with. Modes alicli cannot use are an error
+    /// that says which ones it can.
+    pub fn convert(
+        &self,
+        name: &str,
+        key: &str,
+        naming: Naming,
+    ) -> Result<Vec<(String, Profile)>, String> {
+        let mut out = Vec::new();
+        self.convert_into(name, key, naming, &mut out, 0)?;
+        Ok(out)
+    }
+
+    fn convert_into(
+        &self,
+        name: &str,
+        key: &str,
+        naming: Naming,
+        out: &mut Vec<(String, Profile)>,
+        depth: usize,
+    ) -> Result<(), String> {
+        if out.iter().any(|(k, _)| k == key) {
+            return Ok(());
+        }
+        if depth > 8 {
+            return Err(format!("profile {name:?}: source_profile chain is too long (a loop?)"));
+        }
+        let p = self
+            .get(name)
+            .ok_or_else(|| format!("no profile {name:?} in the official CLI's file"))?;
+        let some = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        let region = some(&p.region_id);
+        let sts_endpoint = some(&p.sts_region).map(|r| format!("sts.{r}.aliyuncs.com"));
+        let key_pair = || -> Result<(String, String), String> {
+            match (some(&p.access_key_id), some(&p.access_key_secret)) {
+                (Some(id), Some(secret)) => Ok((id, secret)),
+                _ => Err(format!(
+                    "profile {name:?} ({} mode) has no access_key_id / access_key_secret",
+                    p.mode
+                )),
+            }
+        };
+        let duration_seconds = u64::try_from(p.expired_seconds)
+            .ok()
+            .filter(|d| (900..=43200).contains(d));
+        let role = |source: String| -> Result<Profile, String> {
+            let arn = some(&p.ram_role_arn)
+                .ok_or_else(|| format!("profile {name:?} ({} mode) has no ram_role_arn", p.mode))?;
+            Ok(Profile {
+                role_arn: Some(arn),
+                role_session_name: some(&p.ram_session_name),
+                external_id: some(&p.external_id),
+                duration_seconds,
+                source_profile: Some(source),
+                region: region.clone(),
+                sts_endpoint: sts_endpoint.clone(),
+                ..Default::default()
+            })
+        };
+        match p.mode.to_ascii_lowercase().as_str() {
+            // The official CLI treats a profile without a mode as AK.
+            "ak" | "" => {
+                let (id, secret) = key_pair()?;
+                out.push((
+                    key.to_string(),
+                    Profile {
+                        access_key_id: Some(id),
+                        access_key_secret: Some(secret),
+                        region,
+                        sts_endpoint,
+                        ..Default::default()
+                    },
+                ));
+            }
+            "ststoken" => {
+                let (id, secret) = key_pair()?;
+                let token = some(&p.sts_token)
+                    .ok_or_else(|| format!("profile {name:?} (StsToken mode) has no sts_token"))?;
+                out.push((
+                    key.to_string(),
+                    Profile {
+                        access_key_id: Some(id),
+                        access_key_secret: Some(secret),
+                        security_token: Some(token),
+                        region,
+                        sts_endpoint,
+                        ..Default::default()
+                    },
+                ));
+            }
+            "ramrolearn" => {
+                // One official profile holds both the RAM user's key and the role; alicli keeps
+                // the key in a profile of its own, which the role profile names as its source.
+                let (id, secret) = key_pair()?;
+                let source = naming.key_of(name);
+                out.push((key.to_string(), role(source.clone())?));
+                out.push((
+                    source,
+                    Profile {
+                        access_key_id: Some(id),
+                        access_key_secret: Some(secret),
+                        region: region.clone(),
+                        sts_endpoint: sts_endpoint.clone(),
+                        ..Default::default()
+                    },
+                ));
+            }
+            "chainableramrolearn" => {
+                let from = some(&p.source_profile).ok_or_else(|| {
+                    format!("profile {name:?} (ChainableRamRoleArn mode) has no source_profile")
+                })?;
+                let source = naming.referenced(&from);
+                out.push((key.to_string(), role(source.clone())?));
+                self.convert_into(&from, &source, naming, out, depth + 1)?;
+            }
+            _ => {
+                return Err(format!(
+                    "profile {name:?} uses mode {}, which alicli cannot use (it reads AK, StsToken, RamRoleArn and ChainableRamRoleArn profiles)",
+                    p.mode
+                ))
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"{
+        "current": "work",
+        "profiles": [
+            {"name": "work", "mode": "AK", "access_key_id": "LTAIwork00000000", "access_key_secret": "work-secret-value",
+             "region_id": "cn-shanghai", "output_format": "json", "language": "en", "expired_seconds": 0},
+            {"name": "tmp", "mode": "StsToken", "access_key_id": "STS.tmp0000000", "access_key_secret": "tmp-secret-value",
+             "sts_token": "tmp-token-value", "region_id": "cn-hangzhou"},
+            {"name": "ops", "mode": "RamRoleArn", "access_key_id": "LTAIops000000000", "access_key_secret": "ops-secret-value",
+             "ram_role_arn": "acs:ram::1234567890123456:role/ops", "ram_session_name": "ops-session",
+             "expired_seconds": 1800, "region_id": "cn-beijing", "sts_region": "cn-beijing"},
+            {"name": "chain", "mode": "ChainableRamRoleArn", "source_profile": "work",
+             "ram_role_arn": "acs:ram::1234567890123456:role/chain", "ram_session_name": "c1"},
+            {"name": "vm", "mode": "EcsRamRole", "ram_role_name": "r"}
+        ]
+    }"#;
+
+    fn sample() -> AliyunConfig {
+        serde_json::from_str(SAMPLE).unwrap()
+    }
+
+    #[test]
+    fn modes_map_onto_alicli_profiles() {
+        let c = sample();
+        assert_eq!(c.current, "work");
+        let work = c.convert("work", "work", Naming::Import).unwrap();
+        assert_eq!(work.len(), 1);
+        assert_eq!(work[0].1.access_key_id.as_deref(), Some("LTAIwork00000000"));
+        assert_eq!(work[0].1.region.as_deref(), Some("cn-shanghai"));
+
+        let tmp = c.convert("tmp", "tmp", Naming::Import).unwrap();
+        assert_eq!(tmp[0].1.security_token.as_deref(), Some("tmp-token-value"));
+        assert_eq!(tmp[0].1.kind(), crate::profile::Kind::Sts);
+
+        let ops = c.convert("ops", "ops", Naming::Import).unwrap();
+        assert_eq!(ops[0].0, "ops");
+        assert_eq!(ops[0].1.kind(), crate::profile::Kind::Role);
+        assert_eq!(ops[0].1.source_profile.as_deref(), Some("ops-source"));
+        assert_eq!(ops[0].1.duration_seconds, Some(1800));
+        assert_eq!(
+            ops[0].1.sts_endpoint.as_deref(),
+            Some("sts.cn-beijing.aliyuncs.com")
+        );
+        assert_eq!(ops[1].0, "ops-source");
+        assert_eq!(ops[1].1.access_key_secret.as_deref(), Some("ops-secret-value"));
+        assert!(ops[1].1.role_arn.is_none());
+    }
+
+    #[test]
+    fn borrowed_names_cannot_clash_with_alicli_profiles() {
+        let c = sample();
+        let ops = c.convert("ops", "default", Naming::Borrow).unwrap();
+        assert_eq!(ops[0].0, "default");
+        assert_eq!(ops[1].0, "aliyun:ops:source");
+        let chain = c.convert("chain", "chain", Naming::Borrow).unwrap();
+        assert_eq!(chain[0].1.source_profile.as_deref(), Some("aliyun:work"));
+        assert_eq!(chain[1].0, "aliyun:work");
+        // alicli's own profile names never contain ':'.
+        assert!(crate::commands::sts::assume_role::check_profile_name("aliyun:work").is_err());
+    }
+
+    #[test]
+    fn unusable_profiles_say_why() {
+        let c = sample();
+        let e = c.convert("vm", "vm", Naming::Import).unwrap_err();
+        assert!(e.contains("EcsRamRole") && e.contains("RamRoleArn"), "{e}");
+        assert!(c
+            .convert("nope", "nope", Naming::Import)
+            .unwrap_err()
+            .contains("no profile"));
+        let looped: AliyunConfig = serde_json::from_str(
+            r#"{"profiles":[{"name":"a","mode":"ChainableRamRoleArn","source_profile":"b","ram_role_arn":"acs:ram::1:role/x"},
+                            {"name":"b","mode":"ChainableRamRoleArn","source_profile":"a","ram_role_arn":"acs:ram::1:role/y"}]}"#,
+        )
+        .unwrap();
+        // a -> b -> a: the second visit of `a` is already converted, so the chain ends there
+        // instead of recursing forever; the renewal refuses the loop when it walks it.
+        assert_eq!(looped.convert("a", "a", Naming::Import).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn missing_file_is_none_and_bad_json_is_usage() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(load(&dir.path().join("config.json")).unwrap().is_none());
+        std::fs::write(dir.path().join("config.json"), "{not json").unwrap();
+        assert!(load(&dir.path().join("config.json")).is_err());
+    }
+}
