@@ -133,7 +133,9 @@ impl AliyunConfig {
             return Ok(());
         }
         if depth > 8 {
-            return Err(format!("profile {name:?}: source_profile chain is too long (a loop?)"));
+            return Err(format!(
+                "profile {name:?}: source_profile chain is too long (a loop?)"
+            ));
         }
         let p = self
             .get(name)
@@ -281,7 +283,10 @@ mod tests {
             Some("sts.cn-beijing.aliyuncs.com")
         );
         assert_eq!(ops[1].0, "ops-source");
-        assert_eq!(ops[1].1.access_key_secret.as_deref(), Some("ops-secret-value"));
+        assert_eq!(
+            ops[1].1.access_key_secret.as_deref(),
+            Some("ops-secret-value")
+        );
         assert!(ops[1].1.role_arn.is_none());
     }
 

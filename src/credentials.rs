@@ -96,7 +96,22 @@ pub fn for_oss(session: &Session, http: &Client) -> Result<Provider> {
 
 /// The provider for STS calls of this session; `endpoint` is the command's `--endpoint`.
 pub fn for_sts(session: &Session, http: &Client, endpoint: Option<&str>) -> Result<Provider> {
-    Ok(Provider::new(session.sts_origin()?, session, http, endpoint))
+    Ok(Provider::new(
+        session.sts_origin()?,
+        session,
+        http,
+        endpoint,
+    ))
+}
+
+/// The provider for `configure export-credentials`: the selected credentials as an STS call
+/// would resolve them, or else as OSS would (a profile that only has an oss section).
+pub fn for_export(session: &Session, http: &Client) -> Result<Provider> {
+    let origin = match session.sts_origin() {
+        Ok(o) => o,
+        Err(first) => session.oss_origin().map_err(|_| first)?,
+    };
+    Ok(Provider::new(origin, session, http, None))
 }
 
 impl Provider {
@@ -178,9 +193,10 @@ impl Provider {
             if let Some(exp) = &held.expiration {
                 check_not_expired(exp, &self.source, now)?;
             }
-            let credentials = held.credentials.clone().ok_or_else(|| {
-                UsageError(format!("{} holds no credentials", self.source))
-            })?;
+            let credentials = held
+                .credentials
+                .clone()
+                .ok_or_else(|| UsageError(format!("{} holds no credentials", self.source)))?;
             return Ok((credentials, held.expiration.clone()));
         };
         if let Some(c) = &held.credentials {
@@ -558,10 +574,7 @@ mod tests {
             expiration: Some("2020-01-01T00:00:00Z".into()),
         });
         let e = p.current().unwrap_err();
-        assert_eq!(
-            crate::error::exit_for(&e),
-            crate::error::Exit::Credentials
-        );
+        assert_eq!(crate::error::exit_for(&e), crate::error::Exit::Credentials);
         assert!(e.to_string().contains("assume-role"));
         assert!(!p.can_renew());
         let refused = Credentials::new("STS.x", "secret-x", None);

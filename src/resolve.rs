@@ -48,7 +48,10 @@ impl std::fmt::Display for CredentialSource {
             CredentialSource::Profile(name) => write!(f, "profile {name:?}"),
             CredentialSource::ProfileOss(name) => write!(f, "profile {name:?} (oss section)"),
             CredentialSource::Aliyun(name) => {
-                write!(f, "profile {name:?} of the official CLI (~/.aliyun/config.json)")
+                write!(
+                    f,
+                    "profile {name:?} of the official CLI (~/.aliyun/config.json)"
+                )
             }
         }
     }
@@ -84,6 +87,10 @@ pub struct Session {
     pub borrowed: ConfigFile,
     /// The selected profile's name in the official CLI's file, when it was borrowed.
     pub borrowed_name: Option<String>,
+    /// Why the official CLI's profile could not be borrowed (unreadable file, unusable mode).
+    /// Reported only if credentials are then missing: commands that need none (configure,
+    /// list) must not fail because of another program's file.
+    pub borrow_error: Option<String>,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -106,8 +113,11 @@ impl Session {
             config,
             borrowed: ConfigFile::default(),
             borrowed_name: None,
+            borrow_error: None,
         };
-        session.borrow_from_official_cli()?;
+        if let Err(e) = session.borrow_from_official_cli() {
+            session.borrow_error = Some(e.to_string());
+        }
         Ok(session)
     }
 
@@ -179,6 +189,13 @@ impl Session {
         match self.find_profile(name) {
             Some(p) => Ok(Some(p)),
             None if self.globals.profile.is_some() => {
+                if let Some(why) = &self.borrow_error {
+                    return Err(UsageError(format!(
+                        "profile {name:?} is not in {}, and {why}",
+                        self.config_path.display()
+                    ))
+                    .into());
+                }
                 let known: Vec<&str> = self.config.profiles.keys().map(String::as_str).collect();
                 let known = if known.is_empty() {
                     "none".to_string()
@@ -349,8 +366,12 @@ impl Session {
     }
 
     fn no_credentials(&self, vars: &str, command: &str) -> anyhow::Error {
+        let official = match &self.borrow_error {
+            Some(why) => format!(" (the official CLI's profile was not usable: {why})"),
+            None => String::new(),
+        };
         UsageError(format!(
-            "no credentials: profile {:?} in {} has none and {vars} are not set; run `alicli configure` or `{command}`",
+            "no credentials: profile {:?} in {} has none and {vars} are not set; run `alicli configure` or `{command}`{official}",
             self.profile_name(),
             self.config_path.display()
         ))

@@ -122,8 +122,7 @@ impl StsClient<'_> {
         params.push(("Version".into(), API_VERSION.into()));
         params.push(("Format".into(), "JSON".into()));
         let nonce = uuid::Uuid::new_v4().to_string();
-        let (signed, string_to_sign) =
-            pop::sign("POST", params, credentials, Utc::now(), &nonce);
+        let (signed, string_to_sign) = pop::sign("POST", params, credentials, Utc::now(), &nonce);
         let url = format!("{}/", self.endpoint.base_url());
         output::verbose(&format!("> POST {url} Action={action}"));
         output::verbose(&format!("> string to sign: {string_to_sign}"));

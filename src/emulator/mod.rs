@@ -519,9 +519,10 @@ fn control(
             cloud.faults.clear();
             json_response(200, &serde_json::json!({ "cleared": true }))
         }
-        ("POST", "/-/expire-credentials") => {
-            json_response(200, &serde_json::json!({ "expired": cloud.expire_issued() }))
-        }
+        ("POST", "/-/expire-credentials") => json_response(
+            200,
+            &serde_json::json!({ "expired": cloud.expire_issued() }),
+        ),
         _ => return None,
     })
 }

@@ -109,8 +109,7 @@ impl OssClient<'_> {
                     query,
                     headers: &headers,
                 };
-                let (auth, canonical) =
-                    oss_v4::authorization(credentials, &req, region, now, &[]);
+                let (auth, canonical) = oss_v4::authorization(credentials, &req, region, now, &[]);
                 output::verbose(&format!("> canonical request (OSS v4): {canonical:?}"));
                 headers.push(("Authorization".into(), auth));
             }
@@ -160,7 +159,15 @@ impl OssClient<'_> {
             Some(b) => match b.as_bytes() {
                 Some(bytes) if bytes.len() <= REPLAY_LIMIT => Some(Body::from(bytes.to_vec())),
                 _ => {
-                    return self.send_signed(&credentials, method, bucket, key, query, headers, body)
+                    return self.send_signed(
+                        &credentials,
+                        method,
+                        bucket,
+                        key,
+                        query,
+                        headers,
+                        body,
+                    )
                 }
             },
         };

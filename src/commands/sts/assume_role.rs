@@ -13,8 +13,8 @@ use crate::http;
 use crate::policy::lint;
 use crate::profile::{self, Profile};
 use crate::resolve::{CredentialSource, Session};
-use crate::sts::{AssumeRoleRequest, AssumeRoleResponse};
 pub use crate::sts::{check_duration, check_external_id, check_role_arn, check_session_name};
+use crate::sts::{AssumeRoleRequest, AssumeRoleResponse};
 
 #[derive(Debug, Args)]
 pub struct AssumeRoleArgs {

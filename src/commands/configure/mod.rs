@@ -1,11 +1,20 @@
 //! `alicli configure`: store a RAM user's long-term AccessKey, region and STS endpoint in a
 //! profile. On a terminal it asks for what is missing (the secret without echo); in a script a
 //! missing value is an error, never a prompt that hangs.
+//!
+//! Its subcommands look after profiles one by one: `list`, `get`, `set`, `export-credentials`
+//! (hand a profile's credentials to another tool) and `import` (from the official CLI's file).
+
+pub mod export_credentials;
+pub mod get;
+pub mod import;
+pub mod list;
+pub mod set;
 
 use std::io::{BufRead, IsTerminal, Write};
 
 use anyhow::Result;
-use clap::Args;
+use clap::{Args, Subcommand};
 
 use crate::error::{usage, UsageError};
 use crate::profile;
@@ -14,10 +23,13 @@ use crate::resolve::{Globals, Session};
 
 #[derive(Debug, Args)]
 #[command(
+    args_conflicts_with_subcommands = true,
     after_help = "The region is the global --region flag, e.g. `alicli configure --region cn-hangzhou`.\n\
 In scripts, pass the secret on stdin rather than the command line: `--access-key-secret -`."
 )]
 pub struct ConfigureArgs {
+    #[command(subcommand)]
+    pub command: Option<ConfigureCommand>,
     /// AccessKey ID of a RAM user (LTAI…)
     #[arg(long, value_name = "ID")]
     pub access_key_id: Option<String>,
@@ -29,7 +41,29 @@ pub struct ConfigureArgs {
     pub sts_endpoint: Option<String>,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum ConfigureCommand {
+    /// List profiles: kind, region, endpoint, time left, masked key id (never secrets)
+    List(list::ListArgs),
+    /// Print one setting of the profile (secrets are never printed; see export-credentials)
+    Get(get::GetArgs),
+    /// Change one setting of the profile (an empty VALUE removes it; `-` reads it from stdin)
+    Set(set::SetArgs),
+    /// Print the profile's credentials for another tool, renewing a role profile's first
+    ExportCredentials(export_credentials::ExportArgs),
+    /// Copy profiles from the official CLI's ~/.aliyun/config.json (never written)
+    Import(import::ImportArgs),
+}
+
 pub fn run(globals: Globals, args: ConfigureArgs) -> Result<()> {
+    match args.command {
+        Some(ConfigureCommand::List(a)) => return list::run(globals, a),
+        Some(ConfigureCommand::Get(a)) => return get::run(globals, a),
+        Some(ConfigureCommand::Set(a)) => return set::run(globals, a),
+        Some(ConfigureCommand::ExportCredentials(a)) => return export_credentials::run(globals, a),
+        Some(ConfigureCommand::Import(a)) => return import::run(globals, a),
+        None => {}
+    }
     let session = Session::new(globals)?;
     let name = session.profile_name().to_string();
     crate::commands::sts::assume_role::check_profile_name(&name)?;
@@ -121,6 +155,17 @@ pub fn run(globals: Globals, args: ConfigureArgs) -> Result<()> {
     Ok(())
 }
 
+/// The keys of `configure get` / `set`, for their help, followed by `note`.
+pub(crate) fn keys_help(note: &str) -> String {
+    let mut out = String::from("Keys:\n");
+    for s in profile::SETTINGS {
+        let star = if s.secret { " *" } else { "" };
+        out.push_str(&format!("  {:<24}{}{star}\n", s.name, s.about));
+    }
+    out.push_str(note);
+    out
+}
+
 fn prompt(question: &str) -> Result<Option<String>> {
     eprint!("{question}");
     std::io::stderr().flush()?;
@@ -129,7 +174,9 @@ fn prompt(question: &str) -> Result<Option<String>> {
     Ok(Some(line.trim().to_string()).filter(|s| !s.is_empty()))
 }
 
-fn read_secret_from_stdin() -> Result<String> {
+/// One line from stdin, trimmed; for secrets passed as `-` so they stay out of `ps` and shell
+/// history. Registered with the redactor at once.
+pub(crate) fn read_secret_from_stdin() -> Result<String> {
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
     let secret = line.trim().to_string();

@@ -1,0 +1,45 @@
+//! `alicli configure get KEY`: print one setting of the selected profile, for scripts
+//! (`region=$(alicli configure get region --profile ci)`).
+//!
+//! Secrets (`access_key_secret`, `security_token` and their `oss.` twins) are never printed here:
+//! the only commands that print secrets are the ones whose job it is (`sts assume-role` and
+//! `configure export-credentials`), so a transcript of anything else is safe to share.
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::error::usage;
+use crate::profile;
+use crate::resolve::{Globals, Session};
+
+#[derive(Debug, Args)]
+#[command(after_help = super::keys_help(
+    "* secret: never printed; use `alicli configure export-credentials` to hand credentials on.\nExit 1 when the key is not set."
+))]
+pub struct GetArgs {
+    /// Setting to print, e.g. region or oss.endpoint
+    #[arg(value_name = "KEY")]
+    pub key: String,
+}
+
+pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
+    let setting = profile::setting(&args.key)?;
+    if setting.secret {
+        usage!(
+            "{} is a secret and `configure get` never prints secrets; use `alicli configure export-credentials` to hand credentials to another tool",
+            setting.name
+        );
+    }
+    let session = Session::new(globals)?;
+    let name = session.profile_name().to_string();
+    let Some(p) = session.profile()? else {
+        anyhow::bail!(
+            "profile {name:?} does not exist in {}",
+            session.config_path.display()
+        );
+    };
+    match p.get_setting(setting.name) {
+        Some(value) => crate::write_stdout(format!("{value}\n").as_bytes()),
+        None => anyhow::bail!("{} is not set in profile {name:?}", setting.name),
+    }
+}

@@ -1,0 +1,177 @@
+//! `alicli configure set KEY VALUE`: change one setting of the selected profile (creating the
+//! profile if needed), e.g. turn a saved profile into a role profile by naming its
+//! `source_profile`, or widen its `refresh_margin_seconds`.
+//!
+//! Every value is checked the way the command that normally writes it checks it, so a bad value
+//! is exit 2 here and not a puzzling failure at the next request. An empty VALUE removes the key;
+//! `-` reads the value from stdin, which keeps secrets out of `ps` and shell history.
+
+use std::io::BufRead;
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::commands::oss::SignVersionArg;
+use crate::commands::sts::assume_role;
+use crate::error::{usage, UsageError};
+use crate::profile;
+use crate::resolve::{Globals, Session};
+
+#[derive(Debug, Args)]
+#[command(after_help = super::keys_help(
+    "* secret: pass `-` as VALUE to read it from stdin.\nAn empty VALUE ('') removes the key. `set` changes only that key: setting a new access_key_id\ndoes not remove an old security_token (plain `alicli configure` does that for long-term keys)."
+))]
+pub struct SetArgs {
+    /// Setting to change, e.g. region or oss.endpoint
+    #[arg(value_name = "KEY")]
+    pub key: String,
+    /// New value; `-` reads it from stdin; '' removes the key
+    #[arg(value_name = "VALUE", allow_hyphen_values = true)]
+    pub value: String,
+}
+
+/// The value as it will be stored, after the checks that apply to `key`.
+fn checked(key: &str, profile_name: &str, value: &str) -> Result<String> {
+    let plain = |what: &str| -> Result<String> {
+        if value.trim().is_empty() || value.contains(char::is_whitespace) {
+            usage!("{what} cannot contain spaces");
+        }
+        Ok(value.to_string())
+    };
+    match key {
+        "access_key_id" | "oss.access_key_id" => plain("an AccessKey ID"),
+        "access_key_secret" | "oss.access_key_secret" => plain("an AccessKey secret"),
+        "security_token" | "oss.security_token" => plain("a security token"),
+        "expiration" | "oss.expiration" => {
+            if chrono::DateTime::parse_from_rfc3339(value).is_err() {
+                usage!("invalid {key} {value:?}: use UTC like 2026-01-13T15:03:39Z");
+            }
+            Ok(value.to_string())
+        }
+        "region" | "oss.region" => {
+            if !value
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                usage!("invalid region {value:?}: regions look like cn-hangzhou");
+            }
+            Ok(value.to_string())
+        }
+        "sts_endpoint" | "oss.endpoint" => {
+            crate::endpoint::Endpoint::parse(value)?;
+            Ok(value.to_string())
+        }
+        "role_arn" => {
+            assume_role::check_role_arn(value)?;
+            Ok(value.to_string())
+        }
+        "role_session_name" => {
+            assume_role::check_session_name(value)?;
+            Ok(value.to_string())
+        }
+        "source_profile" => {
+            assume_role::check_profile_name(value)?;
+            if value == profile_name {
+                usage!("profile {profile_name:?} cannot be its own source_profile");
+            }
+            Ok(value.to_string())
+        }
+        "policy" => assume_role::read_policy(value),
+        "duration_seconds" => Ok(assume_role::check_duration(value)?.to_string()),
+        "external_id" => {
+            assume_role::check_external_id(value)?;
+            Ok(value.to_string())
+        }
+        "refresh_margin_seconds" => match value.trim().parse::<u64>() {
+            Ok(m) if m <= 43_200 => Ok(m.to_string()),
+            _ => usage!("invalid refresh_margin_seconds {value:?}: give seconds from 0 to 43200"),
+        },
+        "sign_version" | "oss.sign_version" => match SignVersionArg::parse_setting(value) {
+            Some(SignVersionArg::V1) => Ok("v1".into()),
+            Some(SignVersionArg::V4) => Ok("v4".into()),
+            None => usage!("invalid {key} {value:?}: use v1 or v4"),
+        },
+        _ => Ok(value.to_string()),
+    }
+}
+
+fn read_stdin_line(key: &str) -> Result<String> {
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let value = line.trim().to_string();
+    if value.is_empty() {
+        return Err(UsageError(format!("{key} -: nothing was read from stdin")).into());
+    }
+    Ok(value)
+}
+
+pub fn run(globals: Globals, args: SetArgs) -> Result<()> {
+    let setting = profile::setting(&args.key)?;
+    let value = if args.value == "-" {
+        read_stdin_line(setting.name)?
+    } else {
+        args.value.clone()
+    };
+    if setting.secret {
+        crate::redact::register(&value);
+    }
+    let session = Session::new(globals)?;
+    let name = session.profile_name().to_string();
+    assume_role::check_profile_name(&name)?;
+    let stored = if value.is_empty() {
+        None
+    } else {
+        Some(checked(setting.name, &name, &value)?)
+    };
+    let removed = stored.is_none();
+    let source_missing = profile::update(&session.config_path, |config| {
+        let p = config.profiles.entry(name.clone()).or_default();
+        p.set_setting(setting.name, stored)?;
+        let source = p.source_profile.clone();
+        Ok(source.filter(|s| setting.name == "source_profile" && !config.profiles.contains_key(s)))
+    })?;
+    if let Some(source) = source_missing {
+        crate::output::warn(&format!(
+            "profile {source:?} does not exist yet; profile {name:?} needs it to assume its role"
+        ));
+    }
+    crate::output::info(&format!(
+        "profile {name:?}: {} {}",
+        setting.name,
+        if removed { "removed" } else { "set" }
+    ));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_checked_like_their_commands_check_them() {
+        assert_eq!(checked("sign_version", "p", "V4").unwrap(), "v4");
+        assert_eq!(checked("duration_seconds", "p", "900").unwrap(), "900");
+        assert_eq!(checked("refresh_margin_seconds", "p", "0").unwrap(), "0");
+        for (key, bad) in [
+            ("duration_seconds", "60"),
+            ("refresh_margin_seconds", "-1"),
+            ("role_arn", "arn:aws:iam::1:role/x"),
+            ("role_session_name", "x"),
+            ("source_profile", "p"),
+            ("source_profile", "has space"),
+            ("expiration", "tomorrow"),
+            ("oss.endpoint", "http://h/path"),
+            ("region", "CN Hangzhou"),
+            ("access_key_secret", "has space"),
+            ("policy", "{not json"),
+            ("sign_version", "v2"),
+        ] {
+            let e = checked(key, "p", bad).unwrap_err();
+            assert_eq!(
+                crate::error::exit_for(&e),
+                crate::error::Exit::Usage,
+                "{key}={bad}: {e}"
+            );
+        }
+    }
+}
