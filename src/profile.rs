@@ -458,6 +458,7 @@ pub fn update<T>(path: &Path, change: impl FnOnce(&mut ConfigFile) -> Result<T>)
         .unwrap_or(Path::new("."));
     create_private_dir(dir)?;
     let _lock = lock(path)?;
+    sweep_dead_writers(path);
     let mut config = load(path)?;
     let out = change(&mut config)?;
     write_atomic(path, &config)?;
@@ -477,6 +478,7 @@ pub fn update_if_changed<T>(
         .unwrap_or(Path::new("."));
     create_private_dir(dir)?;
     let _lock = lock(path)?;
+    sweep_dead_writers(path);
     let mut config = load(path)?;
     let before = config.clone();
     let out = change(&mut config)?;
@@ -542,6 +544,36 @@ fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// Name parts of the temporary file a write goes through: `.<file name>.<random>.tmp`.
+fn temp_affixes(path: &Path) -> (String, &'static str) {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    (format!(".{name}."), ".tmp")
+}
+
+/// Removes temporary files left by writers that were killed before their rename. Called with the
+/// lock held: writers create their temporary file only while holding it, so any still there now
+/// belongs to a process that is gone (and holds secrets nobody will clean up otherwise).
+fn sweep_dead_writers(path: &Path) {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let (prefix, suffix) = temp_affixes(path);
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix)
+            && name.ends_with(suffix)
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 fn write_atomic(path: &Path, config: &ConfigFile) -> Result<()> {
     let text = toml::to_string_pretty(config).context("cannot serialise the profile file")?;
     let dir = path
@@ -549,8 +581,10 @@ fn write_atomic(path: &Path, config: &ConfigFile) -> Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     // tempfile creates the file 0600, so secrets are never readable by others, not even briefly.
+    let (prefix, suffix) = temp_affixes(path);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".config.toml.")
+        .prefix(&prefix)
+        .suffix(suffix)
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     tmp.write_all(
@@ -638,6 +672,29 @@ mod tests {
         assert!(err.contains("line 3"), "{err}");
         assert!(err.contains(&path.display().to_string()), "{err}");
         assert_eq!(fs::read_to_string(&path).unwrap(), bad);
+    }
+
+    #[test]
+    fn temporary_files_of_dead_writers_are_swept_under_the_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let dead = dir.path().join(".config.toml.AbC123.tmp");
+        let other = dir.path().join(".other.toml.AbC123.tmp");
+        fs::write(&dead, "half a file").unwrap();
+        fs::write(&other, "another file's writer").unwrap();
+        update(&path, |c| {
+            c.profiles.insert("p".into(), Profile::default());
+            Ok(())
+        })
+        .unwrap();
+        assert!(!dead.exists());
+        assert!(other.exists(), "only this file's temporaries");
+        let left: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert_eq!(left, vec![".other.toml.AbC123.tmp".to_string()]);
     }
 
     #[test]

@@ -88,12 +88,15 @@ pub fn run(globals: Globals, args: ImportArgs) -> Result<()> {
     let (imported, kept) = profile::update(&session.config_path, |config| {
         let mut imported = Vec::new();
         let mut kept = Vec::new();
+        // A profile two groups share (a ChainableRamRoleArn's source imported on its own too)
+        // is not a clash with alicli's own profiles.
+        let mut written = std::collections::BTreeSet::new();
         for group in &groups {
             let clash: Vec<&str> = group
                 .profiles
                 .iter()
                 .map(|(k, _)| k.as_str())
-                .filter(|k| config.profiles.contains_key(*k))
+                .filter(|k| config.profiles.contains_key(*k) && !written.contains(*k))
                 .collect();
             if !clash.is_empty() && !force {
                 kept.push((group.name.clone(), clash.join(", ")));
@@ -108,6 +111,7 @@ pub fn run(globals: Globals, args: ImportArgs) -> Result<()> {
                 let mut p = p.clone();
                 p.extra = previous_extra;
                 config.profiles.insert(key.clone(), p);
+                written.insert(key.clone());
             }
             imported.push(group.name.clone());
         }
