@@ -92,18 +92,7 @@ impl World {
     /// A command for the real binary: cwd is the world's folder, the profile file is the world's,
     /// and nothing from the caller's environment can change the outcome.
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_alicli"));
-        cmd.args(args)
-            .current_dir(self.dir.path())
-            .stdin(Stdio::null());
-        for var in SCRUBBED {
-            cmd.env_remove(var);
-        }
-        cmd.env("ALICLI_CONFIG_FILE", self.config_file())
-            .env("ALICLI_CACHE_DIR", self.path("cache"))
-            .env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.path("xdg"));
-        cmd
+        clean_command(self.dir.path(), args)
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
@@ -197,7 +186,22 @@ impl World {
     }
 }
 
-fn to_run(output: Output) -> Run {
+/// The real binary with `dir` as cwd and home, `dir/config.toml` as profile file, and nothing
+/// from the caller's environment that could change the outcome.
+pub fn clean_command(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alicli"));
+    cmd.args(args).current_dir(dir).stdin(Stdio::null());
+    for var in SCRUBBED {
+        cmd.env_remove(var);
+    }
+    cmd.env("ALICLI_CONFIG_FILE", dir.join("config.toml"))
+        .env("ALICLI_CACHE_DIR", dir.join("cache"))
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("xdg"));
+    cmd
+}
+
+pub fn to_run(output: Output) -> Run {
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
