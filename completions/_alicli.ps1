@@ -58,6 +58,113 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles: kind, region, endpoint, time left, masked key id (never secrets)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one setting of the profile (secrets are never printed; see export-credentials)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting of the profile (an empty VALUE removes it; `-` reads it from stdin)')
+            [CompletionResult]::new('export-credentials', 'export-credentials', [CompletionResultType]::ParameterValue, 'Print the profile''s credentials for another tool (a role profile renews them first)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Copy profiles from the official CLI''s ~/.aliyun/config.json (never written)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alicli;configure;list' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alicli;configure;get' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alicli;configure;set' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alicli;configure;export-credentials' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print them')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alicli;configure;import' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The official CLI''s file [default: $ALIBABA_CLOUD_CONFIG_FILE, else ~/.aliyun/config.json]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace alicli profiles that have the same names (they are kept otherwise)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alicli;configure;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles: kind, region, endpoint, time left, masked key id (never secrets)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one setting of the profile (secrets are never printed; see export-credentials)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting of the profile (an empty VALUE removes it; `-` reads it from stdin)')
+            [CompletionResult]::new('export-credentials', 'export-credentials', [CompletionResultType]::ParameterValue, 'Print the profile''s credentials for another tool (a role profile renews them first)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Copy profiles from the official CLI''s ~/.aliyun/config.json (never written)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'alicli;configure;help;list' {
+            break
+        }
+        'alicli;configure;help;get' {
+            break
+        }
+        'alicli;configure;help;set' {
+            break
+        }
+        'alicli;configure;help;export-credentials' {
+            break
+        }
+        'alicli;configure;help;import' {
+            break
+        }
+        'alicli;configure;help;help' {
             break
         }
         'alicli;sts' {
@@ -418,6 +525,26 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             break
         }
         'alicli;help;configure' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles: kind, region, endpoint, time left, masked key id (never secrets)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one setting of the profile (secrets are never printed; see export-credentials)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting of the profile (an empty VALUE removes it; `-` reads it from stdin)')
+            [CompletionResult]::new('export-credentials', 'export-credentials', [CompletionResultType]::ParameterValue, 'Print the profile''s credentials for another tool (a role profile renews them first)')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Copy profiles from the official CLI''s ~/.aliyun/config.json (never written)')
+            break
+        }
+        'alicli;help;configure;list' {
+            break
+        }
+        'alicli;help;configure;get' {
+            break
+        }
+        'alicli;help;configure;set' {
+            break
+        }
+        'alicli;help;configure;export-credentials' {
+            break
+        }
+        'alicli;help;configure;import' {
             break
         }
         'alicli;help;sts' {

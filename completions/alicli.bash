@@ -43,6 +43,42 @@ _alicli() {
             alicli,sts)
                 cmd="alicli__subcmd__sts"
                 ;;
+            alicli__subcmd__configure,export-credentials)
+                cmd="alicli__subcmd__configure__subcmd__export__subcmd__credentials"
+                ;;
+            alicli__subcmd__configure,get)
+                cmd="alicli__subcmd__configure__subcmd__get"
+                ;;
+            alicli__subcmd__configure,help)
+                cmd="alicli__subcmd__configure__subcmd__help"
+                ;;
+            alicli__subcmd__configure,import)
+                cmd="alicli__subcmd__configure__subcmd__import"
+                ;;
+            alicli__subcmd__configure,list)
+                cmd="alicli__subcmd__configure__subcmd__list"
+                ;;
+            alicli__subcmd__configure,set)
+                cmd="alicli__subcmd__configure__subcmd__set"
+                ;;
+            alicli__subcmd__configure__subcmd__help,export-credentials)
+                cmd="alicli__subcmd__configure__subcmd__help__subcmd__export__subcmd__credentials"
+                ;;
+            alicli__subcmd__configure__subcmd__help,get)
+                cmd="alicli__subcmd__configure__subcmd__help__subcmd__get"
+                ;;
+            alicli__subcmd__configure__subcmd__help,help)
+                cmd="alicli__subcmd__configure__subcmd__help__subcmd__help"
+                ;;
+            alicli__subcmd__configure__subcmd__help,import)
+                cmd="alicli__subcmd__configure__subcmd__help__subcmd__import"
+                ;;
+            alicli__subcmd__configure__subcmd__help,list)
+                cmd="alicli__subcmd__configure__subcmd__help__subcmd__list"
+                ;;
+            alicli__subcmd__configure__subcmd__help,set)
+                cmd="alicli__subcmd__configure__subcmd__help__subcmd__set"
+                ;;
             alicli__subcmd__help,completions)
                 cmd="alicli__subcmd__help__subcmd__completions"
                 ;;
@@ -69,6 +105,21 @@ _alicli() {
                 ;;
             alicli__subcmd__help,sts)
                 cmd="alicli__subcmd__help__subcmd__sts"
+                ;;
+            alicli__subcmd__help__subcmd__configure,export-credentials)
+                cmd="alicli__subcmd__help__subcmd__configure__subcmd__export__subcmd__credentials"
+                ;;
+            alicli__subcmd__help__subcmd__configure,get)
+                cmd="alicli__subcmd__help__subcmd__configure__subcmd__get"
+                ;;
+            alicli__subcmd__help__subcmd__configure,import)
+                cmd="alicli__subcmd__help__subcmd__configure__subcmd__import"
+                ;;
+            alicli__subcmd__help__subcmd__configure,list)
+                cmd="alicli__subcmd__help__subcmd__configure__subcmd__list"
+                ;;
+            alicli__subcmd__help__subcmd__configure,set)
+                cmd="alicli__subcmd__help__subcmd__configure__subcmd__set"
                 ;;
             alicli__subcmd__help__subcmd__oss,config)
                 cmd="alicli__subcmd__help__subcmd__oss__subcmd__config"
@@ -228,7 +279,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__configure)
-            opts="-v -q -h -V --access-key-id --access-key-secret --sts-endpoint --profile --config-file --region --verbose --quiet --help --version"
+            opts="-v -q -h -V --access-key-id --access-key-secret --sts-endpoint --profile --config-file --region --verbose --quiet --help --version list get set export-credentials import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -246,6 +297,246 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__configure__subcmd__export__subcmd__credentials)
+            opts="-v -q -h -V --format --profile --config-file --region --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "env env-no-export fish powershell json" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__configure__subcmd__get)
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__configure__subcmd__help)
+            opts="list get set export-credentials import help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__configure__subcmd__help__subcmd__export__subcmd__credentials)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__configure__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__configure__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__configure__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__configure__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__configure__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__configure__subcmd__import)
+            opts="-v -q -h -V --from --force --profile --config-file --region --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__configure__subcmd__list)
+            opts="-v -q -h -V --output --profile --config-file --region --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__configure__subcmd__set)
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -320,8 +611,78 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__help__subcmd__configure)
-            opts=""
+            opts="list get set export-credentials import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__help__subcmd__configure__subcmd__export__subcmd__credentials)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__help__subcmd__configure__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__help__subcmd__configure__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__help__subcmd__configure__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__help__subcmd__configure__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

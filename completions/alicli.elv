@@ -54,6 +54,101 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand list 'List profiles: kind, region, endpoint, time left, masked key id (never secrets)'
+            cand get 'Print one setting of the profile (secrets are never printed; see export-credentials)'
+            cand set 'Change one setting of the profile (an empty VALUE removes it; `-` reads it from stdin)'
+            cand export-credentials 'Print the profile''s credentials for another tool (a role profile renews them first)'
+            cand import 'Copy profiles from the official CLI''s ~/.aliyun/config.json (never written)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alicli;configure;list'= {
+            cand --output 'Output format'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;configure;get'= {
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;configure;set'= {
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;configure;export-credentials'= {
+            cand --format 'How to print them'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;configure;import'= {
+            cand --from 'The official CLI''s file [default: $ALIBABA_CLOUD_CONFIG_FILE, else ~/.aliyun/config.json]'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand --force 'Replace alicli profiles that have the same names (they are kept otherwise)'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;configure;help'= {
+            cand list 'List profiles: kind, region, endpoint, time left, masked key id (never secrets)'
+            cand get 'Print one setting of the profile (secrets are never printed; see export-credentials)'
+            cand set 'Change one setting of the profile (an empty VALUE removes it; `-` reads it from stdin)'
+            cand export-credentials 'Print the profile''s credentials for another tool (a role profile renews them first)'
+            cand import 'Copy profiles from the official CLI''s ~/.aliyun/config.json (never written)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'alicli;configure;help;list'= {
+        }
+        &'alicli;configure;help;get'= {
+        }
+        &'alicli;configure;help;set'= {
+        }
+        &'alicli;configure;help;export-credentials'= {
+        }
+        &'alicli;configure;help;import'= {
+        }
+        &'alicli;configure;help;help'= {
         }
         &'alicli;sts'= {
             cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
@@ -381,6 +476,21 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alicli;help;configure'= {
+            cand list 'List profiles: kind, region, endpoint, time left, masked key id (never secrets)'
+            cand get 'Print one setting of the profile (secrets are never printed; see export-credentials)'
+            cand set 'Change one setting of the profile (an empty VALUE removes it; `-` reads it from stdin)'
+            cand export-credentials 'Print the profile''s credentials for another tool (a role profile renews them first)'
+            cand import 'Copy profiles from the official CLI''s ~/.aliyun/config.json (never written)'
+        }
+        &'alicli;help;configure;list'= {
+        }
+        &'alicli;help;configure;get'= {
+        }
+        &'alicli;help;configure;set'= {
+        }
+        &'alicli;help;configure;export-credentials'= {
+        }
+        &'alicli;help;configure;import'= {
         }
         &'alicli;help;sts'= {
             cand assume-role 'Get temporary credentials for a RAM role (AssumeRole)'

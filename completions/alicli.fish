@@ -40,16 +40,72 @@ complete -c alicli -n "__fish_alicli_needs_command" -f -a "demo" -d 'Walk throug
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "man" -d 'Write man pages generated from this command line\'s definitions'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alicli -n "__fish_alicli_using_subcommand configure" -l access-key-id -d 'AccessKey ID of a RAM user (LTAI…)' -r
-complete -c alicli -n "__fish_alicli_using_subcommand configure" -l access-key-secret -d 'AccessKey secret; `-` reads it from stdin (keeps it out of shell history and `ps`)' -r
-complete -c alicli -n "__fish_alicli_using_subcommand configure" -l sts-endpoint -d 'STS endpoint for this profile, e.g. sts.cn-hangzhou.aliyuncs.com' -r
-complete -c alicli -n "__fish_alicli_using_subcommand configure" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
-complete -c alicli -n "__fish_alicli_using_subcommand configure" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
-complete -c alicli -n "__fish_alicli_using_subcommand configure" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
-complete -c alicli -n "__fish_alicli_using_subcommand configure" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
-complete -c alicli -n "__fish_alicli_using_subcommand configure" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand configure" -s h -l help -d 'Print help'
-complete -c alicli -n "__fish_alicli_using_subcommand configure" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l access-key-id -d 'AccessKey ID of a RAM user (LTAI…)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l access-key-secret -d 'AccessKey secret; `-` reads it from stdin (keeps it out of shell history and `ps`)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l sts-endpoint -d 'STS endpoint for this profile, e.g. sts.cn-hangzhou.aliyuncs.com' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -f -a "list" -d 'List profiles: kind, region, endpoint, time left, masked key id (never secrets)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -f -a "get" -d 'Print one setting of the profile (secrets are never printed; see export-credentials)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -f -a "set" -d 'Change one setting of the profile (an empty VALUE removes it; `-` reads it from stdin)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -f -a "export-credentials" -d 'Print the profile\'s credentials for another tool (a role profile renews them first)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -f -a "import" -d 'Copy profiles from the official CLI\'s ~/.aliyun/config.json (never written)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'One JSON array for scripts'"
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l format -d 'How to print them' -r -f -a "env\t'`export NAME=\'value\'` lines for POSIX shells (eval them)'
+env-no-export\t'`NAME=value` lines: $GITHUB_ENV, GitLab dotenv reports, docker --env-file'
+fish\t'`set -gx NAME \'value\'` lines for fish'
+powershell\t'`$Env:NAME = \'value\'` lines for PowerShell'
+json\t'{"AccessKeyId","AccessKeySecret","SecurityToken","Expiration"}, a credentials-process answer'"
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l from -d 'The official CLI\'s file [default: $ALIBABA_CLOUD_CONFIG_FILE, else ~/.aliyun/config.json]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l force -d 'Replace alicli profiles that have the same names (they are kept otherwise)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "list" -d 'List profiles: kind, region, endpoint, time left, masked key id (never secrets)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one setting of the profile (secrets are never printed; see export-credentials)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one setting of the profile (an empty VALUE removes it; `-` reads it from stdin)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "export-credentials" -d 'Print the profile\'s credentials for another tool (a role profile renews them first)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "import" -d 'Copy profiles from the official CLI\'s ~/.aliyun/config.json (never written)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
@@ -256,6 +312,11 @@ complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_
 complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "completions" -d 'Print a shell completion script'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "man" -d 'Write man pages generated from this command line\'s definitions'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "list" -d 'List profiles: kind, region, endpoint, time left, masked key id (never secrets)'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "get" -d 'Print one setting of the profile (secrets are never printed; see export-credentials)'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "set" -d 'Change one setting of the profile (an empty VALUE removes it; `-` reads it from stdin)'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "export-credentials" -d 'Print the profile\'s credentials for another tool (a role profile renews them first)'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "import" -d 'Copy profiles from the official CLI\'s ~/.aliyun/config.json (never written)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from sts" -f -a "assume-role" -d 'Get temporary credentials for a RAM role (AssumeRole)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from sts" -f -a "get-caller-identity" -d 'Show the identity behind the current credentials (GetCallerIdentity)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "config" -d 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile\'s oss section'

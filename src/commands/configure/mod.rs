@@ -49,7 +49,7 @@ pub enum ConfigureCommand {
     Get(get::GetArgs),
     /// Change one setting of the profile (an empty VALUE removes it; `-` reads it from stdin)
     Set(set::SetArgs),
-    /// Print the profile's credentials for another tool, renewing a role profile's first
+    /// Print the profile's credentials for another tool (a role profile renews them first)
     ExportCredentials(export_credentials::ExportArgs),
     /// Copy profiles from the official CLI's ~/.aliyun/config.json (never written)
     Import(import::ImportArgs),
