@@ -75,6 +75,9 @@ pub fn oss(e: &ServiceError, temporary: bool) -> Option<String> {
         "NoSuchBucket" => "the bucket does not exist (check its name, and the account the credentials belong to)".to_string(),
         "NoSuchKey" => "no object has this key (keys are case-sensitive; folders are just key prefixes)".to_string(),
         "RequestTimeTooSkewed" => "this machine's clock is more than 15 minutes off; sync it (e.g. with NTP)".to_string(),
+        "InvalidArgument" if message.contains("signing region") => {
+            "the request was signed (OSS v4) for another region than the bucket's: pass the bucket's --region, or an endpoint that names it (oss-<region>.aliyuncs.com)".to_string()
+        }
         "AccessDenied" if !e.endpoint.is_empty() || message.contains("must be addressed using the specified endpoint") => {
             if e.endpoint.is_empty() {
                 "the bucket is in another region: use that region's endpoint with --endpoint".to_string()
@@ -85,7 +88,7 @@ pub fn oss(e: &ServiceError, temporary: bool) -> Option<String> {
         "AccessDenied" if message.contains("Anonymous") => {
             "the request was not signed as anyone: configure credentials (see `alicli oss config --help`)".to_string()
         }
-        "AccessDenied" if temporary => "temporary credentials allow only what both the role's policies and the session policy (--policy of assume-role) allow: the action must be granted by both".to_string(),
+        "AccessDenied" if temporary => "temporary credentials allow only what the role's policies allow, narrowed further by the session policy when assume-role was given --policy; check both (`alicli policy eval` shows which one decides)".to_string(),
         "AccessDenied" => "the credentials' RAM policies (or the bucket policy) do not allow this action on this object".to_string(),
         _ => return None,
     };

@@ -175,7 +175,7 @@ impl Session {
         }
         Err(self.no_credentials(
             "ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-            "alicli configure",
+            "`alicli configure`",
         ))
     }
 
@@ -223,13 +223,13 @@ impl Session {
         }
         Err(self.no_credentials(
             "OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET",
-            "alicli oss config",
+            "`alicli configure` or `alicli oss config`",
         ))
     }
 
     fn no_credentials(&self, vars: &str, command: &str) -> anyhow::Error {
         UsageError(format!(
-            "no credentials: profile {:?} in {} has none and {vars} are not set; run `alicli configure` or `{command}`",
+            "no credentials: profile {:?} in {} has none and {vars} are not set; run {command}",
             self.profile_name(),
             self.config_path.display()
         ))

@@ -366,7 +366,9 @@ pub fn start(options: ServeOptions) -> Result<Running> {
             (t.path().to_path_buf(), Some(t))
         }
     };
-    let (cloud, mut info) = Cloud::new(&options.config, &data_dir)?;
+    // A config that names an unknown policy or a bad bucket is bad input, like a TOML typo.
+    let (cloud, mut info) = Cloud::new(&options.config, &data_dir)
+        .map_err(|e| crate::error::UsageError(format!("local cloud config: {e:#}")))?;
     let listener = std::net::TcpListener::bind(&options.listen).map_err(|e| {
         crate::error::UsageError(format!("cannot listen on {}: {e}", options.listen))
     })?;

@@ -203,10 +203,28 @@ fn parse_query(query: Option<&str>) -> Vec<(String, Option<String>)> {
 pub(crate) async fn handle(cloud: &Cloud, peer: SocketAddr, request: Request) -> Response {
     let rid = request_id();
     let is_head = request.method() == Method::HEAD;
-    match serve(cloud, peer, request, &rid).await {
+    let (parts, body) = request.into_parts();
+    let unread = std::sync::Mutex::new(Some(body));
+    let response = match serve(cloud, peer, parts, &unread, &rid).await {
         Ok(response) => response,
         Err(e) => error_response(&e, &rid, is_head),
+    };
+    // A refusal comes before the body is read. Answering and closing while the client is still
+    // sending makes it see a reset instead of the answer, so read the rest first, as OSS does.
+    let leftover = unread.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(body) = leftover {
+        if response.extensions().get::<ResetConnection>().is_none() {
+            let mut stream = body.into_data_stream();
+            let mut drained = 0usize;
+            while let Some(Ok(chunk)) = stream.next().await {
+                drained += chunk.len();
+                if drained > 1 << 30 {
+                    break;
+                }
+            }
+        }
     }
+    response
 }
 
 fn error_response(e: &OssError, rid: &str, is_head: bool) -> Response {
@@ -303,10 +321,17 @@ fn xml_response(rid: &str, document: String) -> Response {
 async fn serve(
     cloud: &Cloud,
     peer: SocketAddr,
-    request: Request,
+    parts: axum::http::request::Parts,
+    unread: &std::sync::Mutex<Option<Body>>,
     rid: &str,
 ) -> Result<Response, OssError> {
-    let (parts, body) = request.into_parts();
+    let body = || {
+        unread
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .unwrap_or_default()
+    };
     let (bucket, key) = address(&parts.headers, parts.uri.path(), |b| {
         cloud.store.bucket_exists(b)
     });
@@ -424,7 +449,7 @@ async fn serve(
     let upload_id = query_value("uploadId").unwrap_or_default();
     match operation {
         Operation::PutObject => {
-            put_object(cloud, &bucket, &key, &parts.headers, body, rid, corrupt).await
+            put_object(cloud, &bucket, &key, &parts.headers, &body, rid, corrupt).await
         }
         Operation::GetObject | Operation::HeadObject => {
             get_object(
@@ -490,14 +515,14 @@ async fn serve(
                 &upload_id,
                 number,
                 &parts.headers,
-                body,
+                &body,
                 rid,
                 corrupt,
             )
             .await
         }
         Operation::CompleteMultipartUpload => {
-            complete(cloud, &bucket, &key, &upload_id, body, rid).await
+            complete(cloud, &bucket, &key, &upload_id, &body, rid).await
         }
         Operation::AbortMultipartUpload => {
             check_upload(cloud, &bucket, &key, &upload_id).await?;
@@ -555,7 +580,7 @@ async fn put_object(
     bucket: &str,
     key: &str,
     headers: &HeaderMap,
-    body: Body,
+    body: &(dyn Fn() -> Body + Sync),
     rid: &str,
     corrupt: bool,
 ) -> Result<Response, OssError> {
@@ -579,7 +604,7 @@ async fn put_object(
     }
     let meta = cloud
         .store
-        .put(bucket, key, body, &content_type, md5.as_deref(), corrupt)
+        .put(bucket, key, body(), &content_type, md5.as_deref(), corrupt)
         .await
         .map_err(put_failed)?;
     Ok(Response::builder()
@@ -732,7 +757,7 @@ async fn upload_part(
     upload_id: &str,
     number: u32,
     headers: &HeaderMap,
-    body: Body,
+    body: &(dyn Fn() -> Body + Sync),
     rid: &str,
     corrupt: bool,
 ) -> Result<Response, OssError> {
@@ -740,7 +765,7 @@ async fn upload_part(
     let md5 = content_md5(headers)?;
     let part = cloud
         .store
-        .put_part(upload_id, number, body, md5.as_deref(), corrupt)
+        .put_part(upload_id, number, body(), md5.as_deref(), corrupt)
         .await
         .map_err(put_failed)?;
     Ok(Response::builder()
@@ -758,11 +783,11 @@ async fn complete(
     bucket: &str,
     key: &str,
     upload_id: &str,
-    body: Body,
+    body: &(dyn Fn() -> Body + Sync),
     rid: &str,
 ) -> Result<Response, OssError> {
     check_upload(cloud, bucket, key, upload_id).await?;
-    let bytes = axum::body::to_bytes(body, 4 << 20).await.map_err(|e| {
+    let bytes = axum::body::to_bytes(body(), 4 << 20).await.map_err(|e| {
         error(
             400,
             "MalformedXML",

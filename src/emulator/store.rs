@@ -425,14 +425,27 @@ impl Store {
         self.commit(&upload.bucket, &meta)
             .await
             .map_err(CompleteError::Io)?;
-        let _ = tokio::fs::remove_dir_all(&dir).await;
+        self.retire(&dir).await;
         Ok(meta)
+    }
+
+    /// Ends an upload: the folder is first renamed away, atomically, so a part still arriving
+    /// from an earlier connection finds no upload (NoSuchUpload) instead of racing the removal.
+    async fn retire(&self, dir: &Path) {
+        let trash = self
+            .root
+            .join("uploads")
+            .join(format!(".gone-{}", uuid::Uuid::new_v4().simple()));
+        if tokio::fs::rename(dir, &trash).await.is_ok() {
+            let _ = tokio::fs::remove_dir_all(&trash).await;
+        }
     }
 
     pub async fn abort(&self, upload_id: &str) -> bool {
         match self.upload_dir(upload_id) {
             Some(dir) if dir.join("upload.json").exists() => {
-                tokio::fs::remove_dir_all(dir).await.is_ok()
+                self.retire(&dir).await;
+                true
             }
             _ => false,
         }
@@ -441,7 +454,11 @@ impl Store {
     /// Uploads not completed or aborted (for tests that check nothing was left behind).
     pub fn pending_uploads(&self) -> usize {
         std::fs::read_dir(self.root.join("uploads"))
-            .map(|d| d.count())
+            .map(|d| {
+                d.filter_map(|e| e.ok())
+                    .filter(|e| !e.file_name().to_string_lossy().starts_with(".gone-"))
+                    .count()
+            })
             .unwrap_or(0)
     }
 }

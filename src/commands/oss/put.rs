@@ -32,21 +32,29 @@ pub struct PutArgs {
 }
 
 pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
-    let mut url = OssUrl::parse_object(&args.dest)?;
+    // `oss://bucket`, `oss://bucket/` and `oss://bucket/dir/` take the file's name, as ossutil does.
+    let mut url = OssUrl::parse(&args.dest)?;
     args.transfer.check()?;
     let from_stdin = args.source == "-";
-    if url.key.ends_with('/') {
+    if url.key.is_empty() || url.key.ends_with('/') {
         if from_stdin {
-            usage!("{url} ends in '/': name the object when uploading stdin");
+            usage!(
+                "{} names no object: give the key when uploading stdin",
+                args.dest
+            );
         }
         let name = Path::new(&args.source)
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         url.key.push_str(&name);
-        crate::oss::url::check_key(&url.key)
-            .map_err(|why| UsageError(format!("invalid object key {:?}: {why}", url.key)))?;
     }
+    crate::oss::url::check_key(&url.key).map_err(|why| {
+        UsageError(format!(
+            "invalid object key {:?} in {}: {why}",
+            url.key, args.dest
+        ))
+    })?;
     let content_type = match &args.content_type {
         Some(t) if t.trim().is_empty() || t.contains(['\r', '\n']) => {
             usage!("invalid --content-type {t:?}")
