@@ -187,8 +187,14 @@ fn address(
 }
 
 /// The query as raw pairs: names and values percent-decoded, `None` for bare flags like `?uploads`.
+/// `+` counts as a space, as in HTML forms: clients built on form encoders (oss2 through
+/// requests) send spaces in query values that way and sign the decoded value.
 fn parse_query(query: Option<&str>) -> Vec<(String, Option<String>)> {
-    let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
+    let decode = |s: &str| {
+        percent_decode_str(&s.replace('+', " "))
+            .decode_utf8_lossy()
+            .into_owned()
+    };
     query
         .unwrap_or_default()
         .split('&')
@@ -457,6 +463,7 @@ async fn serve(
                 &bucket,
                 &key,
                 &parts.headers,
+                &query,
                 operation == Operation::HeadObject,
                 rid,
                 corrupt,
@@ -484,7 +491,7 @@ async fn serve(
                 .unwrap_or("application/octet-stream");
             let upload_id = cloud
                 .store
-                .initiate(&bucket, &key, content_type)
+                .initiate(&bucket, &key, content_type, stored_headers(&parts.headers))
                 .await
                 .map_err(storage_failed)?;
             Ok(xml_response(
@@ -536,6 +543,29 @@ async fn serve(
         Operation::ListParts => list_parts(cloud, &bucket, &key, &upload_id, &query, rid).await,
         Operation::Unsupported => unreachable!("refused above"),
     }
+}
+
+/// Request headers OSS keeps with an object and sends back on GET/HEAD.
+const STORED_HEADERS: &[&str] = &[
+    "cache-control",
+    "content-disposition",
+    "content-encoding",
+    "content-language",
+    "expires",
+];
+
+fn stored_headers(headers: &HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .filter(|(k, _)| {
+            k.as_str().starts_with("x-oss-meta-") || STORED_HEADERS.contains(&k.as_str())
+        })
+        .filter_map(|(k, v)| {
+            v.to_str()
+                .ok()
+                .map(|v| (k.as_str().to_string(), v.to_string()))
+        })
+        .collect()
 }
 
 fn content_md5(headers: &HeaderMap) -> Result<Option<Vec<u8>>, OssError> {
@@ -604,7 +634,15 @@ async fn put_object(
     }
     let meta = cloud
         .store
-        .put(bucket, key, body(), &content_type, md5.as_deref(), corrupt)
+        .put(
+            bucket,
+            key,
+            body(),
+            &content_type,
+            stored_headers(headers),
+            md5.as_deref(),
+            corrupt,
+        )
         .await
         .map_err(put_failed)?;
     Ok(Response::builder()
@@ -655,6 +693,7 @@ async fn get_object(
     bucket: &str,
     key: &str,
     headers: &HeaderMap,
+    query: &[(String, Option<String>)],
     head_only: bool,
     rid: &str,
     corrupt: bool,
@@ -675,11 +714,19 @@ async fn get_object(
         Some((a, b)) => (StatusCode::PARTIAL_CONTENT, a, b - a + 1),
         None => (StatusCode::OK, 0, meta.size),
     };
+    // `response-content-type=…` and friends override what is stored, for this answer only.
+    let overridden = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k.strip_prefix("response-") == Some(name))
+            .and_then(|(_, v)| v.clone())
+    };
+    let content_type = overridden("content-type").unwrap_or_else(|| meta.content_type.clone());
     let mut builder = Response::builder()
         .status(status)
         .header("x-oss-request-id", rid)
         .header("Server", "AliyunOSS")
-        .header(header::CONTENT_TYPE, &meta.content_type)
+        .header(header::CONTENT_TYPE, content_type)
         .header(header::CONTENT_LENGTH, len.to_string())
         .header(header::ETAG, format!("\"{}\"", meta.etag))
         .header(header::LAST_MODIFIED, &meta.last_modified)
@@ -695,6 +742,24 @@ async fn get_object(
         .header("x-oss-hash-crc64ecma", meta.crc64.to_string());
     if !meta.content_md5.is_empty() {
         builder = builder.header("Content-MD5", &meta.content_md5);
+    }
+    for name in STORED_HEADERS {
+        let value = overridden(name).or_else(|| {
+            meta.headers
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        });
+        if let Some(value) = value {
+            builder = builder.header(*name, value);
+        }
+    }
+    for (name, value) in meta
+        .headers
+        .iter()
+        .filter(|(k, _)| k.starts_with("x-oss-meta-"))
+    {
+        builder = builder.header(name, value);
     }
     if let Some((a, b)) = range {
         builder = builder.header(

@@ -22,6 +22,10 @@ pub struct ObjectMeta {
     pub key: String,
     pub size: u64,
     pub content_type: String,
+    /// Headers stored with the object and sent back on GET/HEAD: `x-oss-meta-*`,
+    /// Content-Disposition, Cache-Control…
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
     /// As OSS shows it, without quotes: upper-case hex MD5, or `<hex>-<parts>` for multipart.
     pub etag: String,
     /// Base64 MD5 of the body; empty for multipart objects (OSS sends none for them either).
@@ -36,6 +40,8 @@ pub struct UploadMeta {
     pub bucket: String,
     pub key: String,
     pub content_type: String,
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -211,6 +217,7 @@ impl Store {
         key: &str,
         body: axum::body::Body,
         content_type: &str,
+        headers: Vec<(String, String)>,
         content_md5: Option<&[u8]>,
         corrupt: bool,
     ) -> Result<ObjectMeta, PutError> {
@@ -224,6 +231,7 @@ impl Store {
             key: key.to_string(),
             size: blob.size,
             content_type: content_type.to_string(),
+            headers,
             etag: hex_upper(&blob.md5),
             content_md5: base64::engine::general_purpose::STANDARD.encode(blob.md5),
             crc64: blob.crc64,
@@ -261,7 +269,13 @@ impl Store {
         Ok(out)
     }
 
-    pub async fn initiate(&self, bucket: &str, key: &str, content_type: &str) -> Result<String> {
+    pub async fn initiate(
+        &self,
+        bucket: &str,
+        key: &str,
+        content_type: &str,
+        headers: Vec<(String, String)>,
+    ) -> Result<String> {
         let id = uuid::Uuid::new_v4().simple().to_string().to_uppercase();
         let dir = self.upload_dir(&id).context("upload id")?;
         tokio::fs::create_dir_all(&dir).await?;
@@ -269,6 +283,7 @@ impl Store {
             bucket: bucket.into(),
             key: key.into(),
             content_type: content_type.into(),
+            headers,
         };
         Self::write_json_atomic(&dir, &dir.join("upload.json"), &meta).await?;
         Ok(id)
@@ -416,6 +431,7 @@ impl Store {
             key: upload.key.clone(),
             size,
             content_type: upload.content_type.clone(),
+            headers: upload.headers.clone(),
             etag: format!("{}-{}", hex_upper(&Md5::digest(&md5s)), chosen.len()),
             content_md5: String::new(),
             crc64: crc,

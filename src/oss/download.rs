@@ -203,7 +203,6 @@ pub fn download_file(
         .inspect_err(|_| progress.abandon())?;
     verify(len, crc.finalize(), Some(object.size), object.crc64)
         .inspect_err(|_| progress.abandon())?;
-    tmp.as_file().sync_all().ok();
     tmp.persist(dest).map_err(|e| {
         anyhow::anyhow!(
             "cannot move the download into {}: {}",
@@ -366,7 +365,6 @@ fn download_ranged(
         }
         return Err(e);
     }
-    file.sync_all().ok();
     drop(file);
     std::fs::rename(&part_path, dest)
         .with_context(|| format!("cannot move the download into {}", dest.display()))?;

@@ -10,13 +10,13 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
 use reqwest::blocking::Body;
 use serde::{Deserialize, Serialize};
 
-use super::transfer::{self, part_count, part_range, read_at, run_parallel};
+use super::transfer::{self, part_count, part_range, run_parallel, PartReader};
 use super::xml::CompletePart;
 use super::OssClient;
 use crate::checkpoint::{self, Checkpoint, DonePart};
@@ -73,11 +73,11 @@ fn put_part(
     key: &str,
     upload_id: &str,
     number: u32,
-    data: Vec<u8>,
+    body: (Body, crc64::Tally),
 ) -> Result<DonePart> {
-    let crc = crc64::checksum(&data);
-    let size = data.len() as u64;
-    let (etag, stored) = client.upload_part(bucket, key, upload_id, number, Body::from(data))?;
+    let (body, tally) = body;
+    let (etag, stored) = client.upload_part(bucket, key, upload_id, number, body)?;
+    let (crc, size) = tally.get();
     if let Some(stored) = stored.filter(|s| *s != crc) {
         return Err(IntegrityError(format!(
             "part {number} was corrupted in transit: alicli sent CRC-64 {crc}, OSS stored {stored}"
@@ -90,6 +90,21 @@ fn put_part(
         crc64: crc,
         size,
     })
+}
+
+/// A part of a file as a streamed body, with the tally that checksums what is sent.
+fn file_part(file: &Arc<File>, number: u32, part_size: u64, size: u64) -> (Body, crc64::Tally) {
+    let (start, len) = part_range(number, part_size, size);
+    let tally = crc64::Tally::default();
+    let reader = crc64::TallyReader::new(PartReader::new(file.clone(), start, len), tally.clone());
+    (Body::sized(reader, len), tally)
+}
+
+/// A part held in memory (stdin), with its checksum.
+fn memory_part(data: Vec<u8>) -> (Body, crc64::Tally) {
+    let tally = crc64::Tally::default();
+    tally.update(&data);
+    (Body::from(data), tally)
 }
 
 /// Completes the upload and checks the object's CRC-64 against the parts'.
@@ -145,6 +160,7 @@ pub fn upload_file(
     if size < settings.threshold {
         return put_single(client, file, size, bucket, key, settings);
     }
+    let file = Arc::new(file);
     let mut part_size = settings
         .part_size
         .unwrap_or_else(|| transfer::default_part_size(size));
@@ -254,11 +270,14 @@ pub fn upload_file(
     progress.add_bytes(resumed_parts.iter().map(|p| p.size).sum());
     let finished = Mutex::new((resumed_parts.clone(), checkpoint));
     let result = run_parallel(&todo, settings.jobs, |&number| {
-        let (start, len) = part_range(number, part_size, size);
-        let mut data = vec![0u8; len as usize];
-        read_at(&file, &mut data, start)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let part = put_part(client, bucket, key, &upload_id, number, data)?;
+        let part = put_part(
+            client,
+            bucket,
+            key,
+            &upload_id,
+            number,
+            file_part(&file, number, part_size, size),
+        )?;
         progress.add_bytes(part.size);
         let mut guard = finished.lock().unwrap_or_else(|e| e.into_inner());
         guard
@@ -300,7 +319,7 @@ pub fn upload_file(
 #[allow(clippy::too_many_arguments)]
 fn upload_parts_unresumable(
     client: &OssClient,
-    file: &File,
+    file: &Arc<File>,
     size: u64,
     part_size: u64,
     bucket: &str,
@@ -318,10 +337,14 @@ fn upload_parts_unresumable(
     );
     let finished = Mutex::new(Vec::new());
     let result = run_parallel(&numbers, settings.jobs, |&number| {
-        let (start, len) = part_range(number, part_size, size);
-        let mut data = vec![0u8; len as usize];
-        read_at(file, &mut data, start)?;
-        let part = put_part(client, bucket, key, upload_id, number, data)?;
+        let part = put_part(
+            client,
+            bucket,
+            key,
+            upload_id,
+            number,
+            file_part(file, number, part_size, size),
+        )?;
         progress.add_bytes(part.size);
         let mut guard = finished.lock().unwrap_or_else(|e| e.into_inner());
         guard.push(part);
@@ -473,7 +496,7 @@ pub fn upload_stream(
                         return Ok(());
                     };
                     let len = data.len() as u64;
-                    match put_part(client, bucket, key, &upload_id, number, data) {
+                    match put_part(client, bucket, key, &upload_id, number, memory_part(data)) {
                         Ok(part) => {
                             progress.add_bytes(len);
                             finished

@@ -44,6 +44,11 @@ if ! venv_complete; then
     echo "$want_hash" > "$stamp"
 fi
 
+# bench/transfer.sh only wants the venv.
+if [[ -n "${INTEROP_SETUP_ONLY:-}" ]]; then
+    exit 0
+fi
+
 if [[ -z "${ALICLI_BIN:-}" ]]; then
     if [[ ! -x "$repo/target/release/alicli" ]]; then
         echo "run.sh: building alicli (cargo build --release)" >&2
