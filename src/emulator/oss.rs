@@ -18,7 +18,7 @@ use crate::policy::RequestContext;
 
 use super::auth::{verify_oss, OssCall, Refusal};
 use super::faults::{FaultKind, ResetConnection};
-use super::store::{CompleteError, PutError, MIN_PART_SIZE};
+use super::store::{CompleteError, NewObject, PutError, MIN_PART_SIZE};
 use super::{request_id, Cloud};
 
 pub(crate) struct OssError {
@@ -638,10 +638,12 @@ async fn put_object(
             bucket,
             key,
             body(),
-            &content_type,
-            stored_headers(headers),
-            md5.as_deref(),
-            corrupt,
+            NewObject {
+                content_type: &content_type,
+                headers: stored_headers(headers),
+                content_md5: md5.as_deref(),
+                corrupt,
+            },
         )
         .await
         .map_err(put_failed)?;
@@ -688,6 +690,7 @@ fn parse_range(value: &str, size: u64) -> Result<Option<(u64, u64)>, OssError> {
     Ok(Some(range))
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn get_object(
     cloud: &Cloud,
     bucket: &str,

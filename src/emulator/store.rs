@@ -55,6 +55,15 @@ pub struct PartMeta {
     data_file: String,
 }
 
+/// What PutObject stores beside the body.
+pub struct NewObject<'a> {
+    pub content_type: &'a str,
+    pub headers: Vec<(String, String)>,
+    pub content_md5: Option<&'a [u8]>,
+    /// Fault injection: damage the stored bytes.
+    pub corrupt: bool,
+}
+
 /// Why a write was refused.
 pub enum PutError {
     /// Content-MD5 was sent and the body does not match it.
@@ -216,11 +225,14 @@ impl Store {
         bucket: &str,
         key: &str,
         body: axum::body::Body,
-        content_type: &str,
-        headers: Vec<(String, String)>,
-        content_md5: Option<&[u8]>,
-        corrupt: bool,
+        new: NewObject<'_>,
     ) -> Result<ObjectMeta, PutError> {
+        let NewObject {
+            content_type,
+            headers,
+            content_md5,
+            corrupt,
+        } = new;
         let dir = self.bucket_dir(bucket);
         let blob = self.write_blob(&dir, body, corrupt).await?;
         if content_md5.is_some_and(|m| m != blob.md5) {
