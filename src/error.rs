@@ -59,6 +59,8 @@ pub struct ServiceError {
     pub endpoint: String,
     /// A sentence for the user about the likely cause, added by the command that knows the context.
     pub hint: Option<String>,
+    /// Seconds the service asked to wait (`Retry-After`), if it did.
+    pub retry_after: Option<u64>,
 }
 
 impl ServiceError {

@@ -23,6 +23,10 @@ pub struct Globals {
     pub profile: Option<String>,
     pub config_file: Option<PathBuf>,
     pub region: Option<String>,
+    pub retries: Option<u32>,
+    pub connect_timeout: Option<std::time::Duration>,
+    pub read_timeout: Option<std::time::Duration>,
+    pub proxy: Option<String>,
 }
 
 /// Where a set of credentials came from, for messages and for deciding whether it can refresh.
@@ -98,6 +102,41 @@ impl Session {
             }
             None => Ok(None),
         }
+    }
+
+    /// Network settings: flags, then the profile's `retries`, then the defaults.
+    pub fn net(&self) -> Result<crate::http::Net> {
+        let mut net = crate::http::Net::default();
+        let from_profile = self
+            .profile()?
+            .and_then(|p| p.extra.get("retries"))
+            .map(|v| {
+                v.as_integer()
+                    .filter(|n| (0..=20).contains(n))
+                    .map(|n| n as u32)
+                    .ok_or_else(|| {
+                        UsageError(format!(
+                            "profile {:?} has retries = {v}; use a number from 0 to 20",
+                            self.profile_name()
+                        ))
+                    })
+            });
+        let retries = match (self.globals.retries, from_profile) {
+            (Some(r), _) => Some(r),
+            (None, Some(r)) => Some(r?),
+            (None, None) => None,
+        };
+        if let Some(r) = retries {
+            net.retry = crate::retry::RetryPolicy::with_retries(r);
+        }
+        if let Some(t) = self.globals.connect_timeout {
+            net.connect_timeout = t;
+        }
+        if let Some(t) = self.globals.read_timeout {
+            net.read_timeout = t;
+        }
+        net.proxy = self.globals.proxy.clone();
+        Ok(net)
     }
 
     /// Region for STS and general use: `--region` > `ALIBABA_CLOUD_REGION_ID` > profile.

@@ -19,6 +19,7 @@ pub struct StsClient<'a> {
     pub http: &'a Client,
     pub endpoint: Endpoint,
     pub credentials: Credentials,
+    pub retry: crate::retry::RetryPolicy,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -86,7 +87,13 @@ impl StsClient<'_> {
     }
 
     /// Signs and sends one call; returns the body of a 2xx answer or a [`ServiceError`].
-    fn call(&self, action: &str, mut params: Vec<(String, String)>) -> Result<String> {
+    /// Each attempt is signed afresh: STS refuses a nonce it has seen.
+    fn call(&self, action: &str, params: Vec<(String, String)>) -> Result<String> {
+        self.retry
+            .run(action, || self.call_once(action, params.clone()))
+    }
+
+    fn call_once(&self, action: &str, mut params: Vec<(String, String)>) -> Result<String> {
         params.push(("Action".into(), action.into()));
         params.push(("Version".into(), API_VERSION.into()));
         params.push(("Format".into(), "JSON".into()));

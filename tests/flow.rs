@@ -239,6 +239,7 @@ fn user_client(world: &World) -> alicli::oss::OssClient<'static> {
             None,
         ),
         sign: alicli::oss::SignVersion::V1,
+        retry: alicli::retry::RetryPolicy::default(),
     }
 }
 

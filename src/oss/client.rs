@@ -34,6 +34,44 @@ pub struct OssClient<'a> {
     pub endpoint: Endpoint,
     pub credentials: Credentials,
     pub sign: SignVersion,
+    pub retry: crate::retry::RetryPolicy,
+}
+
+/// A request body and its length when known; the length decides how long the request may take
+/// (see [`crate::http::timeout_with_body`]).
+pub struct Payload {
+    pub body: Body,
+    pub len: Option<u64>,
+}
+
+impl Payload {
+    /// A reader of known length, streamed.
+    pub fn sized(reader: impl std::io::Read + Send + 'static, len: u64) -> Payload {
+        Payload {
+            body: Body::sized(reader, len),
+            len: Some(len),
+        }
+    }
+}
+
+impl From<Vec<u8>> for Payload {
+    fn from(data: Vec<u8>) -> Payload {
+        let len = Some(data.len() as u64);
+        Payload {
+            body: Body::from(data),
+            len,
+        }
+    }
+}
+
+impl From<bytes::Bytes> for Payload {
+    fn from(data: bytes::Bytes) -> Payload {
+        let len = Some(data.len() as u64);
+        Payload {
+            body: Body::from(data),
+            len,
+        }
+    }
 }
 
 /// What a successful PutObject reports.
@@ -108,6 +146,8 @@ impl OssClient<'_> {
 
     /// Signs and sends one request; a non-2xx answer becomes a [`ServiceError`](crate::error::ServiceError).
     /// An empty `key` addresses the bucket itself.
+    /// [`send_once`](Self::send_once), retried by the client's policy when there is no body to
+    /// replay (callers with bodies retry themselves, since only they can make the body again).
     pub fn send(
         &self,
         method: reqwest::Method,
@@ -115,7 +155,26 @@ impl OssClient<'_> {
         key: &str,
         query: &[(String, Option<String>)],
         headers: Vec<(String, String)>,
-        body: Option<Body>,
+        body: Option<Payload>,
+    ) -> Result<Response> {
+        match body {
+            Some(body) => self.send_once(method, bucket, key, query, headers, Some(body)),
+            None => self
+                .retry
+                .run(&format!("{method} oss://{bucket}/{key}"), || {
+                    self.send_once(method.clone(), bucket, key, query, headers.clone(), None)
+                }),
+        }
+    }
+
+    pub fn send_once(
+        &self,
+        method: reqwest::Method,
+        bucket: &str,
+        key: &str,
+        query: &[(String, Option<String>)],
+        headers: Vec<(String, String)>,
+        body: Option<Payload>,
     ) -> Result<Response> {
         let mut url = self.object_url(bucket, key);
         if !query.is_empty() {
@@ -135,8 +194,10 @@ impl OssClient<'_> {
         for (name, value) in &headers {
             request = request.header(name, value);
         }
-        if let Some(body) = body {
-            request = request.body(body);
+        if let Some(payload) = body {
+            request = request
+                .timeout(crate::http::timeout_with_body(payload.len))
+                .body(payload.body);
         }
         let response = request
             .send()
@@ -148,6 +209,7 @@ impl OssClient<'_> {
             return Ok(response);
         }
         let err_header = header(&response, "x-oss-err");
+        let retry_after = header(&response, "retry-after").and_then(|v| v.trim().parse().ok());
         let body = if method == reqwest::Method::HEAD {
             Vec::new()
         } else {
@@ -156,10 +218,10 @@ impl OssClient<'_> {
         // The error body may repeat what the server signed (StringToSign, CanonicalRequest):
         // the quickest way to see why a signature did not match. Masked like everything else.
         output::verbose(&format!("< {}", String::from_utf8_lossy(&body)));
-        Err(
-            crate::oss::error_body::parse(status, Some(&request_id), err_header.as_deref(), &body)
-                .into(),
-        )
+        let mut error =
+            crate::oss::error_body::parse(status, Some(&request_id), err_header.as_deref(), &body);
+        error.retry_after = retry_after;
+        Err(error.into())
     }
 
     /// PutObject, streaming `body` (sized bodies send Content-Length, others go chunked).
@@ -167,7 +229,7 @@ impl OssClient<'_> {
         &self,
         bucket: &str,
         key: &str,
-        body: Body,
+        body: Payload,
         content_type: &str,
     ) -> Result<PutResult> {
         let headers = vec![("Content-Type".to_string(), content_type.to_string())];
@@ -247,7 +309,7 @@ impl OssClient<'_> {
         key: &str,
         upload_id: &str,
         number: u32,
-        body: Body,
+        body: Payload,
     ) -> Result<(String, Option<u64>)> {
         let query = [
             ("partNumber".to_string(), Some(number.to_string())),
@@ -279,18 +341,20 @@ impl OssClient<'_> {
         let query = [("uploadId".to_string(), Some(upload_id.to_string()))];
         let document = xml::to_document(&xml::CompleteMultipartUpload { parts });
         let headers = vec![("Content-Type".to_string(), "application/xml".to_string())];
-        let response = self.send(
-            reqwest::Method::POST,
-            bucket,
-            key,
-            &query,
-            headers,
-            Some(Body::from(document)),
-        )?;
-        let crc = header(&response, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok());
-        let result: xml::CompleteMultipartUploadResult =
-            read_xml(response, "CompleteMultipartUpload")?;
-        Ok((result.etag, crc))
+        self.retry.run("CompleteMultipartUpload", || {
+            let response = self.send_once(
+                reqwest::Method::POST,
+                bucket,
+                key,
+                &query,
+                headers.clone(),
+                Some(Payload::from(document.clone().into_bytes())),
+            )?;
+            let crc = header(&response, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok());
+            let result: xml::CompleteMultipartUploadResult =
+                read_xml(response, "CompleteMultipartUpload")?;
+            Ok((result.etag, crc))
+        })
     }
 
     pub fn abort_multipart_upload(&self, bucket: &str, key: &str, upload_id: &str) -> Result<()> {

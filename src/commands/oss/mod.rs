@@ -168,6 +168,7 @@ pub(crate) fn client<'a>(
         endpoint,
         credentials: resolved.credentials.clone(),
         sign,
+        retry: session.net()?.retry,
     };
     Ok((client, resolved))
 }

@@ -84,7 +84,10 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
     }
 
     let session = Session::new(globals)?;
-    let http = http::client_for(&session.oss_endpoint(args.oss.endpoint.as_deref())?)?;
+    let http = http::client_for(
+        &session.oss_endpoint(args.oss.endpoint.as_deref())?,
+        &session.net()?,
+    )?;
     let (client, _) = super::client(&session, &http, &args.oss)?;
     let settings = UploadSettings {
         threshold: args.transfer.multipart_threshold,

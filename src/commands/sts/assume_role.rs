@@ -184,7 +184,10 @@ pub fn read_policy(value: &str) -> Result<String> {
 pub fn run(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()> {
     let request = validate(&args)?;
     let session = Session::new(globals)?;
-    let http = http::client_for(&session.sts_endpoint(args.endpoint.as_deref())?)?;
+    let http = http::client_for(
+        &session.sts_endpoint(args.endpoint.as_deref())?,
+        &session.net()?,
+    )?;
     let client = super::client(&session, &http, args.endpoint.as_deref())?;
     let source = session.sts_credentials()?.source;
     if let (Some(name), CredentialSource::Profile(from)) = (&args.save_profile, &source) {

@@ -22,5 +22,6 @@ pub(crate) fn client<'a>(
         http,
         endpoint,
         credentials: resolved.credentials,
+        retry: session.net()?.retry,
     })
 }
