@@ -99,16 +99,30 @@ pub fn network_error(err: &reqwest::Error, host: &str) -> NetworkError {
         detail = s.to_string();
         source = s.source();
     }
+    if detail.is_empty() {
+        detail = err.to_string();
+    }
+    describe(&detail, err.is_timeout(), err.is_connect(), host)
+}
+
+/// The message and hint for a transport failure, from the innermost error's text.
+fn describe(detail: &str, timeout: bool, connect: bool, host: &str) -> NetworkError {
     let lower = detail.to_ascii_lowercase();
     let (message, hint) = if lower.contains("dns")
         || lower.contains("lookup")
         || lower.contains("name or service not known")
+        || lower.contains("no address associated")
     {
         (
             format!("cannot resolve host {host}"),
             Some("check the region in the endpoint (e.g. oss-cn-hangzhou.aliyuncs.com, sts.cn-hangzhou.aliyuncs.com); the region list is at https://www.alibabacloud.com/help/en/oss/user-guide/regions-and-endpoints".to_string()),
         )
-    } else if err.is_timeout() || lower.contains("timed out") || lower.contains("timeout") {
+    } else if connect && (timeout || lower.contains("timed out")) {
+        (
+            format!("cannot connect to {host}: no answer within the connect timeout"),
+            Some("raise --connect-timeout, or check the endpoint, proxy and firewall".to_string()),
+        )
+    } else if timeout || lower.contains("timed out") || lower.contains("timeout") {
         (
             format!(
                 "request to {host} timed out (no answer within the read timeout of {} s)",
@@ -116,18 +130,48 @@ pub fn network_error(err: &reqwest::Error, host: &str) -> NetworkError {
             ),
             Some("raise --read-timeout for a slow link, or check the endpoint".to_string()),
         )
-    } else if err.is_connect() || lower.contains("connection refused") {
+    } else if connect || lower.contains("connection refused") {
         (
             format!("cannot connect to {host}: {detail}"),
-            Some("check the endpoint and that the service is reachable".into()),
+            Some("check the endpoint (and --proxy / HTTPS_PROXY if one is set) and that the service is reachable".into()),
         )
-    } else if detail.is_empty() {
-        (format!("request to {host} failed: {err}"), None)
     } else {
         (format!("request to {host} failed: {detail}"), None)
     };
     NetworkError {
         message: crate::redact::redact(&message),
         hint,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe;
+
+    #[test]
+    fn transport_failures_are_told_apart() {
+        let dns = describe(
+            "failed to lookup address information: Name or service not known",
+            false,
+            true,
+            "oss-cn-nowhere.aliyuncs.com",
+        );
+        assert_eq!(
+            dns.message,
+            "cannot resolve host oss-cn-nowhere.aliyuncs.com"
+        );
+        assert!(dns.hint.unwrap().contains("regions-and-endpoints"));
+        let connect = describe("operation timed out", true, true, "h");
+        assert!(connect.message.contains("connect timeout"));
+        let read = describe("operation timed out", true, false, "h");
+        assert!(read.message.contains("read timeout"));
+        let refused = describe("Connection refused (os error 111)", false, true, "h:1");
+        assert!(refused.message.starts_with("cannot connect to h:1"));
+        let other = describe("connection reset by peer", false, false, "h");
+        assert_eq!(
+            other.message,
+            "request to h failed: connection reset by peer"
+        );
+        assert!(other.hint.is_none());
     }
 }

@@ -274,3 +274,33 @@ fn proxies_are_honoured() {
     ]);
     assert_eq!(r.code, 2, "{r:?}");
 }
+
+#[test]
+fn a_bucket_in_another_region_gets_its_endpoint_named() {
+    let config = alicli::emulator::CloudConfig {
+        buckets: vec!["sample-bucket".into(), "beijing-photos@cn-beijing".into()],
+        ..Default::default()
+    };
+    let world = World::with_config(config);
+    world.configure_user();
+    let r = world.run(&[
+        "oss",
+        "get",
+        "oss://beijing-photos/a.jpg",
+        "a.jpg",
+        "--endpoint",
+        &world.endpoint(),
+    ]);
+    assert_eq!(r.code, 4, "{r:?}");
+    assert!(
+        r.stderr
+            .contains("must be addressed using the specified endpoint"),
+        "{r:?}"
+    );
+    assert!(
+        r.stderr.contains(
+            "hint: the bucket is in another region: use --endpoint oss-cn-beijing.aliyuncs.com"
+        ),
+        "{r:?}"
+    );
+}

@@ -28,6 +28,8 @@ pub(crate) struct OssError {
     ec: &'static str,
     /// What a signature mismatch echoes back (boxed: rare, and it keeps `Result`s small).
     echo: Option<Box<Echo>>,
+    /// Bucket in another region: the endpoint to use.
+    endpoint: String,
 }
 
 struct Echo {
@@ -43,6 +45,7 @@ fn error(status: u16, code: &str, message: impl Into<String>, ec: &'static str) 
         message: message.into(),
         ec,
         echo: None,
+        endpoint: String::new(),
     }
 }
 
@@ -60,6 +63,7 @@ impl From<Refusal> for OssError {
             code: r.code.into(),
             message: r.message,
             ec,
+            endpoint: String::new(),
             echo: (r.string_to_sign.is_some() || r.access_key_id.is_some()).then(|| {
                 Box::new(Echo {
                     string_to_sign: r.string_to_sign.unwrap_or_default(),
@@ -255,6 +259,7 @@ fn error_response(e: &OssError, rid: &str, is_head: bool) -> Response {
             .as_ref()
             .map(|x| x.canonical_request.clone())
             .unwrap_or_default(),
+        endpoint: e.endpoint.clone(),
         ..Default::default()
     };
     let xml = body.to_xml();
@@ -404,6 +409,16 @@ async fn serve(
             "The specified bucket does not exist.",
             "0015-00000101",
         ));
+    }
+    if let Some(region) = cloud.foreign_buckets.get(&bucket) {
+        let mut e = error(
+            403,
+            "AccessDenied",
+            "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.",
+            "0003-00001403",
+        );
+        e.endpoint = format!("oss-{region}.aliyuncs.com");
+        return Err(e);
     }
     let query_value = |name: &str| {
         query
