@@ -47,6 +47,27 @@ pub struct GlobalArgs {
     /// Print only data and errors
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=20))]
+    pub retries: Option<u32>,
+    /// Seconds to wait for a connection [default: 10]
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub connect_timeout: Option<std::time::Duration>,
+    /// Seconds to wait for the next bytes of an answer [default: 60]
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub read_timeout: Option<std::time::Duration>,
+    /// Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)
+    #[arg(long, global = true, value_name = "URL")]
+    pub proxy: Option<String>,
+}
+
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(std::time::Duration::from_secs_f64(s)),
+        _ => Err(format!(
+            "{text:?} is not a number of seconds (0.1 to 86400)"
+        )),
+    }
 }
 
 impl GlobalArgs {
@@ -55,6 +76,10 @@ impl GlobalArgs {
             profile: self.profile.clone().filter(|p| !p.is_empty()),
             config_file: self.config_file.clone(),
             region: self.region.clone().filter(|r| !r.is_empty()),
+            retries: self.retries,
+            connect_timeout: self.connect_timeout,
+            read_timeout: self.read_timeout,
+            proxy: self.proxy.clone().filter(|p| !p.is_empty()),
         }
     }
 }

@@ -20,7 +20,7 @@ use chrono::{DateTime, Utc};
 
 use crate::endpoint::Endpoint;
 use crate::error::{ServiceError, UsageError};
-use crate::http::Client;
+use crate::http::Net;
 use crate::profile::{self, ConfigFile, Profile};
 use crate::resolve::{check_not_expired, CredentialSource, Origin, Resolved, Session};
 use crate::signing::Credentials;
@@ -40,13 +40,29 @@ struct Held {
     expiration: Option<String>,
     /// Seconds before `expiration` at which a role profile renews.
     margin: u64,
+    /// They were obtained because the service refused the ones before: if it refuses these too,
+    /// renewing again would not help (and would only send more AssumeRoles).
+    after_refusal: bool,
+}
+
+/// Marks the error of an attempt after which the credentials were renewed because the service
+/// refused them: the request is worth sending again at once, with the new ones. The retry policy
+/// ([`crate::retry::RetryPolicy::run`]) does so once, outside its retry budget.
+#[derive(Debug)]
+pub struct Renewed;
+
+impl std::fmt::Display for Renewed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the service refused the credentials, which were then renewed")
+    }
 }
 
 /// What a role profile needs to renew itself.
 struct Renewal {
     name: String,
     store: Store,
-    http: Client,
+    /// Timeouts, proxy and retries for the AssumeRole.
+    net: Net,
     /// `--endpoint` of an STS command: the renewal goes there too.
     sts_endpoint: Option<String>,
     /// `--region`.
@@ -90,28 +106,23 @@ pub fn is_refused_credentials(err: &anyhow::Error) -> bool {
 }
 
 /// The provider for OSS requests of this session.
-pub fn for_oss(session: &Session, http: &Client) -> Result<Provider> {
-    Ok(Provider::new(session.oss_origin()?, session, http, None))
+pub fn for_oss(session: &Session) -> Result<Provider> {
+    Provider::new(session.oss_origin()?, session, None)
 }
 
 /// The provider for STS calls of this session; `endpoint` is the command's `--endpoint`.
-pub fn for_sts(session: &Session, http: &Client, endpoint: Option<&str>) -> Result<Provider> {
-    Ok(Provider::new(
-        session.sts_origin()?,
-        session,
-        http,
-        endpoint,
-    ))
+pub fn for_sts(session: &Session, endpoint: Option<&str>) -> Result<Provider> {
+    Provider::new(session.sts_origin()?, session, endpoint)
 }
 
 /// The provider for `configure export-credentials`: the selected credentials as an STS call
 /// would resolve them, or else as OSS would (a profile that only has an oss section).
-pub fn for_export(session: &Session, http: &Client) -> Result<Provider> {
+pub fn for_export(session: &Session) -> Result<Provider> {
     let origin = match session.sts_origin() {
         Ok(o) => o,
         Err(first) => session.oss_origin().map_err(|_| first)?,
     };
-    Ok(Provider::new(origin, session, http, None))
+    Provider::new(origin, session, None)
 }
 
 impl Provider {
@@ -122,14 +133,14 @@ impl Provider {
             state: Mutex::new(Held {
                 credentials: Some(resolved.credentials),
                 expiration: resolved.expiration,
-                margin: 0,
+                ..Default::default()
             }),
             renewal: None,
         }
     }
 
-    fn new(origin: Origin, session: &Session, http: &Client, endpoint: Option<&str>) -> Provider {
-        match origin {
+    fn new(origin: Origin, session: &Session, endpoint: Option<&str>) -> Result<Provider> {
+        Ok(match origin {
             Origin::Fixed(resolved) => Provider::fixed(resolved),
             Origin::Role {
                 name,
@@ -156,17 +167,18 @@ impl Provider {
                         credentials,
                         expiration,
                         margin,
+                        after_refusal: false,
                     }),
                     renewal: Some(Renewal {
                         name,
                         store,
-                        http: http.clone(),
+                        net: session.net()?,
                         sts_endpoint: endpoint.map(str::to_string),
                         region: session.globals.region.clone(),
                     }),
                 }
             }
-        }
+        })
     }
 
     pub fn source(&self) -> &CredentialSource {
@@ -246,36 +258,40 @@ impl Provider {
         let mut held = locked(&self.state);
         if let Some(c) = &held.credentials {
             if c.access_key_id != refused.access_key_id {
+                // Another thread renewed them while this request was out.
                 return Ok(Some(c.clone()));
+            }
+            if held.after_refusal {
+                return Ok(None);
             }
         }
         crate::output::verbose(&format!(
             "the service refused the credentials of {}; renewing them",
             self.source
         ));
-        *held = renewal.renew(Some(&refused.access_key_id))?;
+        let fresh = renewal.renew(Some(&refused.access_key_id))?;
+        *held = Held {
+            after_refusal: true,
+            ..fresh
+        };
         Ok(held.credentials.clone())
     }
 
-    /// Runs `attempt`; if it fails because the credentials were refused, and the provider can
-    /// renew, and no renewal happened during the attempt, renews once and runs it again. For
-    /// work whose request bodies cannot be replayed by the client itself (a file streamed from
-    /// disk): the closure opens its source again.
-    pub fn retry_once_if_refused<T>(&self, mut attempt: impl FnMut() -> Result<T>) -> Result<T> {
-        let before = locked(&self.state).credentials.clone();
-        match attempt() {
-            Err(e) if self.can_renew() && is_refused_credentials(&e) => {
-                let now = locked(&self.state).credentials.clone();
-                let Some(refused) = before.filter(|b| Some(b) == now.as_ref()) else {
-                    // Renewed during the attempt and still refused: renewing again won't help.
-                    return Err(e);
-                };
-                match self.refresh_after_refusal(&refused)? {
-                    Some(_) => attempt(),
-                    None => Err(e),
-                }
-            }
-            other => other,
+    /// What a client does with a failed attempt signed with `used`: if the service refused them
+    /// and this provider renews (once), the error comes back marked [`Renewed`] so that the retry
+    /// policy sends the request again; otherwise it comes back as it was. A failed renewal
+    /// replaces it (it says more: the role cannot be assumed, say).
+    pub fn after_failure(&self, err: anyhow::Error, used: &Credentials) -> anyhow::Error {
+        if !self.can_renew() || !is_refused_credentials(&err) {
+            return err;
+        }
+        match self.refresh_after_refusal(used) {
+            Ok(Some(_)) => err.context(Renewed),
+            Ok(None) => err,
+            Err(renewal) => renewal.context(format!(
+                "the service refused the credentials of {}, and renewing them failed",
+                self.source
+            )),
         }
     }
 }
@@ -334,7 +350,7 @@ impl Renewal {
                     security_token: p.security_token.clone(),
                 }),
                 expiration: p.expiration.clone(),
-                margin: 0,
+                ..Default::default()
             });
         }
         if chain.iter().any(|c| c == name) {
@@ -358,6 +374,7 @@ impl Renewal {
                     }),
                     expiration: p.expiration.clone(),
                     margin,
+                    after_refusal: false,
                 });
             }
         }
@@ -365,12 +382,14 @@ impl Renewal {
         let source_name = p.source_profile.clone().unwrap_or_default();
         let source = self.ensure_fresh(config, &source_name, None, chain)?;
         let endpoint = self.sts_endpoint(config, &p, &source_name)?;
+        let http = crate::http::client_for(&endpoint, &self.net)?;
         let client = StsClient {
-            http: &self.http,
+            http: &http,
             endpoint,
             credentials: source
                 .credentials
                 .ok_or_else(|| anyhow::anyhow!("profile {source_name:?} gave no credentials"))?,
+            retry: self.net.retry,
             provider: None,
         };
         crate::output::verbose(&format!(
@@ -409,6 +428,7 @@ impl Renewal {
             }),
             expiration: Some(c.expiration),
             margin,
+            after_refusal: false,
         })
     }
 

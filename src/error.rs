@@ -57,8 +57,13 @@ pub struct ServiceError {
     pub ec: String,
     /// OSS's `Endpoint` element (bucket in another region), when present.
     pub endpoint: String,
+    /// OSS's `RequestTime` and `ServerTime` (RequestTimeTooSkewed), when present.
+    pub request_time: String,
+    pub server_time: String,
     /// A sentence for the user about the likely cause, added by the command that knows the context.
     pub hint: Option<String>,
+    /// Seconds the service asked to wait (`Retry-After`), if it did.
+    pub retry_after: Option<u64>,
 }
 
 impl ServiceError {

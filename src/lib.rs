@@ -23,6 +23,7 @@ pub mod profile;
 pub mod progress;
 pub mod redact;
 pub mod resolve;
+pub mod retry;
 pub mod signing;
 pub mod sts;
 

@@ -29,6 +29,10 @@ pub struct Globals {
     pub profile: Option<String>,
     pub config_file: Option<PathBuf>,
     pub region: Option<String>,
+    pub retries: Option<u32>,
+    pub connect_timeout: Option<std::time::Duration>,
+    pub read_timeout: Option<std::time::Duration>,
+    pub proxy: Option<String>,
 }
 
 /// Where a set of credentials came from, for messages and for deciding whether it can refresh.
@@ -212,6 +216,41 @@ impl Session {
         }
     }
 
+    /// Network settings: flags, then the profile's `retries`, then the defaults.
+    pub fn net(&self) -> Result<crate::http::Net> {
+        let mut net = crate::http::Net::default();
+        let from_profile = self
+            .profile()?
+            .and_then(|p| p.extra.get("retries"))
+            .map(|v| {
+                v.as_integer()
+                    .filter(|n| (0..=20).contains(n))
+                    .map(|n| n as u32)
+                    .ok_or_else(|| {
+                        UsageError(format!(
+                            "profile {:?} has retries = {v}; use a number from 0 to 20",
+                            self.profile_name()
+                        ))
+                    })
+            });
+        let retries = match (self.globals.retries, from_profile) {
+            (Some(r), _) => Some(r),
+            (None, Some(r)) => Some(r?),
+            (None, None) => None,
+        };
+        if let Some(r) = retries {
+            net.retry = crate::retry::RetryPolicy::with_retries(r);
+        }
+        if let Some(t) = self.globals.connect_timeout {
+            net.connect_timeout = t;
+        }
+        if let Some(t) = self.globals.read_timeout {
+            net.read_timeout = t;
+        }
+        net.proxy = self.globals.proxy.clone();
+        Ok(net)
+    }
+
     /// Region for STS and general use: `--region` > `ALIBABA_CLOUD_REGION_ID` > profile.
     pub fn region(&self) -> Result<Option<String>> {
         if let Some(r) = self
@@ -281,7 +320,7 @@ impl Session {
         }
         Err(self.no_credentials(
             "ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-            "alicli configure",
+            "`alicli configure`",
         ))
     }
 
@@ -327,7 +366,7 @@ impl Session {
         }
         Err(self.no_credentials(
             "OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET",
-            "alicli oss config",
+            "`alicli configure` or `alicli oss config`",
         ))
     }
 
@@ -371,7 +410,7 @@ impl Session {
             None => String::new(),
         };
         UsageError(format!(
-            "no credentials: profile {:?} in {} has none and {vars} are not set; run `alicli configure` or `{command}`{official}",
+            "no credentials: profile {:?} in {} has none and {vars} are not set; run {command}{official}",
             self.profile_name(),
             self.config_path.display()
         ))

@@ -20,7 +20,8 @@ pub struct StsClient<'a> {
     pub endpoint: Endpoint,
     /// What to sign with when there is no provider.
     pub credentials: Credentials,
-    /// Fresh credentials for every call, and a renewal when the service refuses them (role
+    pub retry: crate::retry::RetryPolicy,
+    /// Fresh credentials for every attempt, and a renewal when the service refuses them (role
     /// profiles); `None` signs with `credentials` as they are.
     pub provider: Option<std::sync::Arc<crate::credentials::Provider>>,
 }
@@ -89,29 +90,25 @@ impl StsClient<'_> {
             .context("STS answered GetCallerIdentity with JSON alicli cannot read")
     }
 
-    /// Sends one call signed with the provider's current credentials. If the service refuses
-    /// them as expired or invalid and the provider can renew them, the call is made once more
-    /// with the renewed ones.
+    /// Signs and sends one call; returns the body of a 2xx answer or a [`ServiceError`].
+    /// Each attempt is signed afresh: STS refuses a nonce it has seen.
     fn call(&self, action: &str, params: Vec<(String, String)>) -> Result<String> {
+        self.retry
+            .run(action, || self.call_once(action, params.clone()))
+    }
+
+    /// One attempt, signed with the provider's current credentials. When STS refuses them, a role
+    /// profile renews once and the error comes back marked
+    /// [`Renewed`](crate::credentials::Renewed), which the retry policy sends again at once.
+    fn call_once(&self, action: &str, params: Vec<(String, String)>) -> Result<String> {
         let Some(provider) = &self.provider else {
             return self.call_signed(action, params, &self.credentials);
         };
         let credentials = provider.current()?;
-        match self.call_signed(action, params.clone(), &credentials) {
-            Err(e) if provider.can_renew() && crate::credentials::is_refused_credentials(&e) => {
-                match provider.refresh_after_refusal(&credentials)? {
-                    Some(fresh) => {
-                        output::verbose("retrying with the renewed credentials");
-                        self.call_signed(action, params, &fresh)
-                    }
-                    None => Err(e),
-                }
-            }
-            other => other,
-        }
+        self.call_signed(action, params, &credentials)
+            .map_err(|e| provider.after_failure(e, &credentials))
     }
 
-    /// Signs and sends one call; returns the body of a 2xx answer or a [`ServiceError`].
     fn call_signed(
         &self,
         action: &str,

@@ -184,12 +184,24 @@ fn bad_input_is_refused_before_any_request() {
         &[
             "oss",
             "put",
-            "local.txt",
-            "oss://sample-bucket",
+            "-",
+            "oss://sample-bucket/dir/",
             "--endpoint",
             &ep,
         ],
-        "has no object key",
+        "names no object",
+    );
+    refused(
+        &world,
+        &[
+            "oss",
+            "put",
+            "local.txt",
+            "oss://sample-bucket//x",
+            "--endpoint",
+            &ep,
+        ],
+        "must not start",
     );
     refused(
         &world,

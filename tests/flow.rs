@@ -183,6 +183,17 @@ fn folders_names_and_content_types() {
         r.stderr.contains("oss://sample-bucket/albums/photo.png"),
         "{r:?}"
     );
+    // A bare bucket takes the file's name too.
+    let r = world.run(&[
+        "oss",
+        "put",
+        "photo.png",
+        "oss://sample-bucket",
+        "--endpoint",
+        &ep,
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(r.stderr.contains("oss://sample-bucket/photo.png"), "{r:?}");
     // A DEST that is a folder gets a file named after the key.
     std::fs::create_dir(world.path("out")).unwrap();
     let r = world.run(&[
@@ -228,6 +239,7 @@ fn user_client(world: &World) -> alicli::oss::OssClient<'static> {
             None,
         ),
         sign: alicli::oss::SignVersion::V1,
+        retry: alicli::retry::RetryPolicy::default(),
         provider: None,
     }
 }

@@ -20,6 +20,7 @@ fn client(world: &World) -> OssClient<'static> {
         sign: SignVersion::V4 {
             region: "cn-hangzhou".into(),
         },
+        retry: alicli::retry::RetryPolicy::with_retries(0),
         provider: None,
     }
 }

@@ -23,6 +23,7 @@ fn user_client(world: &World) -> OssClient<'static> {
         sign: SignVersion::V4 {
             region: world.cloud.info.region.clone(),
         },
+        retry: alicli::retry::RetryPolicy::default(),
         provider: None,
     }
 }

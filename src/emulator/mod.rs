@@ -192,6 +192,8 @@ pub(crate) struct Cloud {
     pub stats: Mutex<BTreeMap<String, u64>>,
     pub faults: faults::Faults,
     pub store: Store,
+    /// Buckets that live in another region, and where.
+    pub foreign_buckets: HashMap<String, String>,
 }
 
 impl Cloud {
@@ -245,10 +247,17 @@ fn load_policy(text: &str, what: &str) -> Result<Policy> {
 impl Cloud {
     fn new(config: &CloudConfig, data_dir: &Path) -> Result<(Cloud, SeedInfo)> {
         let store = Store::new(data_dir)?;
-        for bucket in &config.buckets {
+        // `name@region` places a bucket in another region: requests for it here are answered as
+        // OSS answers a bucket addressed through the wrong region's endpoint.
+        let mut foreign = HashMap::new();
+        for entry in &config.buckets {
+            let (bucket, region) = entry.split_once('@').unwrap_or((entry, &config.region));
             crate::oss::url::check_bucket(bucket)
                 .map_err(|why| anyhow::anyhow!("bucket {bucket:?}: {why}"))?;
             store.create_bucket(bucket)?;
+            if region != config.region {
+                foreign.insert(bucket.to_string(), region.to_string());
+            }
         }
         let mut users = HashMap::new();
         for (i, u) in config.users.iter().enumerate() {
@@ -321,7 +330,11 @@ impl Cloud {
                 .first()
                 .map(|r| format!("acs:ram::{}:role/{}", config.account_id, r.name))
                 .unwrap_or_default(),
-            bucket: config.buckets.first().cloned().unwrap_or_default(),
+            bucket: config
+                .buckets
+                .first()
+                .map(|b| b.split('@').next().unwrap_or_default().to_string())
+                .unwrap_or_default(),
             data_dir: data_dir.display().to_string(),
         };
         let cloud = Cloud {
@@ -334,6 +347,7 @@ impl Cloud {
             stats: Mutex::new(BTreeMap::new()),
             faults: faults::Faults::default(),
             store,
+            foreign_buckets: foreign,
         };
         Ok((cloud, info))
     }
@@ -378,7 +392,9 @@ pub fn start(options: ServeOptions) -> Result<Running> {
             (t.path().to_path_buf(), Some(t))
         }
     };
-    let (cloud, mut info) = Cloud::new(&options.config, &data_dir)?;
+    // A config that names an unknown policy or a bad bucket is bad input, like a TOML typo.
+    let (cloud, mut info) = Cloud::new(&options.config, &data_dir)
+        .map_err(|e| crate::error::UsageError(format!("local cloud config: {e:#}")))?;
     let listener = std::net::TcpListener::bind(&options.listen).map_err(|e| {
         crate::error::UsageError(format!("cannot listen on {}: {e}", options.listen))
     })?;

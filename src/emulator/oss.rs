@@ -18,7 +18,7 @@ use crate::policy::RequestContext;
 
 use super::auth::{verify_oss, OssCall, Refusal};
 use super::faults::{FaultKind, ResetConnection};
-use super::store::{CompleteError, PutError, MIN_PART_SIZE};
+use super::store::{CompleteError, NewObject, PutError, MIN_PART_SIZE};
 use super::{request_id, Cloud};
 
 pub(crate) struct OssError {
@@ -28,6 +28,8 @@ pub(crate) struct OssError {
     ec: &'static str,
     /// What a signature mismatch echoes back (boxed: rare, and it keeps `Result`s small).
     echo: Option<Box<Echo>>,
+    /// Bucket in another region: the endpoint to use.
+    endpoint: String,
 }
 
 struct Echo {
@@ -43,6 +45,7 @@ fn error(status: u16, code: &str, message: impl Into<String>, ec: &'static str) 
         message: message.into(),
         ec,
         echo: None,
+        endpoint: String::new(),
     }
 }
 
@@ -60,6 +63,7 @@ impl From<Refusal> for OssError {
             code: r.code.into(),
             message: r.message,
             ec,
+            endpoint: String::new(),
             echo: (r.string_to_sign.is_some() || r.access_key_id.is_some()).then(|| {
                 Box::new(Echo {
                     string_to_sign: r.string_to_sign.unwrap_or_default(),
@@ -187,8 +191,14 @@ fn address(
 }
 
 /// The query as raw pairs: names and values percent-decoded, `None` for bare flags like `?uploads`.
+/// `+` counts as a space, as in HTML forms: clients built on form encoders (oss2 through
+/// requests) send spaces in query values that way and sign the decoded value.
 fn parse_query(query: Option<&str>) -> Vec<(String, Option<String>)> {
-    let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
+    let decode = |s: &str| {
+        percent_decode_str(&s.replace('+', " "))
+            .decode_utf8_lossy()
+            .into_owned()
+    };
     query
         .unwrap_or_default()
         .split('&')
@@ -203,10 +213,28 @@ fn parse_query(query: Option<&str>) -> Vec<(String, Option<String>)> {
 pub(crate) async fn handle(cloud: &Cloud, peer: SocketAddr, request: Request) -> Response {
     let rid = request_id();
     let is_head = request.method() == Method::HEAD;
-    match serve(cloud, peer, request, &rid).await {
+    let (parts, body) = request.into_parts();
+    let unread = std::sync::Mutex::new(Some(body));
+    let response = match serve(cloud, peer, parts, &unread, &rid).await {
         Ok(response) => response,
         Err(e) => error_response(&e, &rid, is_head),
+    };
+    // A refusal comes before the body is read. Answering and closing while the client is still
+    // sending makes it see a reset instead of the answer, so read the rest first, as OSS does.
+    let leftover = unread.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(body) = leftover {
+        if response.extensions().get::<ResetConnection>().is_none() {
+            let mut stream = body.into_data_stream();
+            let mut drained = 0usize;
+            while let Some(Ok(chunk)) = stream.next().await {
+                drained += chunk.len();
+                if drained > 1 << 30 {
+                    break;
+                }
+            }
+        }
     }
+    response
 }
 
 fn error_response(e: &OssError, rid: &str, is_head: bool) -> Response {
@@ -231,6 +259,7 @@ fn error_response(e: &OssError, rid: &str, is_head: bool) -> Response {
             .as_ref()
             .map(|x| x.canonical_request.clone())
             .unwrap_or_default(),
+        endpoint: e.endpoint.clone(),
         ..Default::default()
     };
     let xml = body.to_xml();
@@ -303,10 +332,17 @@ fn xml_response(rid: &str, document: String) -> Response {
 async fn serve(
     cloud: &Cloud,
     peer: SocketAddr,
-    request: Request,
+    parts: axum::http::request::Parts,
+    unread: &std::sync::Mutex<Option<Body>>,
     rid: &str,
 ) -> Result<Response, OssError> {
-    let (parts, body) = request.into_parts();
+    let body = || {
+        unread
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .unwrap_or_default()
+    };
     let (bucket, key) = address(&parts.headers, parts.uri.path(), |b| {
         cloud.store.bucket_exists(b)
     });
@@ -374,6 +410,16 @@ async fn serve(
             "0015-00000101",
         ));
     }
+    if let Some(region) = cloud.foreign_buckets.get(&bucket) {
+        let mut e = error(
+            403,
+            "AccessDenied",
+            "The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.",
+            "0003-00001403",
+        );
+        e.endpoint = format!("oss-{region}.aliyuncs.com");
+        return Err(e);
+    }
     let query_value = |name: &str| {
         query
             .iter()
@@ -424,7 +470,7 @@ async fn serve(
     let upload_id = query_value("uploadId").unwrap_or_default();
     match operation {
         Operation::PutObject => {
-            put_object(cloud, &bucket, &key, &parts.headers, body, rid, corrupt).await
+            put_object(cloud, &bucket, &key, &parts.headers, &body, rid, corrupt).await
         }
         Operation::GetObject | Operation::HeadObject => {
             get_object(
@@ -432,6 +478,7 @@ async fn serve(
                 &bucket,
                 &key,
                 &parts.headers,
+                &query,
                 operation == Operation::HeadObject,
                 rid,
                 corrupt,
@@ -459,7 +506,7 @@ async fn serve(
                 .unwrap_or("application/octet-stream");
             let upload_id = cloud
                 .store
-                .initiate(&bucket, &key, content_type)
+                .initiate(&bucket, &key, content_type, stored_headers(&parts.headers))
                 .await
                 .map_err(storage_failed)?;
             Ok(xml_response(
@@ -490,14 +537,14 @@ async fn serve(
                 &upload_id,
                 number,
                 &parts.headers,
-                body,
+                &body,
                 rid,
                 corrupt,
             )
             .await
         }
         Operation::CompleteMultipartUpload => {
-            complete(cloud, &bucket, &key, &upload_id, body, rid).await
+            complete(cloud, &bucket, &key, &upload_id, &body, rid).await
         }
         Operation::AbortMultipartUpload => {
             check_upload(cloud, &bucket, &key, &upload_id).await?;
@@ -511,6 +558,29 @@ async fn serve(
         Operation::ListParts => list_parts(cloud, &bucket, &key, &upload_id, &query, rid).await,
         Operation::Unsupported => unreachable!("refused above"),
     }
+}
+
+/// Request headers OSS keeps with an object and sends back on GET/HEAD.
+const STORED_HEADERS: &[&str] = &[
+    "cache-control",
+    "content-disposition",
+    "content-encoding",
+    "content-language",
+    "expires",
+];
+
+fn stored_headers(headers: &HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .filter(|(k, _)| {
+            k.as_str().starts_with("x-oss-meta-") || STORED_HEADERS.contains(&k.as_str())
+        })
+        .filter_map(|(k, v)| {
+            v.to_str()
+                .ok()
+                .map(|v| (k.as_str().to_string(), v.to_string()))
+        })
+        .collect()
 }
 
 fn content_md5(headers: &HeaderMap) -> Result<Option<Vec<u8>>, OssError> {
@@ -555,7 +625,7 @@ async fn put_object(
     bucket: &str,
     key: &str,
     headers: &HeaderMap,
-    body: Body,
+    body: &(dyn Fn() -> Body + Sync),
     rid: &str,
     corrupt: bool,
 ) -> Result<Response, OssError> {
@@ -579,7 +649,17 @@ async fn put_object(
     }
     let meta = cloud
         .store
-        .put(bucket, key, body, &content_type, md5.as_deref(), corrupt)
+        .put(
+            bucket,
+            key,
+            body(),
+            NewObject {
+                content_type: &content_type,
+                headers: stored_headers(headers),
+                content_md5: md5.as_deref(),
+                corrupt,
+            },
+        )
         .await
         .map_err(put_failed)?;
     Ok(Response::builder()
@@ -625,11 +705,13 @@ fn parse_range(value: &str, size: u64) -> Result<Option<(u64, u64)>, OssError> {
     Ok(Some(range))
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn get_object(
     cloud: &Cloud,
     bucket: &str,
     key: &str,
     headers: &HeaderMap,
+    query: &[(String, Option<String>)],
     head_only: bool,
     rid: &str,
     corrupt: bool,
@@ -650,11 +732,19 @@ async fn get_object(
         Some((a, b)) => (StatusCode::PARTIAL_CONTENT, a, b - a + 1),
         None => (StatusCode::OK, 0, meta.size),
     };
+    // `response-content-type=…` and friends override what is stored, for this answer only.
+    let overridden = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k.strip_prefix("response-") == Some(name))
+            .and_then(|(_, v)| v.clone())
+    };
+    let content_type = overridden("content-type").unwrap_or_else(|| meta.content_type.clone());
     let mut builder = Response::builder()
         .status(status)
         .header("x-oss-request-id", rid)
         .header("Server", "AliyunOSS")
-        .header(header::CONTENT_TYPE, &meta.content_type)
+        .header(header::CONTENT_TYPE, content_type)
         .header(header::CONTENT_LENGTH, len.to_string())
         .header(header::ETAG, format!("\"{}\"", meta.etag))
         .header(header::LAST_MODIFIED, &meta.last_modified)
@@ -670,6 +760,24 @@ async fn get_object(
         .header("x-oss-hash-crc64ecma", meta.crc64.to_string());
     if !meta.content_md5.is_empty() {
         builder = builder.header("Content-MD5", &meta.content_md5);
+    }
+    for name in STORED_HEADERS {
+        let value = overridden(name).or_else(|| {
+            meta.headers
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        });
+        if let Some(value) = value {
+            builder = builder.header(*name, value);
+        }
+    }
+    for (name, value) in meta
+        .headers
+        .iter()
+        .filter(|(k, _)| k.starts_with("x-oss-meta-"))
+    {
+        builder = builder.header(name, value);
     }
     if let Some((a, b)) = range {
         builder = builder.header(
@@ -732,7 +840,7 @@ async fn upload_part(
     upload_id: &str,
     number: u32,
     headers: &HeaderMap,
-    body: Body,
+    body: &(dyn Fn() -> Body + Sync),
     rid: &str,
     corrupt: bool,
 ) -> Result<Response, OssError> {
@@ -740,7 +848,7 @@ async fn upload_part(
     let md5 = content_md5(headers)?;
     let part = cloud
         .store
-        .put_part(upload_id, number, body, md5.as_deref(), corrupt)
+        .put_part(upload_id, number, body(), md5.as_deref(), corrupt)
         .await
         .map_err(put_failed)?;
     Ok(Response::builder()
@@ -758,11 +866,11 @@ async fn complete(
     bucket: &str,
     key: &str,
     upload_id: &str,
-    body: Body,
+    body: &(dyn Fn() -> Body + Sync),
     rid: &str,
 ) -> Result<Response, OssError> {
     check_upload(cloud, bucket, key, upload_id).await?;
-    let bytes = axum::body::to_bytes(body, 4 << 20).await.map_err(|e| {
+    let bytes = axum::body::to_bytes(body(), 4 << 20).await.map_err(|e| {
         error(
             400,
             "MalformedXML",

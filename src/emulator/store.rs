@@ -22,6 +22,10 @@ pub struct ObjectMeta {
     pub key: String,
     pub size: u64,
     pub content_type: String,
+    /// Headers stored with the object and sent back on GET/HEAD: `x-oss-meta-*`,
+    /// Content-Disposition, Cache-Control…
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
     /// As OSS shows it, without quotes: upper-case hex MD5, or `<hex>-<parts>` for multipart.
     pub etag: String,
     /// Base64 MD5 of the body; empty for multipart objects (OSS sends none for them either).
@@ -36,6 +40,8 @@ pub struct UploadMeta {
     pub bucket: String,
     pub key: String,
     pub content_type: String,
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -47,6 +53,15 @@ pub struct PartMeta {
     pub crc64: u64,
     pub last_modified: String,
     data_file: String,
+}
+
+/// What PutObject stores beside the body.
+pub struct NewObject<'a> {
+    pub content_type: &'a str,
+    pub headers: Vec<(String, String)>,
+    pub content_md5: Option<&'a [u8]>,
+    /// Fault injection: damage the stored bytes.
+    pub corrupt: bool,
 }
 
 /// Why a write was refused.
@@ -210,10 +225,14 @@ impl Store {
         bucket: &str,
         key: &str,
         body: axum::body::Body,
-        content_type: &str,
-        content_md5: Option<&[u8]>,
-        corrupt: bool,
+        new: NewObject<'_>,
     ) -> Result<ObjectMeta, PutError> {
+        let NewObject {
+            content_type,
+            headers,
+            content_md5,
+            corrupt,
+        } = new;
         let dir = self.bucket_dir(bucket);
         let blob = self.write_blob(&dir, body, corrupt).await?;
         if content_md5.is_some_and(|m| m != blob.md5) {
@@ -224,6 +243,7 @@ impl Store {
             key: key.to_string(),
             size: blob.size,
             content_type: content_type.to_string(),
+            headers,
             etag: hex_upper(&blob.md5),
             content_md5: base64::engine::general_purpose::STANDARD.encode(blob.md5),
             crc64: blob.crc64,
@@ -261,7 +281,13 @@ impl Store {
         Ok(out)
     }
 
-    pub async fn initiate(&self, bucket: &str, key: &str, content_type: &str) -> Result<String> {
+    pub async fn initiate(
+        &self,
+        bucket: &str,
+        key: &str,
+        content_type: &str,
+        headers: Vec<(String, String)>,
+    ) -> Result<String> {
         let id = uuid::Uuid::new_v4().simple().to_string().to_uppercase();
         let dir = self.upload_dir(&id).context("upload id")?;
         tokio::fs::create_dir_all(&dir).await?;
@@ -269,6 +295,7 @@ impl Store {
             bucket: bucket.into(),
             key: key.into(),
             content_type: content_type.into(),
+            headers,
         };
         Self::write_json_atomic(&dir, &dir.join("upload.json"), &meta).await?;
         Ok(id)
@@ -416,6 +443,7 @@ impl Store {
             key: upload.key.clone(),
             size,
             content_type: upload.content_type.clone(),
+            headers: upload.headers.clone(),
             etag: format!("{}-{}", hex_upper(&Md5::digest(&md5s)), chosen.len()),
             content_md5: String::new(),
             crc64: crc,
@@ -425,14 +453,27 @@ impl Store {
         self.commit(&upload.bucket, &meta)
             .await
             .map_err(CompleteError::Io)?;
-        let _ = tokio::fs::remove_dir_all(&dir).await;
+        self.retire(&dir).await;
         Ok(meta)
+    }
+
+    /// Ends an upload: the folder is first renamed away, atomically, so a part still arriving
+    /// from an earlier connection finds no upload (NoSuchUpload) instead of racing the removal.
+    async fn retire(&self, dir: &Path) {
+        let trash = self
+            .root
+            .join("uploads")
+            .join(format!(".gone-{}", uuid::Uuid::new_v4().simple()));
+        if tokio::fs::rename(dir, &trash).await.is_ok() {
+            let _ = tokio::fs::remove_dir_all(&trash).await;
+        }
     }
 
     pub async fn abort(&self, upload_id: &str) -> bool {
         match self.upload_dir(upload_id) {
             Some(dir) if dir.join("upload.json").exists() => {
-                tokio::fs::remove_dir_all(dir).await.is_ok()
+                self.retire(&dir).await;
+                true
             }
             _ => false,
         }
@@ -441,7 +482,11 @@ impl Store {
     /// Uploads not completed or aborted (for tests that check nothing was left behind).
     pub fn pending_uploads(&self) -> usize {
         std::fs::read_dir(self.root.join("uploads"))
-            .map(|d| d.count())
+            .map(|d| {
+                d.filter_map(|e| e.ok())
+                    .filter(|e| !e.file_name().to_string_lossy().starts_with(".gone-"))
+                    .count()
+            })
             .unwrap_or(0)
     }
 }

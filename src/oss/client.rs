@@ -38,14 +38,48 @@ pub struct OssClient<'a> {
     /// What to sign with when there is no provider.
     pub credentials: Credentials,
     pub sign: SignVersion,
-    /// Fresh credentials for every request, parts of a transfer included, and a renewal when the
-    /// service refuses them (role profiles); `None` signs with `credentials` as they are.
+    pub retry: crate::retry::RetryPolicy,
+    /// Fresh credentials for every attempt of every request, parts of a transfer included, and a
+    /// renewal when the service refuses them (role profiles); `None` signs with `credentials`.
     pub provider: Option<Arc<Provider>>,
 }
 
-/// In-memory bodies up to this size are kept for a second attempt after a refusal of the
-/// credentials; copying larger ones for that rare case would double a transfer's memory.
-const REPLAY_LIMIT: usize = 64 * 1024 * 1024;
+/// A request body and its length when known; the length decides how long the request may take
+/// (see [`crate::http::timeout_with_body`]).
+pub struct Payload {
+    pub body: Body,
+    pub len: Option<u64>,
+}
+
+impl Payload {
+    /// A reader of known length, streamed.
+    pub fn sized(reader: impl std::io::Read + Send + 'static, len: u64) -> Payload {
+        Payload {
+            body: Body::sized(reader, len),
+            len: Some(len),
+        }
+    }
+}
+
+impl From<Vec<u8>> for Payload {
+    fn from(data: Vec<u8>) -> Payload {
+        let len = Some(data.len() as u64);
+        Payload {
+            body: Body::from(data),
+            len,
+        }
+    }
+}
+
+impl From<bytes::Bytes> for Payload {
+    fn from(data: bytes::Bytes) -> Payload {
+        let len = Some(data.len() as u64);
+        Payload {
+            body: Body::from(data),
+            len,
+        }
+    }
+}
 
 /// What a successful PutObject reports.
 #[derive(Debug, Clone)]
@@ -117,30 +151,10 @@ impl OssClient<'_> {
         headers
     }
 
-    /// The credentials the next request is signed with: the provider's (renewed first when a role
-    /// profile's are near expiry) or the client's own.
-    pub fn current_credentials(&self) -> Result<Credentials> {
-        match &self.provider {
-            Some(p) => p.current(),
-            None => Ok(self.credentials.clone()),
-        }
-    }
-
-    /// Runs `attempt` once more with renewed credentials if the service refused the ones it used
-    /// and the body could not be replayed by [`send`](Self::send) itself (a file streamed from
-    /// disk): `attempt` must open its source again. Without a provider it just runs `attempt`.
-    pub fn retry_if_refused<T>(&self, mut attempt: impl FnMut() -> Result<T>) -> Result<T> {
-        match &self.provider {
-            Some(p) => p.retry_once_if_refused(attempt),
-            None => attempt(),
-        }
-    }
-
     /// Signs and sends one request; a non-2xx answer becomes a [`ServiceError`](crate::error::ServiceError).
-    /// An empty `key` addresses the bucket itself. Each request asks the provider for credentials,
-    /// so a long transfer renews a role profile's between parts. When the service refuses them as
-    /// expired or invalid, the provider renews once and the request goes again, if its body can
-    /// be replayed (none, or in memory up to [`REPLAY_LIMIT`]).
+    /// An empty `key` addresses the bucket itself.
+    /// [`send_once`](Self::send_once), retried by the client's policy when there is no body to
+    /// replay (callers with bodies retry themselves, since only they can make the body again).
     pub fn send(
         &self,
         method: reqwest::Method,
@@ -148,49 +162,46 @@ impl OssClient<'_> {
         key: &str,
         query: &[(String, Option<String>)],
         headers: Vec<(String, String)>,
-        body: Option<Body>,
+        body: Option<Payload>,
+    ) -> Result<Response> {
+        match body {
+            Some(body) => self.send_once(method, bucket, key, query, headers, Some(body)),
+            None => self
+                .retry
+                .run(&format!("{method} oss://{bucket}/{key}"), || {
+                    self.send_once(method.clone(), bucket, key, query, headers.clone(), None)
+                }),
+        }
+    }
+
+    /// One attempt, signed with the provider's current credentials: a role profile renews them
+    /// first when they near expiry, which is how a long transfer renews between parts. When the
+    /// service refuses them, a role profile renews once and the error comes back marked
+    /// [`Renewed`](crate::credentials::Renewed), which the retry policy sends again at once.
+    pub fn send_once(
+        &self,
+        method: reqwest::Method,
+        bucket: &str,
+        key: &str,
+        query: &[(String, Option<String>)],
+        headers: Vec<(String, String)>,
+        body: Option<Payload>,
     ) -> Result<Response> {
         let credentials = self.current_credentials()?;
-        let Some(provider) = self.provider.as_ref().filter(|p| p.can_renew()) else {
-            return self.send_signed(&credentials, method, bucket, key, query, headers, body);
-        };
-        let spare = match &body {
-            None => None,
-            Some(b) => match b.as_bytes() {
-                Some(bytes) if bytes.len() <= REPLAY_LIMIT => Some(Body::from(bytes.to_vec())),
-                _ => {
-                    return self.send_signed(
-                        &credentials,
-                        method,
-                        bucket,
-                        key,
-                        query,
-                        headers,
-                        body,
-                    )
-                }
-            },
-        };
-        let first = self.send_signed(
-            &credentials,
-            method.clone(),
-            bucket,
-            key,
-            query,
-            headers.clone(),
-            body,
-        );
-        match first {
-            Err(e) if crate::credentials::is_refused_credentials(&e) => {
-                match provider.refresh_after_refusal(&credentials)? {
-                    Some(fresh) => {
-                        output::verbose("retrying with the renewed credentials");
-                        self.send_signed(&fresh, method, bucket, key, query, headers, spare)
-                    }
-                    None => Err(e),
-                }
-            }
-            other => other,
+        self.send_signed(&credentials, method, bucket, key, query, headers, body)
+            .map_err(|e| match &self.provider {
+                Some(p) => p.after_failure(e, &credentials),
+                None => e,
+            })
+    }
+
+    /// The credentials the next request is signed with: the provider's (renewed first when a
+    /// role profile's near expiry) or the client's own. Transfers need not call it themselves:
+    /// every request does.
+    pub fn current_credentials(&self) -> Result<Credentials> {
+        match &self.provider {
+            Some(p) => p.current(),
+            None => Ok(self.credentials.clone()),
         }
     }
 
@@ -203,7 +214,7 @@ impl OssClient<'_> {
         key: &str,
         query: &[(String, Option<String>)],
         headers: Vec<(String, String)>,
-        body: Option<Body>,
+        body: Option<Payload>,
     ) -> Result<Response> {
         let mut url = self.object_url(bucket, key);
         if !query.is_empty() {
@@ -224,8 +235,10 @@ impl OssClient<'_> {
         for (name, value) in &headers {
             request = request.header(name, value);
         }
-        if let Some(body) = body {
-            request = request.body(body);
+        if let Some(payload) = body {
+            request = request
+                .timeout(crate::http::timeout_with_body(payload.len))
+                .body(payload.body);
         }
         let response = request
             .send()
@@ -237,6 +250,7 @@ impl OssClient<'_> {
             return Ok(response);
         }
         let err_header = header(&response, "x-oss-err");
+        let retry_after = header(&response, "retry-after").and_then(|v| v.trim().parse().ok());
         let body = if method == reqwest::Method::HEAD {
             Vec::new()
         } else {
@@ -245,10 +259,10 @@ impl OssClient<'_> {
         // The error body may repeat what the server signed (StringToSign, CanonicalRequest):
         // the quickest way to see why a signature did not match. Masked like everything else.
         output::verbose(&format!("< {}", String::from_utf8_lossy(&body)));
-        Err(
-            crate::oss::error_body::parse(status, Some(&request_id), err_header.as_deref(), &body)
-                .into(),
-        )
+        let mut error =
+            crate::oss::error_body::parse(status, Some(&request_id), err_header.as_deref(), &body);
+        error.retry_after = retry_after;
+        Err(error.into())
     }
 
     /// PutObject, streaming `body` (sized bodies send Content-Length, others go chunked).
@@ -256,7 +270,7 @@ impl OssClient<'_> {
         &self,
         bucket: &str,
         key: &str,
-        body: Body,
+        body: Payload,
         content_type: &str,
     ) -> Result<PutResult> {
         let headers = vec![("Content-Type".to_string(), content_type.to_string())];
@@ -336,7 +350,7 @@ impl OssClient<'_> {
         key: &str,
         upload_id: &str,
         number: u32,
-        body: Body,
+        body: Payload,
     ) -> Result<(String, Option<u64>)> {
         let query = [
             ("partNumber".to_string(), Some(number.to_string())),
@@ -368,18 +382,20 @@ impl OssClient<'_> {
         let query = [("uploadId".to_string(), Some(upload_id.to_string()))];
         let document = xml::to_document(&xml::CompleteMultipartUpload { parts });
         let headers = vec![("Content-Type".to_string(), "application/xml".to_string())];
-        let response = self.send(
-            reqwest::Method::POST,
-            bucket,
-            key,
-            &query,
-            headers,
-            Some(Body::from(document)),
-        )?;
-        let crc = header(&response, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok());
-        let result: xml::CompleteMultipartUploadResult =
-            read_xml(response, "CompleteMultipartUpload")?;
-        Ok((result.etag, crc))
+        self.retry.run("CompleteMultipartUpload", || {
+            let response = self.send_once(
+                reqwest::Method::POST,
+                bucket,
+                key,
+                &query,
+                headers.clone(),
+                Some(Payload::from(document.clone().into_bytes())),
+            )?;
+            let crc = header(&response, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok());
+            let result: xml::CompleteMultipartUploadResult =
+                read_xml(response, "CompleteMultipartUpload")?;
+            Ok((result.etag, crc))
+        })
     }
 
     pub fn abort_multipart_upload(&self, bucket: &str, key: &str, upload_id: &str) -> Result<()> {

@@ -197,13 +197,28 @@ pub fn download_file(
         &format!("get oss://{bucket}/{key}"),
     );
     let mut tmp = tmp;
-    let mut crc = crc64::new_digest();
-    let mut reader = response;
-    let len = copy_body(&mut reader, tmp.as_file_mut(), &mut crc, &progress, &host)
+    let mut first = Some((response, object));
+    // A body that breaks off or arrives damaged is fetched again from the start.
+    let len = client
+        .retry
+        .run("GetObject", || {
+            let (mut reader, object) = match first.take() {
+                Some(answer) => answer,
+                None => {
+                    let response = client.get_object(bucket, key)?;
+                    let object = info(&response);
+                    (response, object)
+                }
+            };
+            let file = tmp.as_file_mut();
+            file.set_len(0)?;
+            std::io::Seek::rewind(file)?;
+            let mut crc = crc64::new_digest();
+            let len = copy_body(&mut reader, file, &mut crc, &progress, &host)?;
+            verify(len, crc.finalize(), Some(object.size), object.crc64)?;
+            Ok(len)
+        })
         .inspect_err(|_| progress.abandon())?;
-    verify(len, crc.finalize(), Some(object.size), object.crc64)
-        .inspect_err(|_| progress.abandon())?;
-    tmp.as_file().sync_all().ok();
     tmp.persist(dest).map_err(|e| {
         anyhow::anyhow!(
             "cannot move the download into {}: {}",
@@ -309,26 +324,30 @@ fn download_ranged(
     let finished = Mutex::new((resumed, checkpoint.take()));
     let result = run_parallel(&todo, settings.jobs, |&number| {
         let (start, len) = part_range(number, part_size, object.size);
-        let mut crc = crc64::new_digest();
-        let mut response = client.get_range(bucket, key, start, start + len.max(1) - 1)?;
-        let mut writer = OffsetWriter {
-            file: &file,
-            offset: start,
-        };
-        let got = copy_body(&mut response, &mut writer, &mut crc, &progress, &host)?;
-        if got != len {
-            return Err(NetworkError {
-                message: format!(
-                    "part {number} of the download broke off after {got} of {len} bytes"
-                ),
-                hint: None,
+        // A part that breaks off is fetched again whole: it rewrites the same range.
+        let crc = client.retry.run(&format!("part {number}"), || {
+            let mut crc = crc64::new_digest();
+            let mut response = client.get_range(bucket, key, start, start + len.max(1) - 1)?;
+            let mut writer = OffsetWriter {
+                file: &file,
+                offset: start,
+            };
+            let got = copy_body(&mut response, &mut writer, &mut crc, &progress, &host)?;
+            if got != len {
+                return Err(NetworkError {
+                    message: format!(
+                        "part {number} of the download broke off after {got} of {len} bytes"
+                    ),
+                    hint: None,
+                }
+                .into());
             }
-            .into());
-        }
+            Ok(crc.finalize())
+        })?;
         let part = DonePart {
             number,
             etag: String::new(),
-            crc64: crc.finalize(),
+            crc64: crc,
             size: len,
         };
         let mut guard = finished.lock().unwrap_or_else(|e| e.into_inner());
@@ -366,7 +385,6 @@ fn download_ranged(
         }
         return Err(e);
     }
-    file.sync_all().ok();
     drop(file);
     std::fs::rename(&part_path, dest)
         .with_context(|| format!("cannot move the download into {}", dest.display()))?;

@@ -32,6 +32,14 @@ pub struct ErrorBody {
     pub oss_access_key_id: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub canonical_request: String,
+    /// RequestTimeTooSkewed: the request's time and the server's, to show the difference.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub request_time: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub server_time: String,
+    /// Bucket in another region: which bucket.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub bucket: String,
 }
 
 impl ErrorBody {
@@ -74,6 +82,8 @@ pub fn parse(
             error.host_id = parsed.host_id;
             error.ec = parsed.ec;
             error.endpoint = parsed.endpoint;
+            error.request_time = parsed.request_time;
+            error.server_time = parsed.server_time;
         }
         Err(_) => {
             error.code = match status {

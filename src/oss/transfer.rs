@@ -59,28 +59,8 @@ pub fn part_count(size: u64, part_size: u64) -> u32 {
 }
 
 #[cfg(unix)]
-pub fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
-}
-
-#[cfg(unix)]
 pub fn write_at(file: &File, buf: &[u8], offset: u64) -> std::io::Result<()> {
     std::os::unix::fs::FileExt::write_all_at(file, buf, offset)
-}
-
-#[cfg(windows)]
-pub fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
-    use std::os::windows::fs::FileExt;
-    while !buf.is_empty() {
-        match file.seek_read(buf, offset)? {
-            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-            n => {
-                buf = &mut buf[n..];
-                offset += n as u64;
-            }
-        }
-    }
-    Ok(())
 }
 
 #[cfg(windows)]
@@ -92,6 +72,48 @@ pub fn write_at(file: &File, mut buf: &[u8], mut offset: u64) -> std::io::Result
         offset += n as u64;
     }
     Ok(())
+}
+
+/// Reads `[offset, offset+len)` of a shared file with positioned reads, so parts read in
+/// parallel never disturb each other's position. Streams a part into an HTTP body without
+/// buffering it: memory stays flat whatever the part size.
+pub struct PartReader {
+    file: std::sync::Arc<File>,
+    offset: u64,
+    remaining: u64,
+}
+
+impl PartReader {
+    pub fn new(file: std::sync::Arc<File>, offset: u64, len: u64) -> PartReader {
+        PartReader {
+            file,
+            offset,
+            remaining: len,
+        }
+    }
+}
+
+impl std::io::Read for PartReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let want = buf.len().min(self.remaining as usize);
+        if want == 0 {
+            return Ok(0);
+        }
+        #[cfg(unix)]
+        let n = std::os::unix::fs::FileExt::read_at(&*self.file, &mut buf[..want], self.offset)?;
+        #[cfg(windows)]
+        let n =
+            std::os::windows::fs::FileExt::seek_read(&*self.file, &mut buf[..want], self.offset)?;
+        if n == 0 {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::UnexpectedEof,
+                "the file became shorter during the upload",
+            ));
+        }
+        self.offset += n as u64;
+        self.remaining -= n as u64;
+        Ok(n)
+    }
 }
 
 /// Runs `work` for every item on `jobs` threads. After the first error no new item starts; the

@@ -10,13 +10,13 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
-use reqwest::blocking::Body;
 use serde::{Deserialize, Serialize};
 
-use super::transfer::{self, part_count, part_range, read_at, run_parallel};
+use super::client::Payload;
+use super::transfer::{self, part_count, part_range, run_parallel, PartReader};
 use super::xml::CompletePart;
 use super::OssClient;
 use crate::checkpoint::{self, Checkpoint, DonePart};
@@ -73,23 +73,41 @@ fn put_part(
     key: &str,
     upload_id: &str,
     number: u32,
-    data: Vec<u8>,
+    body: impl Fn() -> (Payload, crc64::Tally),
 ) -> Result<DonePart> {
-    let crc = crc64::checksum(&data);
-    let size = data.len() as u64;
-    let (etag, stored) = client.upload_part(bucket, key, upload_id, number, Body::from(data))?;
-    if let Some(stored) = stored.filter(|s| *s != crc) {
-        return Err(IntegrityError(format!(
-            "part {number} was corrupted in transit: alicli sent CRC-64 {crc}, OSS stored {stored}"
-        ))
-        .into());
-    }
-    Ok(DonePart {
-        number,
-        etag,
-        crc64: crc,
-        size,
+    // Each attempt makes the body again (from the file, or the part kept in memory).
+    client.retry.run(&format!("part {number}"), || {
+        let (body, tally) = body();
+        let (etag, stored) = client.upload_part(bucket, key, upload_id, number, body)?;
+        let (crc, size) = tally.get();
+        if let Some(stored) = stored.filter(|s| *s != crc) {
+            return Err(IntegrityError(format!(
+                "part {number} was corrupted in transit: alicli sent CRC-64 {crc}, OSS stored {stored}"
+            ))
+            .into());
+        }
+        Ok(DonePart {
+            number,
+            etag,
+            crc64: crc,
+            size,
+        })
     })
+}
+
+/// A part of a file as a streamed body, with the tally that checksums what is sent.
+fn file_part(file: &Arc<File>, number: u32, part_size: u64, size: u64) -> (Payload, crc64::Tally) {
+    let (start, len) = part_range(number, part_size, size);
+    let tally = crc64::Tally::default();
+    let reader = crc64::TallyReader::new(PartReader::new(file.clone(), start, len), tally.clone());
+    (Payload::sized(reader, len), tally)
+}
+
+/// A part held in memory (stdin), with its checksum.
+fn memory_part(data: bytes::Bytes) -> (Payload, crc64::Tally) {
+    let tally = crc64::Tally::default();
+    tally.update(&data);
+    (Payload::from(data), tally)
 }
 
 /// Completes the upload and checks the object's CRC-64 against the parts'.
@@ -107,10 +125,30 @@ fn complete(
             etag: p.etag.clone(),
         })
         .collect();
-    let (_, reported) = client.complete_multipart_upload(bucket, key, upload_id, list)?;
     let expected = parts
         .iter()
         .fold(0u64, |acc, p| crc64::combine(acc, p.crc64, p.size));
+    let reported = match client.complete_multipart_upload(bucket, key, upload_id, list) {
+        Ok((_, reported)) => reported,
+        // A Complete whose answer was lost went through: its retry finds the upload gone. The
+        // object's CRC-64 tells whether it is ours.
+        Err(e)
+            if e.downcast_ref::<ServiceError>()
+                .is_some_and(|s| s.code == "NoSuchUpload") =>
+        {
+            let ours = client
+                .head_object(bucket, key)
+                .ok()
+                .and_then(|r| super::client::header(&r, "x-oss-hash-crc64ecma"))
+                .and_then(|v| v.parse::<u64>().ok())
+                == Some(expected);
+            if !ours {
+                return Err(e);
+            }
+            Some(expected)
+        }
+        Err(e) => return Err(e),
+    };
     let reported = match reported {
         Some(crc) => Some(crc),
         None => client
@@ -143,8 +181,9 @@ pub fn upload_file(
     let meta = file.metadata()?;
     let size = meta.len();
     if size < settings.threshold {
-        return put_single(client, file, size, bucket, key, settings);
+        return put_single(client, path, size, bucket, key, settings);
     }
+    let file = Arc::new(file);
     let mut part_size = settings
         .part_size
         .unwrap_or_else(|| transfer::default_part_size(size));
@@ -254,11 +293,9 @@ pub fn upload_file(
     progress.add_bytes(resumed_parts.iter().map(|p| p.size).sum());
     let finished = Mutex::new((resumed_parts.clone(), checkpoint));
     let result = run_parallel(&todo, settings.jobs, |&number| {
-        let (start, len) = part_range(number, part_size, size);
-        let mut data = vec![0u8; len as usize];
-        read_at(&file, &mut data, start)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let part = put_part(client, bucket, key, &upload_id, number, data)?;
+        let part = put_part(client, bucket, key, &upload_id, number, || {
+            file_part(&file, number, part_size, size)
+        })?;
         progress.add_bytes(part.size);
         let mut guard = finished.lock().unwrap_or_else(|e| e.into_inner());
         guard
@@ -300,7 +337,7 @@ pub fn upload_file(
 #[allow(clippy::too_many_arguments)]
 fn upload_parts_unresumable(
     client: &OssClient,
-    file: &File,
+    file: &Arc<File>,
     size: u64,
     part_size: u64,
     bucket: &str,
@@ -318,10 +355,9 @@ fn upload_parts_unresumable(
     );
     let finished = Mutex::new(Vec::new());
     let result = run_parallel(&numbers, settings.jobs, |&number| {
-        let (start, len) = part_range(number, part_size, size);
-        let mut data = vec![0u8; len as usize];
-        read_at(file, &mut data, start)?;
-        let part = put_part(client, bucket, key, upload_id, number, data)?;
+        let part = put_part(client, bucket, key, upload_id, number, || {
+            file_part(file, number, part_size, size)
+        })?;
         progress.add_bytes(part.size);
         let mut guard = finished.lock().unwrap_or_else(|e| e.into_inner());
         guard.push(part);
@@ -368,26 +404,33 @@ fn abort_after(
 /// One PutObject, streamed from the reader, CRC-64 checked.
 fn put_single(
     client: &OssClient,
-    reader: impl Read + Send + 'static,
+    path: &Path,
     size: u64,
     bucket: &str,
     key: &str,
     settings: &UploadSettings,
 ) -> Result<Outcome> {
-    let tally = crc64::Tally::default();
     let progress = Progress::new(
         Some(size),
         1,
         settings.show_progress,
         &format!("put oss://{bucket}/{key}"),
     );
-    let body = Body::sized(crc64::TallyReader::new(reader, tally.clone()), size);
-    let result = client
-        .put_object(bucket, key, body, &settings.content_type)
+    let (crc, len) = client
+        .retry
+        .run("PutObject", || {
+            // Opened again for every attempt: a body cannot be replayed.
+            let file =
+                File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let tally = crc64::Tally::default();
+            let body = Payload::sized(crc64::TallyReader::new(file, tally.clone()), size);
+            let result = client.put_object(bucket, key, body, &settings.content_type)?;
+            let (crc, len) = tally.get();
+            check_single(&result, crc)?;
+            Ok((crc, len))
+        })
         .inspect_err(|_| progress.abandon())?;
-    let (crc, len) = tally.get();
     progress.add_bytes(len);
-    check_single(&result, crc)?;
     progress.finish(&format!("uploaded to oss://{bucket}/{key}"), len);
     Ok(Outcome {
         bytes: len,
@@ -438,10 +481,19 @@ pub fn upload_stream(
             settings.show_progress,
             &format!("put oss://{bucket}/{key}"),
         );
-        let result = client
-            .put_object(bucket, key, Body::from(first), &settings.content_type)
+        let first = bytes::Bytes::from(first);
+        client
+            .retry
+            .run("PutObject", || {
+                let result = client.put_object(
+                    bucket,
+                    key,
+                    Payload::from(first.clone()),
+                    &settings.content_type,
+                )?;
+                check_single(&result, crc)
+            })
             .inspect_err(|_| progress.abandon())?;
-        check_single(&result, crc)?;
         progress.add_bytes(size);
         progress.finish(&format!("uploaded stdin to oss://{bucket}/{key}"), size);
         return Ok(Outcome {
@@ -473,7 +525,10 @@ pub fn upload_stream(
                         return Ok(());
                     };
                     let len = data.len() as u64;
-                    match put_part(client, bucket, key, &upload_id, number, data) {
+                    let data = bytes::Bytes::from(data);
+                    match put_part(client, bucket, key, &upload_id, number, || {
+                        memory_part(data.clone())
+                    }) {
                         Ok(part) => {
                             progress.add_bytes(len);
                             finished

@@ -10,7 +10,6 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use crate::commands::sts::assume_role::{pretty_json, shell_quote};
-use crate::http;
 use crate::resolve::{Globals, Session};
 use crate::signing::Credentials;
 
@@ -151,8 +150,7 @@ pub fn render(format: ExportFormat, c: &Credentials, expiration: Option<&str>) -
 
 pub fn run(globals: Globals, args: ExportArgs) -> Result<()> {
     let session = Session::new(globals)?;
-    let http = http::client()?;
-    let provider = crate::credentials::for_export(&session, &http)?;
+    let provider = crate::credentials::for_export(&session)?;
     let (credentials, expiration) = provider.current_with_expiration()?;
     crate::output::verbose(&format!("credentials from {}", provider.source()));
     let text = render(args.format, &credentials, expiration.as_deref())?;

@@ -65,6 +65,9 @@ pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
     if args.security_token.is_some() && args.access_key_id.is_none() {
         usage!("--security-token goes with the --access-key-id and --access-key-secret it was issued with");
     }
+    if args.expiration.is_some() && args.access_key_id.is_none() {
+        usage!("--expiration goes with the --access-key-id, --access-key-secret and --security-token it describes");
+    }
     if let Some(exp) = &args.expiration {
         if chrono::DateTime::parse_from_rfc3339(exp).is_err() {
             usage!("invalid --expiration {exp:?}: use UTC like 2026-01-13T15:03:39Z");

@@ -77,7 +77,10 @@ pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
         Dest::Stdout => None,
     };
     let session = Session::new(globals)?;
-    let http = http::client()?;
+    let http = http::client_for(
+        &session.oss_endpoint(args.oss.endpoint.as_deref())?,
+        &session.net()?,
+    )?;
     let (client, _) = super::client(&session, &http, &args.oss)?;
     let settings = DownloadSettings {
         threshold: args.transfer.multipart_threshold,

@@ -159,7 +159,7 @@ pub(crate) fn client<'a>(
     flags: &OssFlags,
 ) -> Result<(OssClient<'a>, Resolved)> {
     let endpoint = session.oss_endpoint(flags.endpoint.as_deref())?;
-    let provider = crate::credentials::for_oss(session, http)?;
+    let provider = crate::credentials::for_oss(session)?;
     let sign = sign_version(session, &endpoint, flags.sign_version)?;
     crate::output::verbose(&format!(
         "credentials from {}; endpoint {endpoint}; signing {sign}",
@@ -176,6 +176,7 @@ pub(crate) fn client<'a>(
         endpoint,
         credentials,
         sign,
+        retry: session.net()?.retry,
         provider: Some(std::sync::Arc::new(provider)),
     };
     Ok((client, resolved))

@@ -32,21 +32,29 @@ pub struct PutArgs {
 }
 
 pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
-    let mut url = OssUrl::parse_object(&args.dest)?;
+    // `oss://bucket`, `oss://bucket/` and `oss://bucket/dir/` take the file's name, as ossutil does.
+    let mut url = OssUrl::parse(&args.dest)?;
     args.transfer.check()?;
     let from_stdin = args.source == "-";
-    if url.key.ends_with('/') {
+    if url.key.is_empty() || url.key.ends_with('/') {
         if from_stdin {
-            usage!("{url} ends in '/': name the object when uploading stdin");
+            usage!(
+                "{} names no object: give the key when uploading stdin",
+                args.dest
+            );
         }
         let name = Path::new(&args.source)
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         url.key.push_str(&name);
-        crate::oss::url::check_key(&url.key)
-            .map_err(|why| UsageError(format!("invalid object key {:?}: {why}", url.key)))?;
     }
+    crate::oss::url::check_key(&url.key).map_err(|why| {
+        UsageError(format!(
+            "invalid object key {:?} in {}: {why}",
+            url.key, args.dest
+        ))
+    })?;
     let content_type = match &args.content_type {
         Some(t) if t.trim().is_empty() || t.contains(['\r', '\n']) => {
             usage!("invalid --content-type {t:?}")
@@ -76,7 +84,10 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
     }
 
     let session = Session::new(globals)?;
-    let http = http::client()?;
+    let http = http::client_for(
+        &session.oss_endpoint(args.oss.endpoint.as_deref())?,
+        &session.net()?,
+    )?;
     let (client, _) = super::client(&session, &http, &args.oss)?;
     let settings = UploadSettings {
         threshold: args.transfer.multipart_threshold,
@@ -96,17 +107,13 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
             &settings,
         )
     } else {
-        // A file streamed from disk cannot be replayed by the client after a refusal of the
-        // credentials; a renewed role profile uploads it again from the start (or resumes).
-        client.retry_if_refused(|| {
-            upload::upload_file(
-                &client,
-                Path::new(&args.source),
-                &url.bucket,
-                &url.key,
-                &settings,
-            )
-        })
+        upload::upload_file(
+            &client,
+            Path::new(&args.source),
+            &url.bucket,
+            &url.key,
+            &settings,
+        )
     };
     outcome.map(drop).map_err(|e| super::with_hint(e, &client))
 }

@@ -60,7 +60,10 @@ pub fn run(globals: Globals, args: SignArgs) -> Result<()> {
         }
     }
     let session = Session::new(globals)?;
-    let http = http::client()?;
+    let http = http::client_for(
+        &session.oss_endpoint(args.oss.endpoint.as_deref())?,
+        &session.net()?,
+    )?;
     let (client, resolved) = super::client(&session, &http, &args.oss)?;
     let now = Utc::now();
     if let Some(exp) = resolved

@@ -157,7 +157,10 @@ pub fn run(globals: Globals, args: ProbeArgs) -> Result<()> {
     let unique = uuid::Uuid::new_v4().simple().to_string();
     let target = target(&args.target, args.suffix.as_deref(), &unique)?;
     let session = Session::new(globals)?;
-    let http = http::client()?;
+    let http = http::client_for(
+        &session.oss_endpoint(args.oss.endpoint.as_deref())?,
+        &session.net()?,
+    )?;
     let (client, _) = crate::commands::oss::client(&session, &http, &args.oss)?;
     let object = format!("oss://{}/{}", target.bucket, target.key);
     crate::output::info(&format!("probe object: {object}"));

@@ -131,7 +131,10 @@ pub fn read_policy(value: &str) -> Result<String> {
 pub fn run(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()> {
     let request = validate(&args)?;
     let session = Session::new(globals)?;
-    let http = http::client()?;
+    let http = http::client_for(
+        &session.sts_endpoint(args.endpoint.as_deref())?,
+        &session.net()?,
+    )?;
     let client = super::client(&session, &http, args.endpoint.as_deref())?;
     let source = super::source_of(&client)
         .unwrap_or(CredentialSource::Environment("ALIBABA_CLOUD_ACCESS_KEY_ID"));

@@ -16,7 +16,10 @@ pub struct GetCallerIdentityArgs {
 
 pub fn run(globals: Globals, args: GetCallerIdentityArgs) -> Result<()> {
     let session = Session::new(globals)?;
-    let http = http::client()?;
+    let http = http::client_for(
+        &session.sts_endpoint(args.endpoint.as_deref())?,
+        &session.net()?,
+    )?;
     let client = super::client(&session, &http, args.endpoint.as_deref())?;
     let identity = client.get_caller_identity().map_err(|e| {
         crate::hints::attach(e, |s| crate::hints::sts_common(s, session.profile_name()))

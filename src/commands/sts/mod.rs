@@ -10,14 +10,14 @@ use crate::resolve::{CredentialSource, Session};
 use crate::sts::StsClient;
 
 /// Builds an STS client from the session's credentials and endpoint. The client asks a
-/// credentials provider before every call, so a role profile renews itself, and renews once more
-/// when STS refuses what it holds.
+/// credentials provider before every attempt, so a role profile renews itself, and renews once
+/// more when STS refuses what it holds.
 pub(crate) fn client<'a>(
     session: &Session,
     http: &'a http::Client,
     endpoint: Option<&str>,
 ) -> Result<StsClient<'a>> {
-    let provider = crate::credentials::for_sts(session, http, endpoint)?;
+    let provider = crate::credentials::for_sts(session, endpoint)?;
     let endpoint = session.sts_endpoint(endpoint)?;
     crate::output::verbose(&format!("credentials from {}", provider.source()));
     let credentials = provider.current()?;
@@ -25,6 +25,7 @@ pub(crate) fn client<'a>(
         http,
         endpoint,
         credentials,
+        retry: session.net()?.retry,
         provider: Some(std::sync::Arc::new(provider)),
     })
 }
