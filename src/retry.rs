@@ -137,6 +137,28 @@ mod tests {
     }
 
     #[test]
+    fn a_renewal_is_repeated_once_outside_the_budget() {
+        let policy = RetryPolicy::with_retries(0);
+        let mut calls = 0;
+        let r: Result<u32> = policy.run("GetObject", || {
+            calls += 1;
+            match calls {
+                1 => Err(service("SecurityTokenExpired", 403).context(crate::credentials::Renewed)),
+                _ => Ok(7),
+            }
+        });
+        assert_eq!((r.unwrap(), calls), (7, 2));
+        // Refused again after the renewal: once is enough.
+        let mut calls = 0;
+        let r: Result<u32> = policy.run("GetObject", || {
+            calls += 1;
+            Err(service("SecurityTokenExpired", 403).context(crate::credentials::Renewed))
+        });
+        assert!(r.is_err());
+        assert_eq!(calls, 2);
+    }
+
+    #[test]
     fn what_is_worth_repeating() {
         assert!(retryable(&service("InternalError", 500)).is_some());
         assert!(retryable(&service("ServiceUnavailable", 503)).is_some());

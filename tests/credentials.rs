@@ -275,6 +275,21 @@ fn refused_credentials_are_renewed_once_and_the_request_sent_again() {
         &["sts", "get-caller-identity", "--profile", "ci"],
         "GetCallerIdentity",
     );
+    // The second attempt is not a retry the user can turn off: it is the same request with the
+    // credentials it should have had.
+    check(
+        &[
+            "oss",
+            "get",
+            "oss://sample-bucket/k.txt",
+            "-",
+            "--profile",
+            "ci",
+            "--retries",
+            "0",
+        ],
+        "get with --retries 0",
+    );
 }
 
 #[test]
