@@ -9,7 +9,6 @@ use alicli::oss::SignVersion;
 use common::{World, DOCS_POLICY};
 use serde_json::Value;
 
-
 /// Every key in the seeded bucket.
 fn keys(world: &World) -> Vec<String> {
     let listing = world
