@@ -219,29 +219,13 @@ fn folders_names_and_content_types() {
         "text/x-custom",
     ]);
     assert_eq!(r.code, 0, "{r:?}");
-    let client = user_client(&world);
+    let client = world.user_oss_client(alicli::oss::SignVersion::V1, 3);
     let head = client
         .head_object("sample-bucket", "albums/photo.png")
         .unwrap();
     assert_eq!(head.headers()["content-type"], "image/png");
     let head = client.head_object("sample-bucket", "raw/blob").unwrap();
     assert_eq!(head.headers()["content-type"], "text/x-custom");
-}
-
-fn user_client(world: &World) -> alicli::oss::OssClient<'static> {
-    let http: &'static alicli::http::Client = Box::leak(Box::new(alicli::http::client().unwrap()));
-    alicli::oss::OssClient {
-        http,
-        endpoint: alicli::endpoint::Endpoint::parse(&world.endpoint()).unwrap(),
-        credentials: alicli::signing::Credentials::new(
-            &world.cloud.info.access_key_id,
-            &world.cloud.info.access_key_secret,
-            None,
-        ),
-        sign: alicli::oss::SignVersion::V1,
-        retry: alicli::retry::RetryPolicy::default(),
-        provider: None,
-    }
 }
 
 #[test]

@@ -9,18 +9,6 @@ use std::time::{Duration, Instant};
 
 use common::{pattern, World};
 
-fn world() -> World {
-    let world = World::new();
-    world.configure_user();
-    assert_eq!(
-        world
-            .run(&["oss", "config", "--endpoint", &world.endpoint()])
-            .code,
-        0
-    );
-    world
-}
-
 /// Starts `args`, waits for `ready`, sends SIGINT, and returns (exit code, stderr).
 #[cfg(unix)]
 fn interrupt_when(world: &World, args: &[&str], ready: impl Fn() -> bool) -> (i32, String) {
@@ -52,7 +40,7 @@ extern "C" {
 #[cfg(unix)]
 #[test]
 fn ctrl_c_during_get_leaves_no_dest() {
-    let world = world();
+    let world = World::with_user();
     std::fs::write(world.path("big.bin"), pattern(4 * 1024 * 1024, 71)).unwrap();
     assert_eq!(
         world
@@ -87,7 +75,7 @@ fn ctrl_c_during_get_leaves_no_dest() {
 #[cfg(unix)]
 #[test]
 fn ctrl_c_during_put_keeps_the_checkpoint_or_aborts() {
-    let world = world();
+    let world = World::with_user();
     std::fs::write(world.path("big.bin"), pattern(4 * 1024 * 1024, 72)).unwrap();
     for (resume, key) in [(true, "keep.bin"), (false, "abort.bin")] {
         world.fault("UploadPart", "delay:200", 1000);
@@ -132,7 +120,7 @@ fn ctrl_c_during_put_keeps_the_checkpoint_or_aborts() {
 
 #[test]
 fn a_closed_stdout_ends_quietly() {
-    let world = world();
+    let world = World::with_user();
     std::fs::write(world.path("big.bin"), pattern(8 * 1024 * 1024, 73)).unwrap();
     assert_eq!(
         world

@@ -4,26 +4,8 @@
 mod common;
 
 use alicli::oss::xml::CompletePart;
-use alicli::oss::{OssClient, SignVersion};
+use alicli::oss::SignVersion;
 use common::World;
-
-fn client(world: &World) -> OssClient<'static> {
-    let http: &'static alicli::http::Client = Box::leak(Box::new(alicli::http::client().unwrap()));
-    OssClient {
-        http,
-        endpoint: alicli::endpoint::Endpoint::parse(&world.endpoint()).unwrap(),
-        credentials: alicli::signing::Credentials::new(
-            &world.cloud.info.access_key_id,
-            &world.cloud.info.access_key_secret,
-            None,
-        ),
-        sign: SignVersion::V4 {
-            region: "cn-hangzhou".into(),
-        },
-        retry: alicli::retry::RetryPolicy::with_retries(0),
-        provider: None,
-    }
-}
 
 fn code(err: anyhow::Error) -> String {
     err.downcast::<alicli::error::ServiceError>()
@@ -36,7 +18,12 @@ const B: &str = "sample-bucket";
 #[test]
 fn ranges_head_list_delete() {
     let world = World::new();
-    let c = client(&world);
+    let c = world.user_oss_client(
+        SignVersion::V4 {
+            region: "cn-hangzhou".into(),
+        },
+        0,
+    );
     let data: Vec<u8> = (0..1000u32).map(|i| (i % 256) as u8).collect();
     c.put_object(
         B,
@@ -96,7 +83,12 @@ fn ranges_head_list_delete() {
 #[test]
 fn multipart_upload_is_validated_and_combines_crc() {
     let world = World::new();
-    let c = client(&world);
+    let c = world.user_oss_client(
+        SignVersion::V4 {
+            region: "cn-hangzhou".into(),
+        },
+        0,
+    );
     let part1: Vec<u8> = vec![1u8; 100 * 1024];
     let part2: Vec<u8> = vec![2u8; 150 * 1024];
     let part3: Vec<u8> = b"tail".to_vec();
@@ -175,7 +167,12 @@ fn multipart_upload_is_validated_and_combines_crc() {
 #[test]
 fn small_parts_abort_and_unknown_uploads() {
     let world = World::new();
-    let c = client(&world);
+    let c = world.user_oss_client(
+        SignVersion::V4 {
+            region: "cn-hangzhou".into(),
+        },
+        0,
+    );
     let id = c
         .initiate_multipart_upload(B, "mp/small", "text/plain")
         .unwrap();
@@ -261,7 +258,12 @@ pub fn arm(world: &World, op: &str, kind: &str, count: u32) {
 #[test]
 fn faults_are_injected_on_demand() {
     let world = World::new();
-    let c = client(&world);
+    let c = world.user_oss_client(
+        SignVersion::V4 {
+            region: "cn-hangzhou".into(),
+        },
+        0,
+    );
     c.put_object(B, "f/x", b"hello".to_vec().into(), "text/plain")
         .unwrap();
     arm(&world, "GetObject", "503", 2);

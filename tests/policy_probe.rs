@@ -5,32 +5,19 @@
 mod common;
 
 use alicli::emulator::{CloudConfig, RoleConfig};
-use alicli::oss::{OssClient, SignVersion};
+use alicli::oss::SignVersion;
 use common::{World, DOCS_POLICY};
 use serde_json::Value;
 
-/// An OSS client with the seeded user's own (full access) key, to look at the bucket directly.
-fn user_client(world: &World) -> OssClient<'static> {
-    let http: &'static alicli::http::Client = Box::leak(Box::new(alicli::http::client().unwrap()));
-    OssClient {
-        http,
-        endpoint: alicli::endpoint::Endpoint::parse(&world.endpoint()).unwrap(),
-        credentials: alicli::signing::Credentials::new(
-            &world.cloud.info.access_key_id,
-            &world.cloud.info.access_key_secret,
-            None,
-        ),
-        sign: SignVersion::V4 {
-            region: world.cloud.info.region.clone(),
-        },
-        retry: alicli::retry::RetryPolicy::default(),
-        provider: None,
-    }
-}
-
 /// Every key in the seeded bucket.
 fn keys(world: &World) -> Vec<String> {
-    let listing = user_client(world)
+    let listing = world
+        .user_oss_client(
+            SignVersion::V4 {
+                region: world.cloud.info.region.clone(),
+            },
+            3,
+        )
         .list_objects_v2(&world.cloud.info.bucket, "", "", None, 1000)
         .unwrap();
     listing.contents.into_iter().map(|o| o.key).collect()
@@ -239,7 +226,13 @@ fn full_access_is_allowed_everything_and_cleans_up() {
         "the probe object is gone, the rest untouched"
     );
     assert_eq!(pending_uploads(&world), 0, "the upload was aborted");
-    let got = user_client(&world)
+    let got = world
+        .user_oss_client(
+            SignVersion::V4 {
+                region: world.cloud.info.region.clone(),
+            },
+            3,
+        )
         .get_object("sample-bucket", "logs/existing.txt")
         .unwrap()
         .bytes()
@@ -297,7 +290,13 @@ fn what_cannot_be_removed_is_reported() {
     assert_eq!(extra.len(), 1, "{after:?}");
     assert!(extra[0].starts_with("uploads/alicli-probe-"), "{extra:?}");
     assert_eq!(pending_uploads(&world), 1);
-    user_client(&world)
+    world
+        .user_oss_client(
+            SignVersion::V4 {
+                region: world.cloud.info.region.clone(),
+            },
+            3,
+        )
         .delete_object("sample-bucket", extra[0])
         .unwrap();
 }

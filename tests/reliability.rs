@@ -11,23 +11,11 @@ use std::sync::Arc;
 
 use common::{pattern, read, World};
 
-fn world() -> World {
-    let world = World::new();
-    world.configure_user();
-    assert_eq!(
-        world
-            .run(&["oss", "config", "--endpoint", &world.endpoint()])
-            .code,
-        0
-    );
-    world
-}
-
 const SMALL: [&str; 4] = ["--multipart-threshold", "1M", "--part-size", "256K"];
 
 #[test]
 fn puts_and_gets_survive_503s_and_a_reset() {
-    let world = world();
+    let world = World::with_user();
     let data = pattern(3 * 1024 * 1024 + 11, 61);
     std::fs::write(world.path("in.bin"), &data).unwrap();
     for (what, op, extra) in [
@@ -64,7 +52,7 @@ fn puts_and_gets_survive_503s_and_a_reset() {
 
 #[test]
 fn more_failures_than_retries_end_in_exit_6_with_nothing_half_written() {
-    let world = world();
+    let world = World::with_user();
     let data = pattern(2 * 1024 * 1024, 62);
     std::fs::write(world.path("in.bin"), &data).unwrap();
     // Resumable (default): the checkpoint and the upload are kept.
@@ -122,7 +110,7 @@ fn more_failures_than_retries_end_in_exit_6_with_nothing_half_written() {
 
 #[test]
 fn a_slow_answer_beyond_the_read_timeout_is_named() {
-    let world = world();
+    let world = World::with_user();
     std::fs::write(world.path("s.txt"), b"slow").unwrap();
     assert_eq!(
         world
@@ -169,7 +157,7 @@ fn a_slow_answer_beyond_the_read_timeout_is_named() {
 
 #[test]
 fn sts_calls_are_retried_with_a_fresh_signature() {
-    let world = world();
+    let world = World::with_user();
     world.fault("AssumeRole", "503", 2);
     let r = world.run(&[
         "sts",
@@ -229,7 +217,7 @@ fn pipe_proxy(target: std::net::SocketAddr) -> (String, Arc<AtomicUsize>) {
 
 #[test]
 fn proxies_are_honoured() {
-    let world = world();
+    let world = World::with_user();
     std::fs::write(world.path("p.txt"), b"via proxy").unwrap();
     let (proxy, count) = pipe_proxy(world.cloud.addr);
     let r = world.run(&[

@@ -6,17 +6,9 @@ mod common;
 
 use common::{read, World, DOCS_POLICY};
 
-fn world_with_user() -> World {
-    let world = World::new();
-    world.configure_user();
-    let r = world.run(&["oss", "config", "--endpoint", &world.endpoint()]);
-    assert_eq!(r.code, 0, "{r:?}");
-    world
-}
-
 #[test]
 fn v4_is_the_default_when_the_region_is_known() {
-    let world = world_with_user();
+    let world = World::with_user();
     std::fs::write(world.path("a.txt"), b"a").unwrap();
     let r = world.run(&["-v", "oss", "put", "a.txt", "oss://sample-bucket/a.txt"]);
     assert_eq!(r.code, 0, "{r:?}");
@@ -207,7 +199,7 @@ fn forcing_a_version() {
 
 #[test]
 fn awkward_keys_round_trip_under_both_versions() {
-    let world = world_with_user();
+    let world = World::with_user();
     let keys = [
         "with space.txt",
         "plus+plus",
@@ -270,7 +262,7 @@ fn sign(world: &World, args: &[&str]) -> String {
 
 #[test]
 fn presigned_urls_work_without_any_signing_code() {
-    let world = world_with_user();
+    let world = World::with_user();
     let http = reqwest::blocking::Client::new();
     for version in ["v1", "v4"] {
         let key = format!("oss://sample-bucket/presigned/{version} photo+1.jpg");
@@ -334,7 +326,7 @@ fn presigned_urls_work_without_any_signing_code() {
 
 #[test]
 fn presigned_urls_carry_the_security_token() {
-    let world = world_with_user();
+    let world = World::with_user();
     world.put_as_user("2015/01/01/t.jpg", b"token-bytes");
     let arn = world.cloud.info.role_arn.clone();
     let r = world.run(&[
@@ -391,7 +383,7 @@ fn presigned_urls_carry_the_security_token() {
 
 #[test]
 fn expired_presigned_urls_are_refused() {
-    let world = world_with_user();
+    let world = World::with_user();
     world.put_as_user("e.txt", b"e");
     let v1 = sign(
         &world,
@@ -428,7 +420,7 @@ fn expired_presigned_urls_are_refused() {
 
 #[test]
 fn sign_refuses_bad_expiry_and_names() {
-    let world = world_with_user();
+    let world = World::with_user();
     for (args, needle) in [
         (
             vec!["oss", "sign", "oss://sample-bucket/k", "--expires", "0"],

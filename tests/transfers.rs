@@ -12,18 +12,6 @@ const K: usize = 1024;
 /// Small limits keep the tests fast while exercising the same code as 64 MiB / 8 MiB would.
 const SMALL: [&str; 4] = ["--multipart-threshold", "1M", "--part-size", "256K"];
 
-fn world() -> World {
-    let world = World::new();
-    world.configure_user();
-    assert_eq!(
-        world
-            .run(&["oss", "config", "--endpoint", &world.endpoint()])
-            .code,
-        0
-    );
-    world
-}
-
 fn put(world: &World, file: &str, key: &str, extra: &[&str]) -> common::Run {
     let url = format!("oss://sample-bucket/{key}");
     let mut args = vec!["oss", "put", file, &url];
@@ -40,7 +28,7 @@ fn get(world: &World, key: &str, dest: &str, extra: &[&str]) -> common::Run {
 
 #[test]
 fn sizes_around_the_threshold_round_trip() {
-    let world = world();
+    let world = World::with_user();
     let threshold = 1024 * K;
     for (i, size) in [
         0,
@@ -81,7 +69,7 @@ fn sizes_around_the_threshold_round_trip() {
 
 #[test]
 fn part_count_near_the_limit() {
-    let world = world();
+    let world = World::with_user();
     // 9 990 parts of the smallest size OSS allows, and one byte more.
     let size = 9_990 * 100 * K + 1;
     let data = pattern(size, 7);
@@ -146,7 +134,7 @@ fn kill_when(world: &World, args: &[&str], ready: impl Fn() -> bool) {
 
 #[test]
 fn killed_put_resumes_from_the_parts_already_there() {
-    let world = world();
+    let world = World::with_user();
     let data = pattern(4 * 1024 * K + 17, 11);
     std::fs::write(world.path("big.bin"), &data).unwrap();
     let total_parts = data.len().div_ceil(256 * K) as u64;
@@ -202,7 +190,7 @@ fn killed_put_resumes_from_the_parts_already_there() {
 
 #[test]
 fn a_changed_source_starts_over_with_a_warning() {
-    let world = world();
+    let world = World::with_user();
     std::fs::write(world.path("c.bin"), pattern(2 * 1024 * K, 1)).unwrap();
     world.fault("UploadPart", "500", 1);
     let mut no_retries = SMALL.to_vec();
@@ -231,7 +219,7 @@ fn a_changed_source_starts_over_with_a_warning() {
 
 #[test]
 fn no_resume_aborts_a_failed_upload() {
-    let world = world();
+    let world = World::with_user();
     std::fs::write(world.path("n.bin"), pattern(2 * 1024 * K, 5)).unwrap();
     world.fault("UploadPart", "500", 1000);
     let mut args = SMALL.to_vec();
@@ -246,7 +234,7 @@ fn no_resume_aborts_a_failed_upload() {
 
 #[test]
 fn killed_get_resumes_and_dest_stays_untouched() {
-    let world = world();
+    let world = World::with_user();
     let data = pattern(4 * 1024 * K + 3, 21);
     std::fs::write(world.path("g.bin"), &data).unwrap();
     assert_eq!(put(&world, "g.bin", "resume/g.bin", &SMALL).code, 0);
@@ -294,7 +282,7 @@ fn killed_get_resumes_and_dest_stays_untouched() {
 
 #[test]
 fn corruption_is_caught_by_crc64() {
-    let world = world();
+    let world = World::with_user();
     let data = pattern(3 * 1024 * K, 31);
     std::fs::write(world.path("x.bin"), &data).unwrap();
     let mut once = SMALL.to_vec();
@@ -362,7 +350,7 @@ fn corruption_is_caught_by_crc64() {
 
 #[test]
 fn stdin_streams_through_bounded_parts() {
-    let world = world();
+    let world = World::with_user();
     let data = pattern(3 * 1024 * K + 99, 41);
     let mut child = world
         .command(&[
@@ -400,7 +388,7 @@ fn stdin_streams_through_bounded_parts() {
 
 #[test]
 fn summary_line_without_a_terminal_and_quiet() {
-    let world = world();
+    let world = World::with_user();
     std::fs::write(world.path("s.bin"), pattern(2 * 1024 * K, 51)).unwrap();
     let r = put(&world, "s.bin", "summary/s.bin", &SMALL);
     assert_eq!(r.code, 0, "{r:?}");

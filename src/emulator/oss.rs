@@ -788,14 +788,19 @@ async fn get_object(
     if head_only {
         return Ok(builder.body(Body::empty()).unwrap_or_default());
     }
+    use futures_util::TryStreamExt;
     use tokio::io::{AsyncReadExt, AsyncSeekExt};
-    let mut file = tokio::fs::File::open(cloud.store.data_path(bucket, &meta))
-        .await
-        .map_err(storage_failed)?;
-    file.seek(std::io::SeekFrom::Start(start))
-        .await
-        .map_err(storage_failed)?;
-    let stream = tokio_util::io::ReaderStream::with_capacity(file.take(len), 256 * 1024);
+    let pieces = cloud.store.pieces(bucket, &meta, start, len);
+    let stream = futures_util::stream::iter(pieces)
+        .then(|(path, offset, take)| async move {
+            let mut file = tokio::fs::File::open(path).await?;
+            file.seek(std::io::SeekFrom::Start(offset)).await?;
+            Ok::<_, std::io::Error>(tokio_util::io::ReaderStream::with_capacity(
+                file.take(take),
+                256 * 1024,
+            ))
+        })
+        .try_flatten();
     let body = if corrupt {
         let mut first = true;
         Body::from_stream(stream.map(move |chunk| {

@@ -32,7 +32,9 @@ pub struct ObjectMeta {
     pub content_md5: String,
     pub crc64: u64,
     pub last_modified: String,
-    data_file: String,
+    /// The files holding the body, in order, with their sizes: one for PutObject, the parts for
+    /// a completed multipart upload (moved, not copied: Complete stays fast for large objects).
+    segments: Vec<(String, u64)>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -144,8 +146,31 @@ impl Store {
         serde_json::from_slice(&bytes).ok()
     }
 
-    pub fn data_path(&self, bucket: &str, meta: &ObjectMeta) -> PathBuf {
-        self.bucket_dir(bucket).join(&meta.data_file)
+    /// The pieces of files that hold bytes `[start, start+len)` of an object: (path, offset, length).
+    pub fn pieces(
+        &self,
+        bucket: &str,
+        meta: &ObjectMeta,
+        start: u64,
+        len: u64,
+    ) -> Vec<(PathBuf, u64, u64)> {
+        let dir = self.bucket_dir(bucket);
+        let mut pieces = Vec::new();
+        let (mut at, end) = (0u64, start + len);
+        for (file, size) in &meta.segments {
+            let (from, to) = (start.max(at), end.min(at + size));
+            if from < to {
+                pieces.push((dir.join(file), from - at, to - from));
+            }
+            at += size;
+        }
+        pieces
+    }
+
+    async fn remove_segments(&self, bucket: &str, meta: &ObjectMeta) {
+        for (file, _) in &meta.segments {
+            let _ = tokio::fs::remove_file(self.bucket_dir(bucket).join(file)).await;
+        }
     }
 
     /// Streams a request body into a new file in `dir`, hashing as it goes. With `corrupt`, one
@@ -213,8 +238,8 @@ impl Store {
         let dir = self.bucket_dir(bucket);
         let old = self.meta(bucket, &meta.key).await;
         Self::write_json_atomic(&dir, &self.meta_path(bucket, &meta.key), meta).await?;
-        if let Some(old) = old.filter(|o| o.data_file != meta.data_file) {
-            let _ = tokio::fs::remove_file(dir.join(old.data_file)).await;
+        if let Some(old) = old.filter(|o| o.segments != meta.segments) {
+            self.remove_segments(bucket, &old).await;
         }
         Ok(())
     }
@@ -248,7 +273,7 @@ impl Store {
             content_md5: base64::engine::general_purpose::STANDARD.encode(blob.md5),
             crc64: blob.crc64,
             last_modified: now_http(),
-            data_file: blob.file,
+            segments: vec![(blob.file, blob.size)],
         };
         self.commit(bucket, &meta).await.map_err(PutError::Io)?;
         Ok(meta)
@@ -257,7 +282,7 @@ impl Store {
     pub async fn delete(&self, bucket: &str, key: &str) -> Result<()> {
         if let Some(meta) = self.meta(bucket, key).await {
             tokio::fs::remove_file(self.meta_path(bucket, key)).await?;
-            let _ = tokio::fs::remove_file(self.data_path(bucket, &meta)).await;
+            self.remove_segments(bucket, &meta).await;
         }
         Ok(())
     }
@@ -413,22 +438,15 @@ impl Store {
             return Err(CompleteError::EntityTooSmall(small.number));
         }
         let bucket_dir = self.bucket_dir(&upload.bucket);
-        let file = format!("{}.data", uuid::Uuid::new_v4().simple());
         let io = |e: std::io::Error| CompleteError::Io(e.into());
-        // One blocking task with std's copy (copy_file_range on Linux): async file I/O would hop
-        // threads for every few kilobytes of a multi-gigabyte object.
-        let sources: Vec<PathBuf> = chosen.iter().map(|p| dir.join(&p.data_file)).collect();
-        let target = bucket_dir.join(&file);
-        tokio::task::spawn_blocking(move || -> std::io::Result<()> {
-            let mut out = std::fs::File::create(target)?;
-            for source in sources {
-                std::io::copy(&mut std::fs::File::open(source)?, &mut out)?;
-            }
-            Ok(())
-        })
-        .await
-        .map_err(|e| CompleteError::Io(e.into()))?
-        .map_err(io)?;
+        let mut segments = Vec::with_capacity(chosen.len());
+        for part in &chosen {
+            let file = format!("{}.data", uuid::Uuid::new_v4().simple());
+            tokio::fs::rename(dir.join(&part.data_file), bucket_dir.join(&file))
+                .await
+                .map_err(io)?;
+            segments.push((file, part.size));
+        }
         let mut crc = 0u64;
         let mut size = 0u64;
         let mut md5s = Vec::with_capacity(chosen.len() * 16);
@@ -448,7 +466,7 @@ impl Store {
             content_md5: String::new(),
             crc64: crc,
             last_modified: now_http(),
-            data_file: file,
+            segments,
         };
         self.commit(&upload.bucket, &meta)
             .await

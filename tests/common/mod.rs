@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use alicli::emulator::{self, CloudConfig, Running, ServeOptions};
+use alicli::oss::{OssClient, SignVersion};
 
 /// Variables that would let the caller's own environment leak into a test.
 const SCRUBBED: &[&str] = &[
@@ -122,6 +123,34 @@ impl World {
             &info.endpoint,
         ]);
         assert_eq!(r.code, 0, "{r:?}");
+    }
+
+    /// A world whose default profile holds the user's key and points OSS at the local cloud.
+    pub fn with_user() -> World {
+        let world = World::new();
+        world.configure_user();
+        let r = world.run(&["oss", "config", "--endpoint", &world.endpoint()]);
+        assert_eq!(r.code, 0, "{r:?}");
+        world
+    }
+
+    /// A library OSS client with the seeded user's key, for checks the CLI does not expose.
+    pub fn user_oss_client(&self, sign: SignVersion, retries: u32) -> OssClient<'static> {
+        // Leaked: a test's client lives as long as the test process anyway.
+        let http: &'static alicli::http::Client =
+            Box::leak(Box::new(alicli::http::client().unwrap()));
+        OssClient {
+            http,
+            endpoint: alicli::endpoint::Endpoint::parse(&self.endpoint()).unwrap(),
+            credentials: alicli::signing::Credentials::new(
+                &self.cloud.info.access_key_id,
+                &self.cloud.info.access_key_secret,
+                None,
+            ),
+            sign,
+            retry: alicli::retry::RetryPolicy::with_retries(retries),
+            provider: None,
+        }
     }
 
     /// Puts `data` at `key` in the seeded bucket with the user's key.
