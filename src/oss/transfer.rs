@@ -198,6 +198,8 @@ mod tests {
             if *n == 5 {
                 anyhow::bail!("part 5 failed");
             }
+            // Work that takes a moment, as parts do, so the failure is seen before the end.
+            std::thread::sleep(std::time::Duration::from_millis(5));
             done.lock().unwrap().push(*n);
             Ok(())
         });
