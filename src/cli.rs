@@ -31,6 +31,7 @@ pub struct Cli {
 
 /// Flags every command takes.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile to use [default: default]; naming one makes it win over credentials in the environment
     #[arg(long, global = true, env = "ALICLI_PROFILE", value_name = "NAME")]

@@ -28,6 +28,7 @@ pub struct OssFlags {
 
 /// Flags of the commands that move object bodies.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Transfer options")]
 pub struct TransferFlags {
     /// Objects at least this large move in parts (e.g. 64M, 1G)
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
