@@ -20,7 +20,7 @@ use crate::resolve::Globals;
 )]
 #[command(
     after_help = "Exit codes: 0 ok, 1 other failure, 2 bad input (nothing sent), 3 credentials rejected,\n\
-4 access denied, 5 not found, 6 network or server error.\nDocs: docs/ in the source tree, or `man alicli`."
+4 access denied, 5 not found, 6 network or server error (after retries), 130 interrupted.\nDocs: docs/ in the source tree, or `man alicli`."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -66,7 +66,7 @@ fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
     match text.trim().parse::<f64>() {
         Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(std::time::Duration::from_secs_f64(s)),
         _ => Err(format!(
-            "{text:?} is not a number of seconds (0.1 to 86400)"
+            "{text:?} is not a number of seconds (more than 0, at most 86400)"
         )),
     }
 }

@@ -251,6 +251,11 @@ pub const SETTINGS: &[Setting] = &[
         about: "force OSS signature v1 or v4",
     },
     Setting {
+        name: "retries",
+        secret: false,
+        about: "retries of a failed request that is safe to repeat, 0-20 [default: 3]",
+    },
+    Setting {
         name: "oss.endpoint",
         secret: false,
         about: "OSS endpoint",
@@ -317,6 +322,8 @@ impl Profile {
             "external_id" => self.external_id.clone(),
             "refresh_margin_seconds" => self.refresh_margin_seconds.map(|d| d.to_string()),
             "sign_version" => self.sign_version.clone(),
+            // Kept in the table as written (read by `Session::net`), not a typed field.
+            "retries" => self.extra.get("retries").map(|v| v.to_string()),
             "oss.endpoint" => oss.and_then(|o| o.endpoint.clone()),
             "oss.region" => oss.and_then(|o| o.region.clone()),
             "oss.access_key_id" => oss.and_then(|o| o.access_key_id.clone()),
@@ -376,6 +383,15 @@ impl Profile {
             "external_id" => self.external_id = value,
             "refresh_margin_seconds" => self.refresh_margin_seconds = number(&value)?,
             "sign_version" => self.sign_version = value,
+            "retries" => match number(&value)? {
+                Some(n) => {
+                    self.extra
+                        .insert("retries".into(), toml::Value::Integer(n.min(20) as i64));
+                }
+                None => {
+                    self.extra.remove("retries");
+                }
+            },
             _ => return Err(setting(name).err().unwrap_or(UsageError(name.into()))),
         }
         Ok(())
@@ -725,6 +741,7 @@ mod tests {
         for s in SETTINGS {
             let value = match s.name {
                 "duration_seconds" | "refresh_margin_seconds" => "900".to_string(),
+                "retries" => "5".to_string(),
                 other => format!("value-of-{other}"),
             };
             p.set_setting(s.name, Some(value.clone())).unwrap();

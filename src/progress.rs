@@ -8,6 +8,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub struct Progress {
     bar: Option<ProgressBar>,
+    /// Bytes an earlier, interrupted run already moved: shown, but not counted in the rate.
+    resumed: std::sync::atomic::AtomicU64,
     started: Instant,
     total_parts: u32,
 }
@@ -36,12 +38,20 @@ impl Progress {
             bar
         });
         let progress = Progress {
+            resumed: std::sync::atomic::AtomicU64::new(0),
             bar,
             started: Instant::now(),
             total_parts,
         };
         progress.parts_done(0);
         progress
+    }
+
+    /// Bytes found already transferred by an earlier run.
+    pub fn add_resumed(&self, n: u64) {
+        self.resumed
+            .fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        self.add_bytes(n);
     }
 
     pub fn add_bytes(&self, n: u64) {
@@ -62,12 +72,28 @@ impl Progress {
             bar.finish_and_clear();
         }
         let secs = self.started.elapsed().as_secs_f64();
-        let rate = if secs > 0.0 { bytes as f64 / secs } else { 0.0 };
-        crate::output::info(&format!(
-            "{summary} ({} in {secs:.1} s, {}/s)",
-            human_bytes(bytes as f64),
-            human_bytes(rate)
-        ));
+        let resumed = self
+            .resumed
+            .load(std::sync::atomic::Ordering::Relaxed)
+            .min(bytes);
+        let moved = bytes - resumed;
+        let rate = if secs > 0.0 { moved as f64 / secs } else { 0.0 };
+        let detail = if resumed > 0 {
+            format!(
+                "{}, {} of it sent before; {} in {secs:.1} s, {}/s",
+                human_bytes(bytes as f64),
+                human_bytes(resumed as f64),
+                human_bytes(moved as f64),
+                human_bytes(rate)
+            )
+        } else {
+            format!(
+                "{} in {secs:.1} s, {}/s",
+                human_bytes(bytes as f64),
+                human_bytes(rate)
+            )
+        };
+        crate::output::info(&format!("{summary} ({detail})"));
     }
 
     /// Clears the bar without a summary (on failure; the error says what happened).

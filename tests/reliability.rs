@@ -292,3 +292,27 @@ fn a_bucket_in_another_region_gets_its_endpoint_named() {
         "{r:?}"
     );
 }
+
+#[test]
+fn the_profile_key_sets_the_retries() {
+    let world = World::with_user();
+    let r = world.run(&["configure", "set", "retries", "0"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let r = world.run(&["configure", "get", "retries"]);
+    assert_eq!(r.stdout.trim(), "0", "{r:?}");
+    assert_eq!(world.run(&["configure", "set", "retries", "21"]).code, 2);
+    std::fs::write(world.path("r.txt"), b"r").unwrap();
+    world.fault("PutObject", "503", 1);
+    let r = world.run(&["oss", "put", "r.txt", "oss://sample-bucket/retries/r.txt"]);
+    assert_eq!(r.code, 6, "no retries from the profile: {r:?}");
+    world.fault("PutObject", "503", 1);
+    let r = world.run(&[
+        "--retries",
+        "1",
+        "oss",
+        "put",
+        "r.txt",
+        "oss://sample-bucket/retries/r.txt",
+    ]);
+    assert_eq!(r.code, 0, "the flag wins over the profile: {r:?}");
+}

@@ -411,3 +411,36 @@ fn summary_line_without_a_terminal_and_quiet() {
     assert_eq!(r.code, 0, "{r:?}");
     assert!(r.stderr.is_empty(), "{r:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn downloads_get_ordinary_file_modes() {
+    use std::os::unix::fs::PermissionsExt;
+    let world = World::with_user();
+    std::fs::write(world.path("m.bin"), pattern(2 * 1024 * K, 81)).unwrap();
+    assert_eq!(put(&world, "m.bin", "modes/m.bin", &SMALL).code, 0);
+    assert_eq!(
+        get(
+            &world,
+            "modes/m.bin",
+            "single.bin",
+            &["--multipart-threshold", "64M"]
+        )
+        .code,
+        0
+    );
+    assert_eq!(get(&world, "modes/m.bin", "ranged.bin", &SMALL).code, 0);
+    let mode = |name: &str| {
+        std::fs::metadata(world.path(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode("single.bin"), mode("ranged.bin"));
+    assert_ne!(
+        mode("single.bin"),
+        0o600,
+        "not the temporary file's private mode"
+    );
+}

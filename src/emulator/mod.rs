@@ -525,7 +525,10 @@ fn control(
                     &serde_json::json!({ "error": "kind must be a status (500, 503, 429…), reset, delay:MS or corrupt" }),
                 ));
             };
-            let count = param("count").and_then(|c| c.parse().ok()).unwrap_or(1);
+            let count = param("count")
+                .and_then(|c| c.parse::<u32>().ok())
+                .unwrap_or(1)
+                .max(1);
             cloud
                 .faults
                 .add(param("op").filter(|o| !o.is_empty()), kind, count);

@@ -560,6 +560,18 @@ async fn serve(
     }
 }
 
+/// Listings give times in ISO 8601 with milliseconds (`2026-01-13T15:03:39.000Z`), as OSS does
+/// and as the SDKs parse them; objects keep theirs in HTTP form for Last-Modified.
+fn iso8601(http_date: &str) -> String {
+    chrono::DateTime::parse_from_rfc2822(http_date)
+        .map(|t| {
+            t.with_timezone(&chrono::Utc)
+                .format("%Y-%m-%dT%H:%M:%S.000Z")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
 /// Request headers OSS keeps with an object and sends back on GET/HEAD.
 const STORED_HEADERS: &[&str] = &[
     "cache-control",
@@ -1048,7 +1060,7 @@ async fn list_objects(
                 last = meta.key.clone();
                 result.contents.push(xml::ListedObject {
                     key: meta.key.clone(),
-                    last_modified: meta.last_modified.clone(),
+                    last_modified: iso8601(&meta.last_modified),
                     etag: format!("\"{}\"", meta.etag),
                     kind: if meta.content_md5.is_empty() {
                         "Multipart".into()

@@ -354,7 +354,7 @@ impl Store {
             etag: hex_upper(&blob.md5),
             crc64: blob.crc64,
             last_modified: chrono::Utc::now()
-                .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+                .format("%Y-%m-%dT%H:%M:%S.000Z")
                 .to_string(),
             data_file: blob.file,
         };

@@ -96,8 +96,10 @@ pub(crate) async fn handle(cloud: &Cloud, request: Request) -> Response {
                 "ServiceUnavailable"
             } else if status >= 500 {
                 "InternalError"
-            } else {
+            } else if status == 429 {
                 "Throttling"
+            } else {
+                "InjectedFault"
             };
             return json_response(
                 status,

@@ -135,9 +135,14 @@ pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".alicli-part")
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".alicli-part");
+    // A download is an ordinary file: mode 0666 less the umask, as curl leaves it, not the
+    // private 0600 temporary files get by default.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    builder
         .tempfile_in(dir)
         .map_err(|e| UsageError(format!("cannot write to {}: {e}", dir.display())).into())
 }
@@ -320,7 +325,7 @@ fn download_ranged(
         settings.show_progress,
         &format!("get oss://{bucket}/{key}"),
     );
-    progress.add_bytes(resumed.iter().map(|p| p.size).sum());
+    progress.add_resumed(resumed.iter().map(|p| p.size).sum());
     let finished = Mutex::new((resumed, checkpoint.take()));
     let result = run_parallel(&todo, settings.jobs, |&number| {
         let (start, len) = part_range(number, part_size, object.size);

@@ -124,6 +124,7 @@ pub fn run_parallel<T: Sync>(
     work: impl Fn(&T) -> Result<()> + Sync,
 ) -> Result<()> {
     let next = AtomicUsize::new(0);
+    let finished = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let first_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     std::thread::scope(|scope| {
@@ -134,7 +135,11 @@ pub fn run_parallel<T: Sync>(
                 }
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(item) = items.get(i) else { return };
-                if let Err(e) = work(item) {
+                let outcome = work(item);
+                if outcome.is_ok() {
+                    finished.fetch_add(1, Ordering::Relaxed);
+                }
+                if let Err(e) = outcome {
                     stop.store(true, Ordering::Relaxed);
                     let mut slot = first_error.lock().unwrap_or_else(|e| e.into_inner());
                     if slot.is_none() {
@@ -148,7 +153,8 @@ pub fn run_parallel<T: Sync>(
     if let Some(e) = first_error.into_inner().unwrap_or_else(|e| e.into_inner()) {
         return Err(e);
     }
-    if crate::interrupted() {
+    // Ctrl-C after the last item finished interrupts nothing: let the caller complete.
+    if crate::interrupted() && finished.load(Ordering::Relaxed) < items.len() {
         return Err(crate::Interrupted.into());
     }
     Ok(())

@@ -5,7 +5,7 @@
 //! half-way keeps a checkpoint (see checkpoint.rs) and its upload id, so the same command resumes
 //! it, after ListParts confirms which parts OSS really has; with resuming off, a failed upload is
 //! aborted so no orphan parts are left. stdin goes through the same machinery with bounded buffers:
-//! parts are read in order and at most `jobs + 1` of them are in memory.
+//! parts are read in order and at most `jobs + 2` of them are in memory.
 
 use std::fs::File;
 use std::io::Read;
@@ -272,8 +272,14 @@ pub fn upload_file(
                 ),
                 None => {
                     // Not resumable: keep the id only to abort on failure.
+                    let target = Target {
+                        path,
+                        bucket,
+                        key,
+                        upload_id: &upload_id,
+                    };
                     return upload_parts_unresumable(
-                        client, &file, size, part_size, bucket, key, &upload_id, settings,
+                        client, &file, size, part_size, target, settings,
                     );
                 }
             }
@@ -290,7 +296,7 @@ pub fn upload_file(
         settings.show_progress,
         &format!("put oss://{bucket}/{key}"),
     );
-    progress.add_bytes(resumed_parts.iter().map(|p| p.size).sum());
+    progress.add_resumed(resumed_parts.iter().map(|p| p.size).sum());
     let finished = Mutex::new((resumed_parts.clone(), checkpoint));
     let result = run_parallel(&todo, settings.jobs, |&number| {
         let part = put_part(client, bucket, key, &upload_id, number, || {
@@ -334,17 +340,28 @@ pub fn upload_file(
 }
 
 /// Multipart without a checkpoint: on any failure the upload is aborted.
-#[allow(clippy::too_many_arguments)]
+/// Where an unresumable multipart upload goes, and from where.
+struct Target<'a> {
+    path: &'a Path,
+    bucket: &'a str,
+    key: &'a str,
+    upload_id: &'a str,
+}
+
 fn upload_parts_unresumable(
     client: &OssClient,
     file: &Arc<File>,
     size: u64,
     part_size: u64,
-    bucket: &str,
-    key: &str,
-    upload_id: &str,
+    target: Target,
     settings: &UploadSettings,
 ) -> Result<Outcome> {
+    let Target {
+        path,
+        bucket,
+        key,
+        upload_id,
+    } = target;
     let total = part_count(size, part_size);
     let numbers: Vec<u32> = (1..=total).collect();
     let progress = Progress::new(
@@ -370,7 +387,10 @@ fn upload_parts_unresumable(
     match result {
         Ok(crc) => {
             progress.finish(
-                &format!("uploaded to oss://{bucket}/{key} in {total} parts"),
+                &format!(
+                    "uploaded {} to oss://{bucket}/{key} in {total} parts",
+                    path.display()
+                ),
                 size,
             );
             Ok(Outcome {
@@ -431,7 +451,10 @@ fn put_single(
         })
         .inspect_err(|_| progress.abandon())?;
     progress.add_bytes(len);
-    progress.finish(&format!("uploaded to oss://{bucket}/{key}"), len);
+    progress.finish(
+        &format!("uploaded {} to oss://{bucket}/{key}", path.display()),
+        len,
+    );
     Ok(Outcome {
         bytes: len,
         parts: 1,
@@ -459,7 +482,7 @@ fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, want: usize) -> std::io::Resu
 }
 
 /// Uploads a stream of unknown length (stdin): one PutObject when it fits in one part, else
-/// multipart with parts read in order and at most `jobs + 1` buffers in memory. Not resumable
+/// multipart with parts read in order and at most `jobs + 2` buffers in memory. Not resumable
 /// (a stream cannot be read twice), so a failure aborts the upload.
 pub fn upload_stream(
     client: &OssClient,
@@ -512,7 +535,7 @@ pub fn upload_stream(
     );
     let finished = Mutex::new(Vec::new());
     let jobs = settings.jobs.max(1);
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(u32, Vec<u8>)>(jobs);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(u32, Vec<u8>)>(0);
     let rx = Mutex::new(rx);
     let failed = std::sync::atomic::AtomicBool::new(false);
     let result: Result<()> = std::thread::scope(|scope| {

@@ -868,6 +868,23 @@ def test_alicli_multipart_read_by_oss2(ctx):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def test_oss2_lists_objects_and_parts(ctx):
+    bucket = ctx.user_bucket(4)
+    bucket.put_object('listing/a.txt', b'a')
+    bucket.put_object('listing/b/c.txt', b'c')
+    result = bucket.list_objects(prefix='listing/', delimiter='/')
+    check([o.key for o in result.object_list] == ['listing/a.txt'], 'objects: %r' % result.object_list)
+    check(result.prefix_list == ['listing/b/'], 'prefixes: %r' % result.prefix_list)
+    check(all(o.last_modified > 0 for o in result.object_list), 'listing dates parse')
+    keys = [o.key for o in oss2.ObjectIteratorV2(bucket, prefix='listing/')]
+    check(keys == ['listing/a.txt', 'listing/b/c.txt'], 'v2 keys: %r' % keys)
+    upload_id = bucket.init_multipart_upload('listing/parts.bin').upload_id
+    bucket.upload_part('listing/parts.bin', upload_id, 1, b'x' * 102400)
+    parts = bucket.list_parts('listing/parts.bin', upload_id).parts
+    check([p.part_number for p in parts] == [1] and parts[0].last_modified > 0, 'parts: %r' % parts)
+    bucket.abort_multipart_upload('listing/parts.bin', upload_id)
+
+
 def main():
     # Never send loopback traffic through a proxy from the environment.
     os.environ['NO_PROXY'] = os.environ['no_proxy'] = '127.0.0.1,localhost'

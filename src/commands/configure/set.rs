@@ -86,6 +86,10 @@ fn checked(key: &str, profile_name: &str, value: &str) -> Result<String> {
             Ok(m) if m <= 43_200 => Ok(m.to_string()),
             _ => usage!("invalid refresh_margin_seconds {value:?}: give seconds from 0 to 43200"),
         },
+        "retries" => match value.trim().parse::<u32>() {
+            Ok(n) if n <= 20 => Ok(n.to_string()),
+            _ => usage!("invalid retries {value:?}: give a number from 0 to 20"),
+        },
         "sign_version" | "oss.sign_version" => match SignVersionArg::parse_setting(value) {
             Some(SignVersionArg::V1) => Ok("v1".into()),
             Some(SignVersionArg::V4) => Ok("v4".into()),
