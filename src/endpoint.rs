@@ -32,6 +32,7 @@ impl Endpoint {
         if rest.contains(['/', '?', '#', '@', ' ']) {
             return Err(bad("give only a host (and port), without a path"));
         }
+        let bracketed = rest.starts_with('[');
         let (host, port) = if let Some(v6) = rest.strip_prefix('[') {
             let (host, after) = v6.split_once(']').ok_or_else(|| bad("unclosed '['"))?;
             let port = match after.strip_prefix(':') {
@@ -57,6 +58,24 @@ impl Endpoint {
         };
         if host.is_empty() {
             return Err(bad("no host"));
+        }
+        if bracketed {
+            if host.parse::<std::net::Ipv6Addr>().is_err() {
+                return Err(bad(
+                    "only an IPv6 address goes in brackets, e.g. [::1]:9000",
+                ));
+            }
+        } else if host.contains(':') {
+            return Err(bad(
+                "an IPv6 address goes in brackets, e.g. http://[::1]:9000",
+            ));
+        } else if !host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'))
+        {
+            return Err(bad(
+                "a host name has only letters, digits, '-', '.' and '_' (write other names in their xn-- form)",
+            ));
         }
         Ok(Endpoint {
             scheme,
@@ -175,6 +194,34 @@ mod tests {
             "a b",
         ] {
             assert!(Endpoint::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    /// Found by the oss_url fuzz target: hosts with a bare ':' or with characters no host name
+    /// has were accepted, then printed as URLs that do not parse (`a:b:80` became `[a:b]:80`).
+    #[test]
+    fn refuses_hosts_that_are_not_names_or_addresses() {
+        for (bad, why) in [
+            ("a:b:80", "in brackets"),
+            ("::1", "in brackets"),
+            ("\u{16}::1]:9000", "in brackets"),
+            ("http://[nothost]:80", "only an IPv6 address"),
+            ("http://[]", "no host"),
+            ("exa\tmple.com", "only letters"),
+            ("bücher.example", "xn--"),
+            ("http://a]:80", "only letters"),
+        ] {
+            let err = Endpoint::parse(bad).unwrap_err().to_string();
+            assert!(err.contains(why), "{bad:?}: {err}");
+        }
+        for good in [
+            "http://[::1]:9000",
+            "http://[fe80::1]",
+            "my_host.internal:8080",
+            "xn--bcher-kva.example",
+        ] {
+            let e = Endpoint::parse(good).unwrap();
+            assert_eq!(Endpoint::parse(&e.base_url()).unwrap(), e, "{good}");
         }
     }
 }

@@ -146,6 +146,19 @@ mod tests {
         assert!(e.message.contains("gateway"));
     }
 
+    /// Found by the oss_error_xml fuzz target: a `<!DOCTYPE …>` inside an element's text made
+    /// quick-xml 0.38 panic ("entered unreachable code"), so a broken proxy or a hostile server
+    /// could crash alicli with one error body. Fixed upstream in quick-xml 0.42.
+    #[test]
+    fn doctype_inside_text_does_not_panic() {
+        let body = b"<Error><Code>SignatureDoesNotMatch</Code><Message>x<!DOCTYPE y>z</Message><RequestId>R</RequestId></Error>";
+        let e = parse(403, None, None, body);
+        assert_eq!(e.status, 403);
+        let _ = e.to_string();
+        let header = base64::engine::general_purpose::STANDARD.encode(body);
+        let _ = parse(403, None, Some(&header), b"");
+    }
+
     #[test]
     fn round_trips_through_xml() {
         let body = ErrorBody {

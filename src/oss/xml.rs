@@ -46,7 +46,8 @@ pub struct ListedPart {
     pub last_modified: String,
     #[serde(rename = "ETag")]
     pub etag: String,
-    #[serde(default)]
+    /// Absent rather than empty when unknown: `<HashCrc64ecma/>` does not read back as a number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hash_crc64ecma: Option<u64>,
     pub size: u64,
 }
@@ -168,6 +169,29 @@ mod tests {
         assert_eq!(r.parts.len(), 2);
         assert_eq!(r.parts[0].hash_crc64ecma, Some(1234));
         assert_eq!(r.parts[1].size, 10);
+    }
+
+    /// Found by the oss_multipart_xml fuzz target: a part without a CRC-64 was written as
+    /// `<HashCrc64ecma/>`, which the client could not read back.
+    #[test]
+    fn part_without_crc_round_trips() {
+        let doc = ListPartsResult {
+            bucket: "b".into(),
+            key: "k".into(),
+            upload_id: "U1".into(),
+            parts: vec![ListedPart {
+                part_number: 2,
+                etag: "\"X\"".into(),
+                hash_crc64ecma: None,
+                size: 10,
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let xml = to_document(&doc);
+        assert!(!xml.contains("HashCrc64ecma"), "{xml}");
+        let back: ListPartsResult = quick_xml::de::from_str(&xml).unwrap();
+        assert_eq!(back.parts, doc.parts);
     }
 
     #[test]
