@@ -84,7 +84,12 @@ impl ServiceError {
             Exit::Denied
         } else if code.starts_with("NoSuch") || code.starts_with("EntityNotExist") {
             Exit::NotFound
-        } else if self.status >= 500 || code == "InternalError" || code == "ServiceUnavailable" {
+        } else if self.status >= 500
+            || self.status == 429
+            || code.starts_with("Throttling")
+            || code == "InternalError"
+            || code == "ServiceUnavailable"
+        {
             Exit::Network
         } else if self.status == 404 {
             Exit::NotFound
