@@ -26,6 +26,7 @@ pub mod resolve;
 pub mod retry;
 pub mod signing;
 pub mod sts;
+pub mod symlinks;
 
 /// Writes data to stdout. A closed pipe (`alicli … | head`) surfaces as a BrokenPipe error that
 /// `main` turns into a quiet exit.

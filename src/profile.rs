@@ -450,7 +450,9 @@ pub fn permission_warning(path: &Path) -> Option<String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(path).ok()?.permissions().mode() & 0o777;
+        // Only a file can hold secrets; /dev/null and pipes are world-writable by design.
+        let meta = fs::metadata(path).ok().filter(|m| m.is_file())?;
+        let mode = meta.permissions().mode() & 0o777;
         if mode & 0o077 != 0 {
             return Some(format!(
                 "profile file {} is readable by group or others (mode {mode:03o}) and holds secrets; run `chmod 600 {}`",
@@ -468,6 +470,7 @@ pub fn permission_warning(path: &Path) -> Option<String> {
 /// The closure sees the file as it is on disk at that moment, not a stale copy, so concurrent
 /// writers each add their own profile without dropping anyone else's.
 pub fn update<T>(path: &Path, change: impl FnOnce(&mut ConfigFile) -> Result<T>) -> Result<T> {
+    let path = &writable_path(path)?;
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -488,6 +491,7 @@ pub fn update_if_changed<T>(
     path: &Path,
     change: impl FnOnce(&mut ConfigFile) -> Result<T>,
 ) -> Result<T> {
+    let path = &writable_path(path)?;
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -502,6 +506,20 @@ pub fn update_if_changed<T>(
         write_atomic(path, &config)?;
     }
     Ok(out)
+}
+
+/// The file a write replaces: a symlinked profile file keeps its link (the file it points to is
+/// replaced), and anything but a regular file is refused rather than renamed over.
+fn writable_path(path: &Path) -> Result<PathBuf> {
+    let path = crate::symlinks::resolve(path.to_path_buf());
+    match fs::metadata(&path) {
+        Ok(meta) if !meta.is_file() => Err(UsageError(format!(
+            "profile file {} is not a regular file",
+            path.display()
+        ))
+        .into()),
+        _ => Ok(path),
+    }
 }
 
 fn create_private_dir(dir: &Path) -> Result<()> {

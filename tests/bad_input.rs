@@ -205,6 +205,7 @@ fn rows() -> Vec<Row> {
         row(File, &[Step::File("binary.json", b"{\xff\xfe}")], &["policy", "check", "binary.json"], 2, "is not UTF-8 text"),
         row(File, &[Folder("conf")], &["--config-file", "conf", "sts", "get-caller-identity"], 2, "cannot read profile file conf"),
         row(File, &[], &["serve", "--listen", "127.0.0.1:0", "--config", "missing.toml"], 2, "cannot read missing.toml"),
+        row(File, &[], &["--config-file", "/dev/null", "configure", "--access-key-id", "LTAIx", "--access-key-secret", "s"], 2, "profile file /dev/null is not a regular file"),
         // Profile files.
         row(Profile, &[Profiles { about: "`access_key_secret = oops` (not TOML)", text: "[profiles.default]\naccess_key_id = \"LTAIx\"\naccess_key_secret = oops\n" }], &["sts", "get-caller-identity"], 2, "is not valid: line 3"),
         row(Profile, &[Profiles { about: "`[profiles.default` (unclosed table)", text: "[profiles.default\n" }], &["oss", "get", "oss://sample-bucket/k", "--endpoint", "{ep}"], 2, "is not valid: line 1"),

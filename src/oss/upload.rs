@@ -481,12 +481,14 @@ fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, want: usize) -> std::io::Resu
     Ok(())
 }
 
-/// Uploads a stream of unknown length (stdin): one PutObject when it fits in one part, else
-/// multipart with parts read in order and at most `jobs + 2` buffers in memory. Not resumable
-/// (a stream cannot be read twice), so a failure aborts the upload.
+/// Uploads a stream of unknown length (stdin, a pipe, a device): one PutObject when it fits in
+/// one part, else multipart with parts read in order and at most `jobs + 2` buffers in memory.
+/// Not resumable (a stream cannot be read twice), so a failure aborts the upload. `source` names
+/// the stream in messages.
 pub fn upload_stream(
     client: &OssClient,
     mut reader: impl Read,
+    source: &str,
     bucket: &str,
     key: &str,
     settings: &UploadSettings,
@@ -494,7 +496,8 @@ pub fn upload_stream(
     let part_size = settings.part_size.unwrap_or(transfer::DEFAULT_MIN_PART);
     transfer::check_part_size(part_size, None)?;
     let mut first = Vec::new();
-    fill(&mut reader, &mut first, part_size as usize).context("cannot read stdin")?;
+    fill(&mut reader, &mut first, part_size as usize)
+        .with_context(|| format!("cannot read {source}"))?;
     if (first.len() as u64) < part_size {
         let size = first.len() as u64;
         let crc = crc64::checksum(&first);
@@ -518,7 +521,7 @@ pub fn upload_stream(
             })
             .inspect_err(|_| progress.abandon())?;
         progress.add_bytes(size);
-        progress.finish(&format!("uploaded stdin to oss://{bucket}/{key}"), size);
+        progress.finish(&format!("uploaded {source} to oss://{bucket}/{key}"), size);
         return Ok(Outcome {
             bytes: size,
             parts: 1,
@@ -574,7 +577,7 @@ pub fn upload_stream(
                 break Ok(());
             }
             if number as u64 > transfer::MAX_PARTS {
-                break Err(anyhow::anyhow!("stdin is longer than 10000 parts of {part_size} bytes; pass a larger --part-size"));
+                break Err(anyhow::anyhow!("{source} is longer than 10000 parts of {part_size} bytes; pass a larger --part-size"));
             }
             if failed.load(std::sync::atomic::Ordering::Relaxed) || crate::interrupted() {
                 break Ok(());
@@ -585,7 +588,7 @@ pub fn upload_stream(
             number += 1;
             let mut next = Vec::with_capacity(part_size as usize);
             if let Err(e) = fill(&mut reader, &mut next, part_size as usize) {
-                break Err(anyhow::Error::from(e).context("cannot read stdin"));
+                break Err(anyhow::Error::from(e).context(format!("cannot read {source}")));
             }
             chunk = next;
         };
@@ -612,7 +615,7 @@ pub fn upload_stream(
             let bytes = parts.iter().map(|p| p.size).sum();
             progress.finish(
                 &format!(
-                    "uploaded stdin to oss://{bucket}/{key} in {} parts",
+                    "uploaded {source} to oss://{bucket}/{key} in {} parts",
                     parts.len()
                 ),
                 bytes,

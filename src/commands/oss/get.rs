@@ -2,7 +2,9 @@
 //!
 //! A download goes to a temporary file beside DEST and is renamed into place only when its length
 //! and CRC-64 match what OSS said; on any failure DEST is left exactly as it was. Large objects
-//! come as parallel ranges and resume after an interruption; stdout is one ordered stream.
+//! come as parallel ranges and resume after an interruption. stdout, and a DEST that is a device
+//! or a pipe (`/dev/null`, a FIFO), get one ordered stream written in place: renaming a file over
+//! them would replace the device itself.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -34,7 +36,11 @@ pub struct GetArgs {
 
 enum Dest {
     Stdout,
+    /// A regular file (or a path not there yet), after following symlinks: the rename then
+    /// replaces the file a link points to, not the link.
     File(PathBuf),
+    /// An existing device or pipe.
+    Stream(PathBuf),
 }
 
 /// Where the object goes: DEST, DEST/<name> when DEST is a folder, or ./<name>.
@@ -63,18 +69,28 @@ fn destination(url: &OssUrl, dest: Option<&str>) -> Result<Dest> {
         }
         Some(d) => PathBuf::from(d),
     };
-    Ok(Dest::File(path))
+    match std::fs::metadata(&path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => Ok(Dest::Stream(path)),
+        _ => Ok(Dest::File(crate::symlinks::resolve(path))),
+    }
 }
 
 pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
     let url = OssUrl::parse_object(&args.source)?;
     args.transfer.check()?;
     let dest = destination(&url, args.dest.as_deref())?;
-    // Open the temporary file before any request: an unwritable destination is bad input (exit 2),
-    // found without touching the network.
-    let tmp = match &dest {
-        Dest::File(path) => Some(download::temp_beside(path)?),
-        Dest::Stdout => None,
+    // Open the temporary file (or the device) before any request: an unwritable destination is
+    // bad input (exit 2), found without touching the network.
+    let target = match dest {
+        Dest::File(path) => Target::File(download::temp_beside(&path)?, path),
+        Dest::Stream(path) => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&path)
+                .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))?;
+            Target::Stream(file, path)
+        }
+        Dest::Stdout => Target::Stdout,
     };
     let session = Session::new(globals)?;
     let http = http::client_for(
@@ -90,34 +106,79 @@ pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
         show_progress: !args.transfer.no_progress,
     };
     crate::catch_interrupts();
-    let result = match (dest, tmp) {
-        (Dest::File(path), Some(tmp)) => {
+    let result = match target {
+        Target::File(tmp, path) => {
             download::download_file(&client, &url.bucket, &url.key, &path, tmp, &settings).map(drop)
         }
-        _ => to_stdout(&client, &url),
+        Target::Stream(mut file, path) => {
+            let shown = path.display().to_string();
+            let report = Report {
+                bar: settings.show_progress,
+                summary: true,
+            };
+            to_stream(&client, &url, &mut file, &shown, report)
+        }
+        Target::Stdout => {
+            let report = Report {
+                bar: false,
+                summary: false,
+            };
+            to_stream(
+                &client,
+                &url,
+                &mut std::io::stdout().lock(),
+                "stdout",
+                report,
+            )
+        }
     };
     result.map_err(|e| super::with_hint(e, &client))
 }
 
-/// One ordered stream to stdout; verified at the end (what was written cannot be taken back,
-/// but the exit code and message say it was wrong).
-fn to_stdout(client: &crate::oss::OssClient, url: &OssUrl) -> Result<()> {
+/// Where the bytes go, opened.
+enum Target {
+    File(tempfile::NamedTempFile, PathBuf),
+    Stream(std::fs::File, PathBuf),
+    Stdout,
+}
+
+/// What a streamed download shows on stderr. stdout gets neither bar nor summary: it may share
+/// the terminal, and scripts read it.
+struct Report {
+    bar: bool,
+    summary: bool,
+}
+
+/// One ordered stream, verified at the end (what was written cannot be taken back, but the exit
+/// code and message say it was wrong).
+fn to_stream(
+    client: &crate::oss::OssClient,
+    url: &OssUrl,
+    out: &mut impl Write,
+    name: &str,
+    report: Report,
+) -> Result<()> {
     let response = client.get_object(&url.bucket, &url.key)?;
     let expected_len = response.content_length();
     let expected_crc =
         header(&response, "x-oss-hash-crc64ecma").and_then(|v| v.parse::<u64>().ok());
-    let progress = Progress::new(None, 1, false, "");
+    let progress = Progress::new(expected_len, 1, report.bar, &format!("get {url}"));
     let mut crc = crate::crc64::new_digest();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     let mut reader = response;
     let len = download::copy_body(
         &mut reader,
-        &mut out,
+        out,
         &mut crc,
         &progress,
         &client.endpoint.authority(),
-    )?;
-    out.flush().context("cannot write to stdout")?;
+    )
+    .inspect_err(|_| progress.abandon())?;
+    out.flush()
+        .with_context(|| format!("cannot write to {name}"))?;
     download::verify(len, crc.finalize(), expected_len, expected_crc)
+        .inspect_err(|_| progress.abandon())?;
+    if report.summary {
+        progress.finish(&format!("downloaded {url} to {name}"), len);
+    }
+    Ok(())
 }

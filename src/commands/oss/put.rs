@@ -31,6 +31,15 @@ pub struct PutArgs {
     pub transfer: super::TransferFlags,
 }
 
+/// What SRC turned out to be.
+enum Source {
+    Stdin,
+    /// A regular file: sized up front, uploaded in parallel parts, resumable.
+    File,
+    /// A pipe or device, read once in order.
+    Stream(std::fs::File),
+}
+
 pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
     // `oss://bucket`, `oss://bucket/` and `oss://bucket/dir/` take the file's name, as ossutil does.
     let mut url = OssUrl::parse(&args.dest)?;
@@ -65,10 +74,12 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
             .essence_str()
             .to_string(),
     };
-    if from_stdin {
+    // Opened before any request: an unreadable source is bad input (exit 2) found offline.
+    let source = if from_stdin {
         if std::io::stdin().is_terminal() {
             usage!("stdin is a terminal: pipe data in, or give a file name instead of '-'");
         }
+        Source::Stdin
     } else {
         let path = Path::new(&args.source);
         let meta = std::fs::metadata(path)
@@ -79,9 +90,16 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
                 path.display()
             );
         }
-        std::fs::File::open(path)
+        let file = std::fs::File::open(path)
             .map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
-    }
+        // A pipe (`<(tar c dir)`, /dev/stdin) or a device has no length up front: its size reads
+        // as 0, so it must stream like stdin rather than be sized, or the object comes out empty.
+        if meta.is_file() {
+            Source::File
+        } else {
+            Source::Stream(file)
+        }
+    };
 
     let session = Session::new(globals)?;
     let http = http::client_for(
@@ -98,22 +116,30 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
         content_type,
     };
     crate::catch_interrupts();
-    let outcome = if from_stdin {
-        upload::upload_stream(
+    let outcome = match source {
+        Source::Stdin => upload::upload_stream(
             &client,
             std::io::stdin().lock(),
+            "stdin",
             &url.bucket,
             &url.key,
             &settings,
-        )
-    } else {
-        upload::upload_file(
+        ),
+        Source::Stream(file) => upload::upload_stream(
+            &client,
+            file,
+            &args.source,
+            &url.bucket,
+            &url.key,
+            &settings,
+        ),
+        Source::File => upload::upload_file(
             &client,
             Path::new(&args.source),
             &url.bucket,
             &url.key,
             &settings,
-        )
+        ),
     };
     outcome.map(drop).map_err(|e| super::with_hint(e, &client))
 }
