@@ -506,9 +506,21 @@ fn serve_reads_a_config_file() {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
-    let _ = child.kill();
-    let _ = child.wait();
+    // SIGTERM (what CI runners and `kill` send) stops it cleanly: exit 0, temporary data gone.
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{status:?}");
     let info: serde_json::Value = serde_json::from_str(&line).unwrap();
+    let data_dir = info["data_dir"].as_str().unwrap();
+    assert!(data_dir.contains("alicli-cloud-"), "{data_dir}");
+    assert!(
+        !std::path::Path::new(data_dir).exists(),
+        "{data_dir} left behind"
+    );
     assert_eq!(info["access_key_id"], "LTAIfixedkey");
     assert_eq!(info["bucket"], "b-one");
     assert_eq!(info["role_arn"], "acs:ram::11223344:role/oss-readonly");

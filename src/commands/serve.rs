@@ -61,6 +61,19 @@ pub fn run(args: ServeArgs) -> Result<()> {
         "local cloud listening on {} (STS and OSS; region {}); Ctrl-C stops it",
         running.info.endpoint, running.info.region
     ));
-    running.wait();
+    // Stopping by a signal must still run the drops: they shut the server down and remove the
+    // temporary data folder, which an abrupt exit would leave behind in /tmp.
+    let (stop_tx, stop_rx) = std::sync::mpsc::channel::<()>();
+    if ctrlc::set_handler(move || {
+        let _ = stop_tx.send(());
+    })
+    .is_err()
+    {
+        running.wait();
+        return Ok(());
+    }
+    let _ = stop_rx.recv();
+    drop(running);
+    crate::output::info("local cloud stopped");
     Ok(())
 }
