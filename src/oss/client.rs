@@ -1,10 +1,11 @@
-//! OSS REST client: builds object requests, signs them (v1 now; v4 slots in beside it), sends them,
-//! and turns error answers into [`ServiceError`]s. Bodies stream both ways; nothing here buffers
-//! an object in memory.
+//! OSS REST client: builds object requests, signs them (v1 or v4), sends them, and turns error
+//! answers into [`ServiceError`]s. Bodies stream both ways; nothing here buffers an object in
+//! memory (callers may hand over a part they hold in memory).
 
 use anyhow::Result;
 use chrono::Utc;
-use reqwest::blocking::{Body, Response};
+use reqwest::blocking::Response;
+use reqwest::header::HeaderMap;
 
 use std::sync::Arc;
 
@@ -44,40 +45,41 @@ pub struct OssClient<'a> {
     pub provider: Option<Arc<Provider>>,
 }
 
-/// A request body and its length when known; the length decides how long the request may take
-/// (see [`crate::http::timeout_with_body`]).
-pub struct Payload {
-    pub body: Body,
-    pub len: Option<u64>,
+/// A request body: bytes in memory, or a reader of known length streamed from (a file, a part
+/// of one). The length decides how long the request may take (see
+/// [`crate::http::timeout_with_body`]).
+pub enum Payload {
+    Memory(bytes::Bytes),
+    Reader(Box<dyn std::io::Read + Send>, u64),
 }
 
 impl Payload {
     /// A reader of known length, streamed.
     pub fn sized(reader: impl std::io::Read + Send + 'static, len: u64) -> Payload {
-        Payload {
-            body: Body::sized(reader, len),
-            len: Some(len),
+        Payload::Reader(Box::new(reader), len)
+    }
+
+    pub fn len(&self) -> u64 {
+        match self {
+            Payload::Memory(data) => data.len() as u64,
+            Payload::Reader(_, len) => *len,
         }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
 impl From<Vec<u8>> for Payload {
     fn from(data: Vec<u8>) -> Payload {
-        let len = Some(data.len() as u64);
-        Payload {
-            body: Body::from(data),
-            len,
-        }
+        Payload::Memory(data.into())
     }
 }
 
 impl From<bytes::Bytes> for Payload {
     fn from(data: bytes::Bytes) -> Payload {
-        let len = Some(data.len() as u64);
-        Payload {
-            body: Body::from(data),
-            len,
-        }
+        Payload::Memory(data)
     }
 }
 
@@ -216,6 +218,99 @@ impl OssClient<'_> {
         headers: Vec<(String, String)>,
         body: Option<Payload>,
     ) -> Result<Response> {
+        let url = self.request_url(bucket, key, query);
+        let headers =
+            self.signed_headers(credentials, method.as_str(), bucket, key, query, headers);
+        output::verbose(&format!("> {method} {url}"));
+        let mut request = self.http.request(method.clone(), &url);
+        for (name, value) in &headers {
+            request = request.header(name, value);
+        }
+        if let Some(payload) = body {
+            request = request.timeout(crate::http::timeout_with_body(Some(payload.len())));
+            request = match payload {
+                Payload::Memory(data) => request.body(data),
+                Payload::Reader(reader, len) => {
+                    request.body(reqwest::blocking::Body::sized(reader, len))
+                }
+            };
+        }
+        let response = request
+            .send()
+            .map_err(|e| network_error(&e, &self.endpoint.authority()))?;
+        let status = response.status().as_u16();
+        log_status(status, response.headers());
+        if response.status().is_success() {
+            return Ok(response);
+        }
+        let headers = response.headers().clone();
+        let body = if method == reqwest::Method::HEAD {
+            Vec::new()
+        } else {
+            response.bytes().unwrap_or_default().to_vec()
+        };
+        Err(service_error(status, &headers, &body))
+    }
+
+    /// An upload (PutObject, UploadPart) with its answer's headers. A body held in memory goes
+    /// the way of every request; one streamed from a reader takes the HTTP client's streaming
+    /// path, which costs a fraction of the CPU. Sent once: only the caller can make the body
+    /// again for a retry.
+    fn send_upload(
+        &self,
+        bucket: &str,
+        key: &str,
+        query: &[(String, Option<String>)],
+        headers: Vec<(String, String)>,
+        body: Payload,
+    ) -> Result<HeaderMap> {
+        let (reader, len) = match body {
+            Payload::Reader(reader, len) => (reader, len),
+            memory => {
+                let response = self.send_once(
+                    reqwest::Method::PUT,
+                    bucket,
+                    key,
+                    query,
+                    headers,
+                    Some(memory),
+                )?;
+                return Ok(response.headers().clone());
+            }
+        };
+        let credentials = self.current_credentials()?;
+        let url = self.request_url(bucket, key, query);
+        let headers = self.signed_headers(&credentials, "PUT", bucket, key, query, headers);
+        output::verbose(&format!("> PUT {url}"));
+        let timeout = crate::http::timeout_with_body(Some(len));
+        let answer = self
+            .http
+            .send_streamed(reqwest::Method::PUT, &url, &headers, reader, len, timeout)
+            .map_err(|e| match e {
+                crate::http::StreamError::Http(e) => {
+                    network_error(&e, &self.endpoint.authority()).into()
+                }
+                crate::http::StreamError::Setup(why) => {
+                    anyhow::anyhow!("cannot set up the upload: {why}")
+                }
+            });
+        let result = answer.and_then(|answer| {
+            let status = answer.status.as_u16();
+            log_status(status, &answer.headers);
+            if answer.status.is_success() {
+                Ok(answer.headers)
+            } else {
+                Err(service_error(status, &answer.headers, &answer.body))
+            }
+        });
+        result.map_err(|e| match &self.provider {
+            Some(p) => p.after_failure(e, &credentials),
+            None => e,
+        })
+    }
+
+    /// The URL of a request: the object's URL and the query, encoded as signed.
+    fn request_url(&self, bucket: &str, key: &str, query: &[(String, Option<String>)]) -> String {
         let mut url = self.object_url(bucket, key);
         if !query.is_empty() {
             let pairs: Vec<String> = query
@@ -228,41 +323,7 @@ impl OssClient<'_> {
             url.push('?');
             url.push_str(&pairs.join("&"));
         }
-        let headers =
-            self.signed_headers(credentials, method.as_str(), bucket, key, query, headers);
-        output::verbose(&format!("> {method} {url}"));
-        let mut request = self.http.request(method.clone(), &url);
-        for (name, value) in &headers {
-            request = request.header(name, value);
-        }
-        if let Some(payload) = body {
-            request = request
-                .timeout(crate::http::timeout_with_body(payload.len))
-                .body(payload.body);
-        }
-        let response = request
-            .send()
-            .map_err(|e| network_error(&e, &self.endpoint.authority()))?;
-        let status = response.status().as_u16();
-        let request_id = header(&response, "x-oss-request-id").unwrap_or_default();
-        output::verbose(&format!("< {status} RequestId: {request_id}"));
-        if response.status().is_success() {
-            return Ok(response);
-        }
-        let err_header = header(&response, "x-oss-err");
-        let retry_after = header(&response, "retry-after").and_then(|v| v.trim().parse().ok());
-        let body = if method == reqwest::Method::HEAD {
-            Vec::new()
-        } else {
-            response.bytes().unwrap_or_default().to_vec()
-        };
-        // The error body may repeat what the server signed (StringToSign, CanonicalRequest):
-        // the quickest way to see why a signature did not match. Masked like everything else.
-        output::verbose(&format!("< {}", String::from_utf8_lossy(&body)));
-        let mut error =
-            crate::oss::error_body::parse(status, Some(&request_id), err_header.as_deref(), &body);
-        error.retry_after = retry_after;
-        Err(error.into())
+        url
     }
 
     /// PutObject, streaming `body` (sized bodies send Content-Length, others go chunked).
@@ -274,14 +335,14 @@ impl OssClient<'_> {
         content_type: &str,
     ) -> Result<PutResult> {
         let headers = vec![("Content-Type".to_string(), content_type.to_string())];
-        let response = self.send(reqwest::Method::PUT, bucket, key, &[], headers, Some(body))?;
+        let answer = self.send_upload(bucket, key, &[], headers, body)?;
         Ok(PutResult {
-            etag: header(&response, "etag")
+            etag: header_in(&answer, "etag")
                 .unwrap_or_default()
                 .trim_matches('"')
                 .to_string(),
-            crc64: header(&response, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok()),
-            request_id: header(&response, "x-oss-request-id").unwrap_or_default(),
+            crc64: header_in(&answer, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok()),
+            request_id: header_in(&answer, "x-oss-request-id").unwrap_or_default(),
         })
     }
 
@@ -356,18 +417,11 @@ impl OssClient<'_> {
             ("partNumber".to_string(), Some(number.to_string())),
             ("uploadId".to_string(), Some(upload_id.to_string())),
         ];
-        let response = self.send(
-            reqwest::Method::PUT,
-            bucket,
-            key,
-            &query,
-            Vec::new(),
-            Some(body),
-        )?;
-        let etag = header(&response, "etag").unwrap_or_default();
+        let answer = self.send_upload(bucket, key, &query, Vec::new(), body)?;
+        let etag = header_in(&answer, "etag").unwrap_or_default();
         Ok((
             etag,
-            header(&response, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok()),
+            header_in(&answer, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok()),
         ))
     }
 
@@ -465,11 +519,32 @@ fn url_path(key: &str) -> String {
 
 /// A response header as text, if present and readable.
 pub fn header(response: &Response, name: &str) -> Option<String> {
-    response
-        .headers()
+    header_in(response.headers(), name)
+}
+
+fn header_in(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
         .get(name)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
+}
+
+fn log_status(status: u16, headers: &HeaderMap) {
+    let request_id = header_in(headers, "x-oss-request-id").unwrap_or_default();
+    output::verbose(&format!("< {status} RequestId: {request_id}"));
+}
+
+/// The [`ServiceError`](crate::error::ServiceError) an error answer stands for.
+fn service_error(status: u16, headers: &HeaderMap, body: &[u8]) -> anyhow::Error {
+    // The error body may repeat what the server signed (StringToSign, CanonicalRequest): the
+    // quickest way to see why a signature did not match. Masked like everything else.
+    output::verbose(&format!("< {}", String::from_utf8_lossy(body)));
+    let request_id = header_in(headers, "x-oss-request-id").unwrap_or_default();
+    let err_header = header_in(headers, "x-oss-err");
+    let mut error =
+        crate::oss::error_body::parse(status, Some(&request_id), err_header.as_deref(), body);
+    error.retry_after = header_in(headers, "retry-after").and_then(|v| v.trim().parse().ok());
+    error.into()
 }
 
 #[cfg(test)]
