@@ -216,8 +216,13 @@ pub fn download_file(
                 }
             };
             let file = tmp.as_file_mut();
-            file.set_len(0)?;
-            std::io::Seek::rewind(file)?;
+            // Only a retry has anything to undo. Truncating a fresh file anyway is not free:
+            // ext4 takes a truncate to zero as a rewrite in progress and flushes the file
+            // synchronously when it is closed, which cost a 1 GiB download a third of its time.
+            if std::io::Seek::stream_position(file)? > 0 {
+                file.set_len(0)?;
+                std::io::Seek::rewind(file)?;
+            }
             let mut crc = crc64::new_digest();
             let len = copy_body(&mut reader, file, &mut crc, &progress, &host)?;
             verify(len, crc.finalize(), Some(object.size), object.crc64)?;
