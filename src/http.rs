@@ -8,7 +8,7 @@
 
 use std::error::Error as _;
 use std::io::Read;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use anyhow::Result;
@@ -35,6 +35,52 @@ impl std::ops::Deref for Client {
 struct Streaming {
     runtime: tokio::runtime::Runtime,
     client: reqwest::Client,
+    chunks: Arc<ChunkPool>,
+}
+
+/// Chunk buffers handed back once the connection has written them, so a long transfer reuses
+/// a few buffers instead of allocating one per chunk on whichever thread read it (which let the
+/// allocator's per-thread arenas, and the peak RSS, grow with the transfer's length).
+#[derive(Default)]
+struct ChunkPool {
+    free: Mutex<Vec<Vec<u8>>>,
+}
+
+/// Enough for a few chunks in flight for each of 64 jobs; more are freed, not kept.
+const POOL_KEEP: usize = 16;
+
+impl ChunkPool {
+    fn take(&self) -> Vec<u8> {
+        let reused = self.free.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let mut chunk = reused.unwrap_or_else(|| Vec::with_capacity(STREAM_CHUNK));
+        chunk.clear();
+        chunk
+    }
+
+    fn give_back(&self, chunk: Vec<u8>) {
+        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        if free.len() < POOL_KEEP {
+            free.push(chunk);
+        }
+    }
+}
+
+/// A chunk on loan to the HTTP body; it goes back to the pool when hyper drops it.
+struct LentChunk {
+    data: Vec<u8>,
+    pool: Arc<ChunkPool>,
+}
+
+impl AsRef<[u8]> for LentChunk {
+    fn as_ref(&self) -> &[u8] {
+        &self.data
+    }
+}
+
+impl Drop for LentChunk {
+    fn drop(&mut self) {
+        self.pool.give_back(std::mem::take(&mut self.data));
+    }
 }
 
 /// What a streamed upload got back. The body is read whole: answers to uploads are empty or a
@@ -71,23 +117,29 @@ impl Client {
         }
         // Each chunk is read on the runtime's blocking pool: file reads must not stall the
         // thread that drives the connection.
-        let chunks = futures_util::stream::try_unfold(Some(reader), |reader| async move {
-            let Some(mut reader) = reader else {
-                return Ok(None);
-            };
-            let (reader, chunk) = tokio::task::spawn_blocking(move || {
-                let mut chunk = Vec::with_capacity(STREAM_CHUNK);
-                let got = (&mut reader)
-                    .take(STREAM_CHUNK as u64)
-                    .read_to_end(&mut chunk);
-                got.map(|_| (reader, chunk))
-            })
-            .await
-            .map_err(std::io::Error::other)??;
-            if chunk.is_empty() {
-                return Ok(None);
+        let pool = Arc::clone(&streaming.chunks);
+        let chunks = futures_util::stream::try_unfold(Some(reader), move |reader| {
+            let pool = Arc::clone(&pool);
+            async move {
+                let Some(mut reader) = reader else {
+                    return Ok(None);
+                };
+                let mut chunk = pool.take();
+                let (reader, chunk) = tokio::task::spawn_blocking(move || {
+                    let got = (&mut reader)
+                        .take(STREAM_CHUNK as u64)
+                        .read_to_end(&mut chunk);
+                    got.map(|_| (reader, chunk))
+                })
+                .await
+                .map_err(std::io::Error::other)??;
+                if chunk.is_empty() {
+                    pool.give_back(chunk);
+                    return Ok(None);
+                }
+                let chunk = bytes::Bytes::from_owner(LentChunk { data: chunk, pool });
+                Ok::<_, std::io::Error>(Some((chunk, Some(reader))))
             }
-            Ok::<_, std::io::Error>(Some((bytes::Bytes::from(chunk), Some(reader))))
         });
         let request = request
             .header(reqwest::header::CONTENT_LENGTH, len)
@@ -127,6 +179,7 @@ impl Streaming {
         Ok(Streaming {
             runtime,
             client: builder.build()?,
+            chunks: Arc::default(),
         })
     }
 }
