@@ -25,7 +25,7 @@ pub struct GetArgs {
     /// Object to download: oss://bucket/key
     #[arg(value_name = "oss://BUCKET/KEY")]
     pub source: String,
-    /// File or folder to write; `-` writes to stdout [default: the key's file name in the current folder]
+    /// File or folder to write (a device or pipe is written in place); `-` writes to stdout [default: the key's file name in the current folder]
     #[arg(value_name = "DEST")]
     pub dest: Option<String>,
     #[command(flatten)]

@@ -16,7 +16,7 @@ use crate::resolve::{Globals, Session};
 
 #[derive(Debug, Args)]
 pub struct PutArgs {
-    /// File to upload, or `-` for stdin
+    /// File to upload (a pipe or device is read as a stream), or `-` for stdin
     #[arg(value_name = "SRC")]
     pub source: String,
     /// Destination: oss://bucket/key (a key ending in `/` takes the file's name)
