@@ -173,8 +173,8 @@ impl Streaming {
             .connect_timeout(net.connect_timeout)
             .tcp_nodelay(true)
             .tls_built_in_root_certs(tls);
-        if let Some(proxy) = &net.proxy {
-            builder = builder.proxy(reqwest::Proxy::all(proxy)?);
+        if let Some(proxy) = proxy(net)? {
+            builder = builder.proxy(proxy);
         }
         Ok(Streaming {
             runtime,
@@ -242,6 +242,16 @@ fn build(tls: bool, net: &Net) -> Result<Client> {
     })
 }
 
+/// `--proxy` for both clients (the streaming one repeats the blocking one's other settings).
+fn proxy(net: &Net) -> Result<Option<reqwest::Proxy>> {
+    let Some(proxy) = &net.proxy else {
+        return Ok(None);
+    };
+    reqwest::Proxy::all(proxy)
+        .map(Some)
+        .map_err(|e| crate::error::UsageError(format!("invalid --proxy {proxy:?}: {e}")).into())
+}
+
 fn build_blocking(tls: bool, net: &Net) -> Result<reqwest::blocking::Client> {
     // The blocking client's timeout bounds the wait for an answer and then each read of its
     // body (it restarts with every read), which is what a read timeout should do. Requests that
@@ -252,9 +262,7 @@ fn build_blocking(tls: bool, net: &Net) -> Result<reqwest::blocking::Client> {
         .timeout(net.read_timeout)
         .tcp_nodelay(true)
         .tls_built_in_root_certs(tls);
-    if let Some(proxy) = &net.proxy {
-        let proxy = reqwest::Proxy::all(proxy)
-            .map_err(|e| crate::error::UsageError(format!("invalid --proxy {proxy:?}: {e}")))?;
+    if let Some(proxy) = proxy(net)? {
         builder = builder.proxy(proxy);
     }
     READ_TIMEOUT_MS.store(

@@ -18,6 +18,7 @@ pub mod hints;
 pub mod http;
 pub mod oss;
 pub mod output;
+pub mod paths;
 pub mod policy;
 pub mod profile;
 pub mod progress;
@@ -26,7 +27,6 @@ pub mod resolve;
 pub mod retry;
 pub mod signing;
 pub mod sts;
-pub mod symlinks;
 
 /// Writes data to stdout. A closed pipe (`alicli … | head`) surfaces as a BrokenPipe error that
 /// `main` turns into a quiet exit.

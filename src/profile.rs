@@ -470,18 +470,7 @@ pub fn permission_warning(path: &Path) -> Option<String> {
 /// The closure sees the file as it is on disk at that moment, not a stale copy, so concurrent
 /// writers each add their own profile without dropping anyone else's.
 pub fn update<T>(path: &Path, change: impl FnOnce(&mut ConfigFile) -> Result<T>) -> Result<T> {
-    let path = &writable_path(path)?;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    create_private_dir(dir)?;
-    let _lock = lock(path)?;
-    sweep_dead_writers(path);
-    let mut config = load(path)?;
-    let out = change(&mut config)?;
-    write_atomic(path, &config)?;
-    Ok(out)
+    update_locked(path, change, true)
 }
 
 /// Like [`update`], but writes only when `change` actually changed something. Meant for work that
@@ -491,18 +480,22 @@ pub fn update_if_changed<T>(
     path: &Path,
     change: impl FnOnce(&mut ConfigFile) -> Result<T>,
 ) -> Result<T> {
+    update_locked(path, change, false)
+}
+
+fn update_locked<T>(
+    path: &Path,
+    change: impl FnOnce(&mut ConfigFile) -> Result<T>,
+    always_write: bool,
+) -> Result<T> {
     let path = &writable_path(path)?;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    create_private_dir(dir)?;
+    create_private_dir(crate::paths::folder_of(path))?;
     let _lock = lock(path)?;
     sweep_dead_writers(path);
     let mut config = load(path)?;
-    let before = config.clone();
+    let before = (!always_write).then(|| config.clone());
     let out = change(&mut config)?;
-    if config != before {
+    if before.as_ref() != Some(&config) {
         write_atomic(path, &config)?;
     }
     Ok(out)
@@ -511,7 +504,7 @@ pub fn update_if_changed<T>(
 /// The file a write replaces: a symlinked profile file keeps its link (the file it points to is
 /// replaced), and anything but a regular file is refused rather than renamed over.
 fn writable_path(path: &Path) -> Result<PathBuf> {
-    let path = crate::symlinks::resolve(path.to_path_buf());
+    let path = crate::paths::follow_symlinks(path.to_path_buf());
     match fs::metadata(&path) {
         Ok(meta) if !meta.is_file() => Err(UsageError(format!(
             "profile file {} is not a regular file",
@@ -588,10 +581,7 @@ fn temp_affixes(path: &Path) -> (String, &'static str) {
 /// lock held: writers create their temporary file only while holding it, so any still there now
 /// belongs to a process that is gone (and holds secrets nobody will clean up otherwise).
 fn sweep_dead_writers(path: &Path) {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = crate::paths::folder_of(path);
     let (prefix, suffix) = temp_affixes(path);
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -610,10 +600,7 @@ fn sweep_dead_writers(path: &Path) {
 
 fn write_atomic(path: &Path, config: &ConfigFile) -> Result<()> {
     let text = toml::to_string_pretty(config).context("cannot serialise the profile file")?;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = crate::paths::folder_of(path);
     // tempfile creates the file 0600, so secrets are never readable by others, not even briefly.
     let (prefix, suffix) = temp_affixes(path);
     let mut tmp = tempfile::Builder::new()

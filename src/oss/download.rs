@@ -21,6 +21,7 @@ use crate::checkpoint::{self, Checkpoint, DonePart};
 use crate::crc64;
 use crate::error::{IntegrityError, NetworkError, UsageError};
 use crate::output;
+use crate::paths::folder_of;
 use crate::progress::Progress;
 
 #[derive(Debug, Clone)]
@@ -122,7 +123,7 @@ pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
     if path.is_dir() {
         return Err(UsageError(format!("{} is a folder", path.display())).into());
     }
-    let dir = parent(path);
+    let dir = folder_of(path);
     if !dir.is_dir() {
         return Err(UsageError(format!(
             "cannot write {}: folder {} does not exist",
@@ -147,12 +148,6 @@ pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
         .map_err(|e| UsageError(format!("cannot write to {}: {e}", dir.display())).into())
 }
 
-fn parent(path: &Path) -> &Path {
-    path.parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-}
-
 /// Downloads `bucket/key` to `dest` (which the caller checked with [`temp_beside`]).
 pub fn download_file(
     client: &OssClient,
@@ -165,8 +160,8 @@ pub fn download_file(
     let host = client.endpoint.authority();
     let response = client.get_object(bucket, key)?;
     let object = info(&response);
-    let dest_name = std::fs::canonicalize(parent(dest))
-        .unwrap_or_else(|_| parent(dest).to_path_buf())
+    let dest_name = std::fs::canonicalize(folder_of(dest))
+        .unwrap_or_else(|_| folder_of(dest).to_path_buf())
         .join(dest.file_name().unwrap_or_default());
     let endpoint = client.endpoint.base_url();
     let checkpoint_path = checkpoint::path_for(&[
@@ -260,7 +255,7 @@ fn download_ranged(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let part_path = parent(dest).join(format!(".{name}.alicli-download"));
+    let part_path = folder_of(dest).join(format!(".{name}.alicli-download"));
     let mut part_size = settings
         .part_size
         .unwrap_or_else(|| transfer::default_part_size(object.size));

@@ -34,20 +34,22 @@ pub struct GetArgs {
     pub transfer: super::TransferFlags,
 }
 
-enum Dest {
+/// Where the bytes go, opened.
+enum Target {
+    /// A temporary file beside a regular file (or a path not there yet), symlinks followed: the
+    /// rename then replaces the file a link points to, not the link.
+    File(tempfile::NamedTempFile, PathBuf),
+    /// An existing device or pipe, written in place.
+    Stream(std::fs::File, PathBuf),
     Stdout,
-    /// A regular file (or a path not there yet), after following symlinks: the rename then
-    /// replaces the file a link points to, not the link.
-    File(PathBuf),
-    /// An existing device or pipe.
-    Stream(PathBuf),
 }
 
-/// Where the object goes: DEST, DEST/<name> when DEST is a folder, or ./<name>.
-fn destination(url: &OssUrl, dest: Option<&str>) -> Result<Dest> {
+/// Opens where the object goes: DEST, DEST/<name> when DEST is a folder, or ./<name>. Done
+/// before any request: an unwritable destination is bad input (exit 2), found offline.
+fn open_destination(url: &OssUrl, dest: Option<&str>) -> Result<Target> {
     let name = url.key.rsplit('/').next().unwrap_or_default();
     if dest == Some("-") {
-        return Ok(Dest::Stdout);
+        return Ok(Target::Stdout);
     }
     let needs_name = || -> Result<&str> {
         if name.is_empty() || name == "." || name == ".." {
@@ -70,28 +72,24 @@ fn destination(url: &OssUrl, dest: Option<&str>) -> Result<Dest> {
         Some(d) => PathBuf::from(d),
     };
     match std::fs::metadata(&path) {
-        Ok(meta) if !meta.is_file() && !meta.is_dir() => Ok(Dest::Stream(path)),
-        _ => Ok(Dest::File(crate::symlinks::resolve(path))),
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&path)
+                .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))?;
+            Ok(Target::Stream(file, path))
+        }
+        _ => {
+            let path = crate::paths::follow_symlinks(path);
+            Ok(Target::File(download::temp_beside(&path)?, path))
+        }
     }
 }
 
 pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
     let url = OssUrl::parse_object(&args.source)?;
     args.transfer.check()?;
-    let dest = destination(&url, args.dest.as_deref())?;
-    // Open the temporary file (or the device) before any request: an unwritable destination is
-    // bad input (exit 2), found without touching the network.
-    let target = match dest {
-        Dest::File(path) => Target::File(download::temp_beside(&path)?, path),
-        Dest::Stream(path) => {
-            let file = std::fs::OpenOptions::new()
-                .write(true)
-                .open(&path)
-                .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))?;
-            Target::Stream(file, path)
-        }
-        Dest::Stdout => Target::Stdout,
-    };
+    let target = open_destination(&url, args.dest.as_deref())?;
     let session = Session::new(globals)?;
     let http = http::client_for(
         &session.oss_endpoint(args.oss.endpoint.as_deref())?,
@@ -133,13 +131,6 @@ pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
         }
     };
     result.map_err(|e| super::with_hint(e, &client))
-}
-
-/// Where the bytes go, opened.
-enum Target {
-    File(tempfile::NamedTempFile, PathBuf),
-    Stream(std::fs::File, PathBuf),
-    Stdout,
 }
 
 /// What a streamed download shows on stderr. stdout gets neither bar nor summary: it may share

@@ -1,13 +1,20 @@
 //! Where a write through a path really lands. alicli replaces files by writing a temporary file
-//! beside them and renaming it over the old one; done on a symlink, that rename would replace the
-//! link itself (a dotfile manager's link to the profile file, say) with a plain file. Writers
-//! resolve the path first, so the file the link points to is the one replaced.
+//! in the same folder and renaming it over the old one; done on a symlink, that rename would
+//! replace the link itself (a dotfile manager's link to the profile file, say) with a plain file.
+//! Writers follow the links first, so the file a link points to is the one replaced.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// The folder holding `path`, where its temporary file goes: `.` for a bare file name.
+pub fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
 
 /// The path a chain of symlinks ends at, even when that last file does not exist yet. Gives up
 /// after 40 links, as the kernel does, and leaves the error to whoever writes there.
-pub fn resolve(mut path: PathBuf) -> PathBuf {
+pub fn follow_symlinks(mut path: PathBuf) -> PathBuf {
     for _ in 0..40 {
         let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         if !is_link {
@@ -38,11 +45,18 @@ mod tests {
         std::fs::write(d.join("real/file"), b"x").unwrap();
         symlink("real/file", d.join("one")).unwrap();
         symlink(d.join("one"), d.join("two")).unwrap();
-        assert_eq!(resolve(d.join("two")), d.join("real/file"));
+        assert_eq!(follow_symlinks(d.join("two")), d.join("real/file"));
         symlink("missing", d.join("dangling")).unwrap();
-        assert_eq!(resolve(d.join("dangling")), d.join("missing"));
-        assert_eq!(resolve(d.join("plain")), d.join("plain"));
+        assert_eq!(follow_symlinks(d.join("dangling")), d.join("missing"));
+        assert_eq!(follow_symlinks(d.join("plain")), d.join("plain"));
         symlink("loop", d.join("loop")).unwrap();
-        assert_eq!(resolve(d.join("loop")), d.join("loop"));
+        assert_eq!(follow_symlinks(d.join("loop")), d.join("loop"));
+    }
+
+    #[test]
+    fn a_bare_name_is_in_the_current_folder() {
+        assert_eq!(folder_of(Path::new("config.toml")), Path::new("."));
+        assert_eq!(folder_of(Path::new("a/b.toml")), Path::new("a"));
+        assert_eq!(folder_of(Path::new("/b.toml")), Path::new("/"));
     }
 }
