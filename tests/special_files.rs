@@ -67,6 +67,7 @@ fn downloads_to_a_device_or_a_pipe_stream_in_place() {
         &fifo_arg,
     ];
     args.extend_from_slice(&small);
+    let gets_before = world.count("oss:GetObject");
     let r = world.run(&args);
     assert_eq!(r.code, 0, "{r:?}");
     assert!(
@@ -74,7 +75,8 @@ fn downloads_to_a_device_or_a_pipe_stream_in_place() {
         "bytes through the pipe differ"
     );
     assert!(is_fifo(&fifo), "the pipe was replaced by a file");
-    // Streamed, not ranged: one GET for this download.
+    // Streamed, not ranged: one GET, and no part file or temporary file beside the pipe.
+    assert_eq!(world.count("oss:GetObject") - gets_before, 1);
     let leftovers: Vec<_> = std::fs::read_dir(world.path(""))
         .unwrap()
         .flatten()
