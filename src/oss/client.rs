@@ -59,15 +59,11 @@ impl Payload {
         Payload::Reader(Box::new(reader), len)
     }
 
-    pub fn len(&self) -> u64 {
+    fn len(&self) -> u64 {
         match self {
             Payload::Memory(data) => data.len() as u64,
             Payload::Reader(_, len) => *len,
         }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
