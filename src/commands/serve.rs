@@ -47,6 +47,15 @@ pub fn load_config(path: Option<&PathBuf>) -> Result<CloudConfig> {
 
 pub fn run(args: ServeArgs) -> Result<()> {
     let config = load_config(args.config.as_ref())?;
+    // Stopping by a signal must still run the drops: they shut the server down and remove the
+    // temporary data folder, which an abrupt exit would leave behind in /tmp. The handler is in
+    // place before the first line goes out, since a script may stop the server as soon as it
+    // has read it.
+    let (stop_tx, stop_rx) = std::sync::mpsc::channel::<()>();
+    let handled = ctrlc::set_handler(move || {
+        let _ = stop_tx.send(());
+    })
+    .is_ok();
     let running = emulator::start(ServeOptions {
         listen: args.listen,
         data_dir: args.data_dir,
@@ -61,14 +70,7 @@ pub fn run(args: ServeArgs) -> Result<()> {
         "local cloud listening on {} (STS and OSS; region {}); Ctrl-C stops it",
         running.info.endpoint, running.info.region
     ));
-    // Stopping by a signal must still run the drops: they shut the server down and remove the
-    // temporary data folder, which an abrupt exit would leave behind in /tmp.
-    let (stop_tx, stop_rx) = std::sync::mpsc::channel::<()>();
-    if ctrlc::set_handler(move || {
-        let _ = stop_tx.send(());
-    })
-    .is_err()
-    {
+    if !handled {
         running.wait();
         return Ok(());
     }
