@@ -8,6 +8,7 @@
 //! official SDKs) can talk to it from the same process.
 
 mod auth;
+mod conditions;
 pub mod faults;
 mod oss;
 mod store;
