@@ -99,11 +99,11 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l format -d 'How to print them' -r -f -a "env\t'`export NAME=\'value\'` lines for POSIX shells (eval them)'
-env-no-export\t'`NAME=value` lines: $GITHUB_ENV, GitLab dotenv reports, docker --env-file'
-fish\t'`set -gx NAME \'value\'` lines for fish'
-powershell\t'`$Env:NAME = \'value\'` lines for PowerShell'
-json\t'{"AccessKeyId","AccessKeySecret","SecurityToken","Expiration"}, a credentials-process answer'"
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l format -d 'How to print them' -r -f -a "env\t'`export NAME=\\'value\\'` lines for POSIX shells (eval them)'
+env-no-export\t'`NAME=value` lines: \$GITHUB_ENV, GitLab dotenv reports, docker --env-file'
+fish\t'`set -gx NAME \\'value\\'` lines for fish'
+powershell\t'`\$Env:NAME = \\'value\\'` lines for PowerShell'
+json\t'{\"AccessKeyId\",\"AccessKeySecret\",\"SecurityToken\",\"Expiration\"}, a credentials-process answer'"
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
@@ -156,7 +156,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l endpoint -d 'STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l save-profile -d 'Also store the temporary credentials in this profile (with what is needed to renew them)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l output -d 'What to print on stdout' -r -f -a "json\t'The STS answer as JSON (AssumedRoleUser, Credentials, RequestId)'
-env\t'`export` lines for `eval "$(alicli sts assume-role … --output env)"`'"
+env\t'`export` lines for `eval \"\$(alicli sts assume-role … --output env)\"`'"
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
@@ -294,7 +294,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_see
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -f -a "eval" -d 'Decide requests against policies offline and show which statement decided'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -f -a "probe" -d 'Try object operations under a prefix with a profile\'s credentials and show what is allowed'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l output -d 'What to print on stdout' -r -f -a "text\t'One line per finding: `FILE: error|warning: $.path: message`, then a summary line'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l output -d 'What to print on stdout' -r -f -a "text\t'One line per finding: `FILE: error|warning: \$.path: message`, then a summary line'
 json\t'A JSON list with one object per policy and its findings'"
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
