@@ -95,7 +95,9 @@ check_script() {
     case $shell in
     bash | zsh) expect "$shell" "$script" 'alicli completions ' fish ;;
     esac
-    # Help texts with $, quotes and backquotes: of options (zsh, fish, elvish show them) ...
+    # Help texts with $, quotes and backquotes (pieces of real ones, picked for their characters:
+    # when one of those help texts changes, change its piece here): of options (zsh, fish and
+    # elvish show them) ...
     local from="The official CLI's file [default: \$ALIBABA_CLOUD_CONFIG_FILE"
     case $shell in
     bash) expect bash "$script" 'alicli configure import --f' --from ;;
@@ -107,7 +109,7 @@ check_script() {
     zsh | fish)
         expect "$shell" "$script" 'alicli policy check --output ' text 'error|warning: $.path: message'
         expect "$shell" "$script" 'alicli sts assume-role --output ' env 'eval "$(alicli sts assume-role'
-        expect "$shell" "$script" 'alicli configure export-credentials --format ' json '{"AccessKeyId","AccessKeySecret"'
+        expect "$shell" "$script" 'alicli configure export-credentials --format ' json '"SecurityToken","Expiration"}'
         expect "$shell" "$script" 'alicli configure export-credentials --format ' powershell "\`\$Env:NAME = 'value'\`"
         ;;
     bash)
