@@ -9,10 +9,12 @@
 
 mod auth;
 mod conditions;
+mod listing;
 pub mod faults;
 mod oss;
 mod store;
 mod sts;
+mod vocabulary;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::net::SocketAddr;

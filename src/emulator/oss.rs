@@ -10,6 +10,7 @@ use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::Response;
 use base64::Engine;
 use futures_util::StreamExt;
+use md5::{Digest as _, Md5};
 use percent_encoding::percent_decode_str;
 
 use crate::oss::error_body::ErrorBody;
@@ -19,7 +20,9 @@ use crate::policy::RequestContext;
 use super::auth::{verify_oss, OssCall, Refusal};
 use super::conditions::{self, Precondition, RangeAnswer};
 use super::faults::{FaultKind, ResetConnection};
+use super::listing;
 use super::store::{CompleteError, NewObject, PutError, MIN_PART_SIZE};
+use super::vocabulary::{self, Operation};
 use super::{request_id, Cloud};
 
 pub(crate) struct OssError {
@@ -39,7 +42,12 @@ struct Echo {
     access_key_id: String,
 }
 
-fn error(status: u16, code: &str, message: impl Into<String>, ec: &'static str) -> OssError {
+pub(super) fn error(
+    status: u16,
+    code: &str,
+    message: impl Into<String>,
+    ec: &'static str,
+) -> OssError {
     OssError {
         status,
         code: code.into(),
@@ -87,91 +95,13 @@ fn not_implemented(what: &str) -> OssError {
     )
 }
 
-fn storage_failed(e: impl std::fmt::Display) -> OssError {
+pub(super) fn storage_failed(e: impl std::fmt::Display) -> OssError {
     error(
         500,
         "InternalError",
         format!("local cloud storage failed: {e}"),
         "0000-00000002",
     )
-}
-
-/// The operations the local OSS knows, named as OSS's API names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Operation {
-    GetObject,
-    HeadObject,
-    PutObject,
-    DeleteObject,
-    ListObjects,
-    InitiateMultipartUpload,
-    UploadPart,
-    CompleteMultipartUpload,
-    AbortMultipartUpload,
-    ListParts,
-    Unsupported,
-}
-
-impl Operation {
-    fn classify(method: &Method, has_key: bool, query: &[(String, Option<String>)]) -> Operation {
-        let has = |name: &str| query.iter().any(|(k, _)| k == name);
-        match (method.as_str(), has_key) {
-            ("GET", true) if has("uploadId") => Operation::ListParts,
-            ("GET", true) => Operation::GetObject,
-            ("HEAD", true) => Operation::HeadObject,
-            ("PUT", true) if has("partNumber") && has("uploadId") => Operation::UploadPart,
-            ("PUT", true)
-                if query.iter().all(|(k, _)| {
-                    k.starts_with("x-oss-")
-                        || ["OSSAccessKeyId", "Expires", "Signature", "security-token"]
-                            .contains(&k.as_str())
-                }) =>
-            {
-                Operation::PutObject
-            }
-            ("POST", true) if has("uploads") => Operation::InitiateMultipartUpload,
-            ("POST", true) if has("uploadId") => Operation::CompleteMultipartUpload,
-            ("DELETE", true) if has("uploadId") => Operation::AbortMultipartUpload,
-            ("DELETE", true) => Operation::DeleteObject,
-            ("GET", false) if !has("uploads") && !has("acl") && !has("location") => {
-                Operation::ListObjects
-            }
-            _ => Operation::Unsupported,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Operation::GetObject => "GetObject",
-            Operation::HeadObject => "HeadObject",
-            Operation::PutObject => "PutObject",
-            Operation::DeleteObject => "DeleteObject",
-            Operation::ListObjects => "ListObjects",
-            Operation::InitiateMultipartUpload => "InitiateMultipartUpload",
-            Operation::UploadPart => "UploadPart",
-            Operation::CompleteMultipartUpload => "CompleteMultipartUpload",
-            Operation::AbortMultipartUpload => "AbortMultipartUpload",
-            Operation::ListParts => "ListParts",
-            Operation::Unsupported => "Unsupported",
-        }
-    }
-
-    /// The RAM action a policy must allow (HeadObject is checked as GetObject, the multipart
-    /// writes as PutObject, as OSS documents).
-    fn action(self) -> &'static str {
-        match self {
-            Operation::GetObject | Operation::HeadObject => "oss:GetObject",
-            Operation::PutObject
-            | Operation::InitiateMultipartUpload
-            | Operation::UploadPart
-            | Operation::CompleteMultipartUpload => "oss:PutObject",
-            Operation::DeleteObject => "oss:DeleteObject",
-            Operation::ListObjects => "oss:ListObjects",
-            Operation::AbortMultipartUpload => "oss:AbortMultipartUpload",
-            Operation::ListParts => "oss:ListParts",
-            Operation::Unsupported => "oss:Unsupported",
-        }
-    }
 }
 
 /// Bucket and key from the Host header and path: the first label of the host is the bucket when
@@ -368,9 +298,12 @@ async fn serve(
                 .map(|v| (k.as_str().to_string(), v.to_string()))
         })
         .collect();
-    let operation = Operation::classify(&parts.method, key.is_some(), &query);
-    cloud.count(&format!("oss:{}", operation.name()));
-    let corrupt = match apply_fault(cloud.faults.take(operation.name())).await {
+    // Decided before anything else, so that a request it would refuse is counted and faulted as
+    // "Unsupported", never as the operation it resembles.
+    let classified = vocabulary::classify(&parts.method, key.is_some(), &query, &parts.headers);
+    let name = classified.as_ref().map_or("Unsupported", |o| o.name());
+    cloud.count(&format!("oss:{name}"));
+    let corrupt = match apply_fault(cloud.faults.take(name)).await {
         Ok(corrupt) => corrupt,
         Err(response) => return Ok(response),
     };
@@ -389,21 +322,8 @@ async fn serve(
             "0003-00000001",
         )
     })?;
-    if operation == Operation::Unsupported {
-        return Err(error(
-            501,
-            "NotImplemented",
-            "The local cloud does not implement this operation.",
-            "0000-00000001",
-        ));
-    }
     let Some(bucket) = bucket else {
-        return Err(error(
-            501,
-            "NotImplemented",
-            "The local cloud does not implement service-level operations.",
-            "0000-00000001",
-        ));
+        return Err(not_implemented("service-level operations"));
     };
     let key = key.unwrap_or_default();
     if key.len() > 1023 || key.starts_with('\\') {
@@ -431,6 +351,15 @@ async fn serve(
         );
         e.endpoint = format!("oss-{region}.aliyuncs.com");
         return Err(e);
+    }
+    // After the bucket checks: a bucket that does not exist is NoSuchBucket whatever was asked of
+    // it (SDKs probe existence with a call the local cloud refuses, GetBucketAcl).
+    let operation = classified.map_err(|what| not_implemented(&what))?;
+    if !matches!(
+        operation,
+        Operation::PutObject | Operation::UploadPart | Operation::CompleteMultipartUpload
+    ) {
+        check_empty_body_digest(&parts.headers, &body).await?;
     }
     let query_value = |name: &str| {
         query
@@ -484,6 +413,7 @@ async fn serve(
         Operation::PutObject => {
             put_object(cloud, &bucket, &key, &parts.headers, &body, rid, corrupt).await
         }
+        Operation::GetObjectMeta => object_meta(cloud, &bucket, &key, rid).await,
         Operation::GetObject | Operation::HeadObject => {
             get_object(
                 cloud,
@@ -509,8 +439,16 @@ async fn serve(
                 .body(Body::empty())
                 .unwrap_or_default())
         }
-        Operation::ListObjects => list_objects(cloud, &bucket, &query, rid).await,
+        Operation::ListObjects => Ok(xml_response(
+            rid,
+            listing::list_objects(cloud, &bucket, &query).await?,
+        )),
         Operation::InitiateMultipartUpload => {
+            let url = listing::url_encoding(&query)?;
+            if forbid_overwrite(&parts.headers)? && cloud.store.meta(&bucket, &key).await.is_some()
+            {
+                return Err(already_exists());
+            }
             let content_type = parts
                 .headers
                 .get(header::CONTENT_TYPE)
@@ -521,13 +459,18 @@ async fn serve(
                 .initiate(&bucket, &key, content_type, stored_headers(&parts.headers))
                 .await
                 .map_err(storage_failed)?;
+            let document = xml::to_document(&xml::InitiateMultipartUploadResult {
+                bucket,
+                key: if url { listing::encode(&key) } else { key },
+                upload_id,
+            });
             Ok(xml_response(
                 rid,
-                xml::to_document(&xml::InitiateMultipartUploadResult {
-                    bucket,
-                    key,
-                    upload_id,
-                }),
+                if url {
+                    listing::mark_url_encoded(document, "InitiateMultipartUploadResult")
+                } else {
+                    document
+                },
             ))
         }
         Operation::UploadPart => {
@@ -556,7 +499,17 @@ async fn serve(
             .await
         }
         Operation::CompleteMultipartUpload => {
-            complete(cloud, &bucket, &key, &upload_id, &body, rid).await
+            complete(
+                cloud,
+                &bucket,
+                &key,
+                &upload_id,
+                &parts.headers,
+                &query,
+                &body,
+                rid,
+            )
+            .await
         }
         Operation::AbortMultipartUpload => {
             check_upload(cloud, &bucket, &key, &upload_id).await?;
@@ -568,13 +521,12 @@ async fn serve(
                 .unwrap_or_default())
         }
         Operation::ListParts => list_parts(cloud, &bucket, &key, &upload_id, &query, rid).await,
-        Operation::Unsupported => unreachable!("refused above"),
     }
 }
 
 /// Listings give times in ISO 8601 with milliseconds (`2026-01-13T15:03:39.000Z`), as OSS does
 /// and as the SDKs parse them; objects keep theirs in HTTP form for Last-Modified.
-fn iso8601(http_date: &str) -> String {
+pub(super) fn iso8601(http_date: &str) -> String {
     chrono::DateTime::parse_from_rfc2822(http_date)
         .map(|t| {
             t.with_timezone(&chrono::Utc)
@@ -626,14 +578,77 @@ fn content_md5(headers: &HeaderMap) -> Result<Option<Vec<u8>>, OssError> {
     }
 }
 
+fn bad_digest() -> OssError {
+    error(
+        400,
+        "BadDigest",
+        "The Content-MD5 you specified did not match what we received.",
+        "0016-00000402",
+    )
+}
+
+/// A request with no body of its own (GET, HEAD, DELETE, Initiate…) may still carry Content-MD5
+/// (the v2 SDK sends the empty body's): it must be well formed and match what came.
+async fn check_empty_body_digest(
+    headers: &HeaderMap,
+    body: &(dyn Fn() -> Body + Sync),
+) -> Result<(), OssError> {
+    let Some(md5) = content_md5(headers)? else {
+        return Ok(());
+    };
+    let bytes = axum::body::to_bytes(body(), 1 << 20).await.map_err(|e| {
+        error(
+            400,
+            "IncompleteBody",
+            format!("cannot read the body: {e}"),
+            "0016-00000403",
+        )
+    })?;
+    if md5 != Md5::digest(&bytes).as_slice() {
+        return Err(bad_digest());
+    }
+    Ok(())
+}
+
+/// `x-oss-forbid-overwrite`: `true` or `false`, anything else is refused as OSS refuses it.
+fn forbid_overwrite(headers: &HeaderMap) -> Result<bool, OssError> {
+    match headers
+        .get("x-oss-forbid-overwrite")
+        .map(|v| v.to_str().unwrap_or_default().trim())
+    {
+        None => Ok(false),
+        Some(v) if v.eq_ignore_ascii_case("true") => Ok(true),
+        Some(v) if v.eq_ignore_ascii_case("false") => Ok(false),
+        Some(v) => Err(error(
+            400,
+            "InvalidArgument",
+            format!("x-oss-forbid-overwrite must be true or false, not {v:?}."),
+            "0017-00000279",
+        )),
+    }
+}
+
+fn already_exists() -> OssError {
+    error(
+        409,
+        "FileAlreadyExists",
+        "The object you specified already exists and can not be overwritten.",
+        "0016-00000708",
+    )
+}
+
+fn no_such_key() -> OssError {
+    error(
+        404,
+        "NoSuchKey",
+        "The specified key does not exist.",
+        "0026-00000001",
+    )
+}
+
 fn put_failed(e: PutError) -> OssError {
     match e {
-        PutError::BadDigest => error(
-            400,
-            "InvalidDigest",
-            "The Content-MD5 you specified did not match what we received.",
-            "0016-00000402",
-        ),
+        PutError::BadDigest => bad_digest(),
         PutError::Body(m) => error(
             400,
             "IncompleteBody",
@@ -659,17 +674,8 @@ async fn put_object(
         .unwrap_or("application/octet-stream")
         .to_string();
     let md5 = content_md5(headers)?;
-    let forbid = headers
-        .get("x-oss-forbid-overwrite")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("true"));
-    if forbid && cloud.store.meta(bucket, key).await.is_some() {
-        return Err(error(
-            409,
-            "FileAlreadyExists",
-            "The object you specified already exists and can not be overwritten.",
-            "0016-00000708",
-        ));
+    if forbid_overwrite(headers)? && cloud.store.meta(bucket, key).await.is_some() {
+        return Err(already_exists());
     }
     let meta = cloud
         .store
@@ -900,15 +906,21 @@ async fn upload_part(
         .unwrap_or_default())
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn complete(
     cloud: &Cloud,
     bucket: &str,
     key: &str,
     upload_id: &str,
+    headers: &HeaderMap,
+    query: &[(String, Option<String>)],
     body: &(dyn Fn() -> Body + Sync),
     rid: &str,
 ) -> Result<Response, OssError> {
     check_upload(cloud, bucket, key, upload_id).await?;
+    let url = listing::url_encoding(query)?;
+    let forbid = forbid_overwrite(headers)?;
+    let md5 = content_md5(headers)?;
     let bytes = axum::body::to_bytes(body(), 4 << 20).await.map_err(|e| {
         error(
             400,
@@ -917,14 +929,40 @@ async fn complete(
             "0042-00000301",
         )
     })?;
-    let text = String::from_utf8_lossy(&bytes);
-    let request: xml::CompleteMultipartUpload = quick_xml::de::from_str(&text)
-        .map_err(|_| error(400, "MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema.", "0042-00000301"))?;
-    let listed: Vec<(u32, String)> = request
-        .parts
-        .into_iter()
-        .map(|p| (p.part_number, p.etag))
-        .collect();
+    if md5.is_some_and(|m| m != Md5::digest(&bytes).as_slice()) {
+        return Err(bad_digest());
+    }
+    // `x-oss-complete-all: yes` (the only value the vocabulary lets through) takes every part
+    // uploaded, in order, and forbids a list of its own.
+    let listed: Vec<(u32, String)> = if headers.contains_key("x-oss-complete-all") {
+        if !bytes.is_empty() {
+            return Err(error(
+                400,
+                "InvalidArgument",
+                "x-oss-complete-all: yes takes no part list in the body.",
+                "0042-00000320",
+            ));
+        }
+        cloud
+            .store
+            .parts(upload_id)
+            .await
+            .into_iter()
+            .map(|p| (p.number, p.etag))
+            .collect()
+    } else {
+        let text = String::from_utf8_lossy(&bytes);
+        let request: xml::CompleteMultipartUpload = quick_xml::de::from_str(&text)
+            .map_err(|_| error(400, "MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema.", "0042-00000301"))?;
+        request
+            .parts
+            .into_iter()
+            .map(|p| (p.part_number, p.etag))
+            .collect()
+    };
+    if forbid && cloud.store.meta(bucket, key).await.is_some() {
+        return Err(already_exists());
+    }
     let meta = cloud.store.complete(upload_id, &listed).await.map_err(|e| match e {
         CompleteError::NoSuchUpload => error(404, "NoSuchUpload", "The specified upload does not exist.", "0042-00000104"),
         CompleteError::InvalidPart(n) => error(
@@ -942,17 +980,52 @@ async fn complete(
         ),
         CompleteError::Io(e) => storage_failed(e),
     })?;
+    let shown = if url {
+        listing::encode(key)
+    } else {
+        key.to_string()
+    };
     let document = xml::to_document(&xml::CompleteMultipartUploadResult {
-        location: format!("/{bucket}/{key}"),
+        location: format!("/{bucket}/{shown}"),
         bucket: bucket.to_string(),
-        key: key.to_string(),
+        key: shown,
         etag: format!("\"{}\"", meta.etag),
     });
+    let document = if url {
+        listing::mark_url_encoded(document, "CompleteMultipartUploadResult")
+    } else {
+        document
+    };
     let mut response = xml_response(rid, document);
     if let Ok(v) = meta.crc64.to_string().parse() {
         response.headers_mut().insert("x-oss-hash-crc64ecma", v);
     }
     Ok(response)
+}
+
+/// GetObjectMeta (`HEAD /key?objectMeta`): size, ETag, Last-Modified and CRC-64, none of the
+/// object's other headers.
+async fn object_meta(
+    cloud: &Cloud,
+    bucket: &str,
+    key: &str,
+    rid: &str,
+) -> Result<Response, OssError> {
+    let meta = cloud
+        .store
+        .meta(bucket, key)
+        .await
+        .ok_or_else(no_such_key)?;
+    Ok(Response::builder()
+        .status(StatusCode::OK)
+        .header("x-oss-request-id", rid)
+        .header("Server", "AliyunOSS")
+        .header(header::CONTENT_LENGTH, meta.size.to_string())
+        .header(header::ETAG, format!("\"{}\"", meta.etag))
+        .header(header::LAST_MODIFIED, &meta.last_modified)
+        .header("x-oss-hash-crc64ecma", meta.crc64.to_string())
+        .body(Body::empty())
+        .unwrap_or_default())
 }
 
 async fn list_parts(
@@ -982,9 +1055,14 @@ async fn list_parts(
         .collect();
     let truncated = all.len() > max_parts as usize;
     let page: Vec<_> = all.into_iter().take(max_parts as usize).collect();
+    let url = listing::url_encoding(query)?;
     let result = xml::ListPartsResult {
         bucket: bucket.to_string(),
-        key: key.to_string(),
+        key: if url {
+            listing::encode(key)
+        } else {
+            key.to_string()
+        },
         upload_id: upload_id.to_string(),
         part_number_marker: marker,
         next_part_number_marker: page.last().map(|p| p.number).unwrap_or(marker),
@@ -1001,162 +1079,13 @@ async fn list_parts(
             })
             .collect(),
     };
-    Ok(xml_response(rid, xml::to_document(&result)))
-}
-
-async fn list_objects(
-    cloud: &Cloud,
-    bucket: &str,
-    query: &[(String, Option<String>)],
-    rid: &str,
-) -> Result<Response, OssError> {
-    let value = |name: &str| {
-        query
-            .iter()
-            .find(|(k, _)| k == name)
-            .and_then(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let v2 = value("list-type") == "2";
-    let prefix = value("prefix");
-    let delimiter = value("delimiter");
-    let max_keys = value("max-keys")
-        .parse::<u32>()
-        .unwrap_or(100)
-        .clamp(1, 1000);
-    let after = if v2 {
-        let token = value("continuation-token");
-        if token.is_empty() {
-            value("start-after")
+    let document = xml::to_document(&result);
+    Ok(xml_response(
+        rid,
+        if url {
+            listing::mark_url_encoded(document, "ListPartsResult")
         } else {
-            token
-        }
-    } else {
-        value("marker")
-    };
-    let mut result = xml::ListBucketResult {
-        name: bucket.to_string(),
-        prefix: prefix.clone(),
-        max_keys,
-        delimiter: delimiter.clone(),
-        ..Default::default()
-    };
-    if v2 {
-        result.continuation_token = value("continuation-token");
-    } else {
-        result.marker = value("marker");
-    }
-    let mut last = String::new();
-    for meta in cloud.store.list(bucket).await.map_err(storage_failed)? {
-        if !meta.key.starts_with(&prefix) || meta.key <= after {
-            continue;
-        }
-        let rest = &meta.key[prefix.len()..];
-        let common = (!delimiter.is_empty())
-            .then(|| {
-                rest.find(&delimiter)
-                    .map(|i| format!("{prefix}{}", &rest[..i + delimiter.len()]))
-            })
-            .flatten();
-        if let Some(p) = &common {
-            if result
-                .common_prefixes
-                .last()
-                .is_some_and(|c| &c.prefix == p)
-                || (p.as_str() <= after.as_str() && after.starts_with(p.as_str()))
-            {
-                continue;
-            }
-        }
-        if (result.contents.len() + result.common_prefixes.len()) as u32 >= max_keys {
-            result.is_truncated = true;
-            break;
-        }
-        match common {
-            Some(p) => {
-                // Paging resumes after everything under this prefix.
-                last = format!("{p}\u{10FFFF}");
-                result.common_prefixes.push(xml::CommonPrefix { prefix: p });
-            }
-            None => {
-                last = meta.key.clone();
-                result.contents.push(xml::ListedObject {
-                    key: meta.key.clone(),
-                    last_modified: iso8601(&meta.last_modified),
-                    etag: format!("\"{}\"", meta.etag),
-                    kind: if meta.content_md5.is_empty() {
-                        "Multipart".into()
-                    } else {
-                        "Normal".into()
-                    },
-                    size: meta.size,
-                    storage_class: "Standard".into(),
-                });
-            }
-        }
-    }
-    result.key_count = (result.contents.len() + result.common_prefixes.len()) as u32;
-    if result.is_truncated {
-        if v2 {
-            result.next_continuation_token = last;
-        } else {
-            result.next_marker = last;
-        }
-    }
-    Ok(xml_response(rid, xml::to_document(&result)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn operations_are_told_apart() {
-        let q = |pairs: &[(&str, Option<&str>)]| {
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.map(str::to_string)))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            Operation::classify(&Method::POST, true, &q(&[("uploads", None)])),
-            Operation::InitiateMultipartUpload
-        );
-        assert_eq!(
-            Operation::classify(
-                &Method::PUT,
-                true,
-                &q(&[("partNumber", Some("1")), ("uploadId", Some("U"))])
-            ),
-            Operation::UploadPart
-        );
-        assert_eq!(
-            Operation::classify(&Method::POST, true, &q(&[("uploadId", Some("U"))])),
-            Operation::CompleteMultipartUpload
-        );
-        assert_eq!(
-            Operation::classify(&Method::DELETE, true, &q(&[("uploadId", Some("U"))])),
-            Operation::AbortMultipartUpload
-        );
-        assert_eq!(
-            Operation::classify(&Method::GET, true, &q(&[("uploadId", Some("U"))])),
-            Operation::ListParts
-        );
-        assert_eq!(
-            Operation::classify(&Method::GET, false, &q(&[("list-type", Some("2"))])),
-            Operation::ListObjects
-        );
-        assert_eq!(
-            Operation::classify(&Method::PUT, true, &q(&[("acl", None)])),
-            Operation::Unsupported
-        );
-        assert_eq!(
-            Operation::classify(
-                &Method::PUT,
-                true,
-                &q(&[("OSSAccessKeyId", Some("a")), ("Expires", Some("1"))])
-            ),
-            Operation::PutObject
-        );
-    }
+            document
+        },
+    ))
 }
