@@ -302,9 +302,9 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
         'alicli;oss;config' {
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000')
             [CompletionResult]::new('--access-key-id', '--access-key-id', [CompletionResultType]::ParameterName, 'AccessKey ID for OSS (STS.… for temporary credentials)')
-            [CompletionResult]::new('--access-key-secret', '--access-key-secret', [CompletionResultType]::ParameterName, 'AccessKey secret for OSS')
-            [CompletionResult]::new('--security-token', '--security-token', [CompletionResultType]::ParameterName, 'Security token that comes with temporary credentials')
-            [CompletionResult]::new('--sts-token', '--sts-token', [CompletionResultType]::ParameterName, 'Security token that comes with temporary credentials')
+            [CompletionResult]::new('--access-key-secret', '--access-key-secret', [CompletionResultType]::ParameterName, 'AccessKey secret for OSS; `-` reads it from stdin (keeps it out of `ps` and shell history); asked for on a terminal when missing')
+            [CompletionResult]::new('--security-token', '--security-token', [CompletionResultType]::ParameterName, 'Security token that comes with temporary credentials; `-` reads it from stdin (after the secret when both are `-`)')
+            [CompletionResult]::new('--sts-token', '--sts-token', [CompletionResultType]::ParameterName, 'Security token that comes with temporary credentials; `-` reads it from stdin (after the secret when both are `-`)')
             [CompletionResult]::new('--sign-version', '--sign-version', [CompletionResultType]::ParameterName, 'Force an OSS signature version for this profile (default: v4 when the region is known)')
             [CompletionResult]::new('--expiration', '--expiration', [CompletionResultType]::ParameterName, 'When the temporary credentials expire (UTC, e.g. 2026-01-13T15:03:39Z); lets alicli refuse them early')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')

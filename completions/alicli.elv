@@ -277,9 +277,9 @@ set edit:completion:arg-completer[alicli] = {|@words|
         &'alicli;oss;config'= {
             cand --endpoint 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
             cand --access-key-id 'AccessKey ID for OSS (STS.… for temporary credentials)'
-            cand --access-key-secret 'AccessKey secret for OSS'
-            cand --security-token 'Security token that comes with temporary credentials'
-            cand --sts-token 'Security token that comes with temporary credentials'
+            cand --access-key-secret 'AccessKey secret for OSS; `-` reads it from stdin (keeps it out of `ps` and shell history); asked for on a terminal when missing'
+            cand --security-token 'Security token that comes with temporary credentials; `-` reads it from stdin (after the secret when both are `-`)'
+            cand --sts-token 'Security token that comes with temporary credentials; `-` reads it from stdin (after the secret when both are `-`)'
             cand --sign-version 'Force an OSS signature version for this profile (default: v4 when the region is known)'
             cand --expiration 'When the temporary credentials expire (UTC, e.g. 2026-01-13T15:03:39Z); lets alicli refuse them early'
             cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'

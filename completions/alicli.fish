@@ -103,7 +103,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 env-no-export\t'`NAME=value` lines: \$GITHUB_ENV, GitLab dotenv reports, docker --env-file'
 fish\t'`set -gx NAME \\'value\\'` lines for fish'
 powershell\t'`\$Env:NAME = \\'value\\'` lines for PowerShell'
-json\t'{\"AccessKeyId\",\"AccessKeySecret\",\"SecurityToken\",\"Expiration\"}, a credentials-process answer'"
+json\t'{\"Code\":\"Success\",\"AccessKeyId\",…,\"SecurityToken\",\"Expiration\"}: what a credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI) answers, for the official SDKs'"
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
@@ -201,8 +201,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_s
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l access-key-id -d 'AccessKey ID for OSS (STS.… for temporary credentials)' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l access-key-secret -d 'AccessKey secret for OSS' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l security-token -l sts-token -d 'Security token that comes with temporary credentials' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l access-key-secret -d 'AccessKey secret for OSS; `-` reads it from stdin (keeps it out of `ps` and shell history); asked for on a terminal when missing' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l security-token -l sts-token -d 'Security token that comes with temporary credentials; `-` reads it from stdin (after the secret when both are `-`)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l sign-version -d 'Force an OSS signature version for this profile (default: v4 when the region is known)' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
 v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l expiration -d 'When the temporary credentials expire (UTC, e.g. 2026-01-13T15:03:39Z); lets alicli refuse them early' -r

@@ -79,9 +79,10 @@ pub fn default_path() -> Option<PathBuf> {
 /// Reads the file; `None` when there is none. Every secret in it is registered with the redactor
 /// at once, whether or not the profile holding it is used.
 pub fn load(path: &Path) -> Result<Option<AliyunConfig>, UsageError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+    use crate::local_files::{read_input, Accept, ReadError};
+    let bytes = match read_input(path, 4 * 1024 * 1024, Accept::FilesAndDevices) {
+        Ok(bytes) => bytes,
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
             return Err(UsageError(format!(
                 "cannot read the official CLI's profile file {}: {e}",
@@ -89,7 +90,7 @@ pub fn load(path: &Path) -> Result<Option<AliyunConfig>, UsageError> {
             )))
         }
     };
-    let config: AliyunConfig = serde_json::from_str(&text).map_err(|e| {
+    let config: AliyunConfig = serde_json::from_slice(&bytes).map_err(|e| {
         UsageError(format!(
             "the official CLI's profile file {} is not valid: {e}",
             path.display()

@@ -40,7 +40,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "ALICLI_CONFIG_FILE", value_name = "PATH")]
     pub config_file: Option<PathBuf>,
     /// Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)
-    #[arg(long, global = true, value_name = "REGION")]
+    #[arg(long, global = true, value_name = "REGION", value_parser = parse_region)]
     pub region: Option<String>,
     /// Trace each request on stderr: request line, status, request id, what was signed (secrets masked)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
@@ -62,6 +62,16 @@ pub struct GlobalArgs {
     pub proxy: Option<String>,
 }
 
+fn parse_region(text: &str) -> Result<String, String> {
+    // Empty means "not given", as before (scripts pass `--region "$REGION"` unset).
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    crate::endpoint::check_region(text, "--region")
+        .map(|()| text.to_string())
+        .map_err(|e| e.to_string())
+}
+
 fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
     match text.trim().parse::<f64>() {
         Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(std::time::Duration::from_secs_f64(s)),
@@ -80,7 +90,8 @@ impl GlobalArgs {
             retries: self.retries,
             connect_timeout: self.connect_timeout,
             read_timeout: self.read_timeout,
-            proxy: self.proxy.clone().filter(|p| !p.is_empty()),
+            // Kept even when empty: `--proxy ''` is a mistake to report, not a way to go direct.
+            proxy: self.proxy.clone(),
         }
     }
 }

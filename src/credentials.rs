@@ -445,14 +445,19 @@ impl Renewal {
             .or_else(|| env("ALIBABA_CLOUD_STS_ENDPOINT"))
             .or_else(|| p.sts_endpoint.clone())
             .or_else(|| source.and_then(|s| s.sts_endpoint.clone()))
+            .map(Ok)
             .or_else(|| {
                 self.region
                     .clone()
                     .or_else(|| env("ALIBABA_CLOUD_REGION_ID"))
                     .or_else(|| p.region.clone())
                     .or_else(|| source.and_then(|s| s.region.clone()))
-                    .map(|r| format!("sts.{r}.aliyuncs.com"))
+                    .map(|r| {
+                        crate::endpoint::check_region(&r, "the region of the renewal")?;
+                        Ok::<_, UsageError>(format!("sts.{r}.aliyuncs.com"))
+                    })
             })
+            .transpose()?
             .unwrap_or_else(|| "sts.aliyuncs.com".to_string());
         Ok(Endpoint::parse(&chosen)?)
     }

@@ -59,6 +59,9 @@ impl Endpoint {
         if host.is_empty() {
             return Err(bad("no host"));
         }
+        if port == Some(0) {
+            return Err(bad("port 0 is not a port"));
+        }
         if bracketed {
             if host.parse::<std::net::Ipv6Addr>().is_err() {
                 return Err(bad(
@@ -75,6 +78,14 @@ impl Endpoint {
         {
             return Err(bad(
                 "a host name has only letters, digits, '-', '.' and '_' (write other names in their xn-- form)",
+            ));
+        } else if host
+            .trim_end_matches('.')
+            .split('.')
+            .any(|label| label.is_empty() || label.starts_with('-') || label.ends_with('-'))
+        {
+            return Err(bad(
+                "each dot-separated part of a host name is non-empty and starts and ends with a letter or digit",
             ));
         }
         Ok(Endpoint {
@@ -121,6 +132,25 @@ impl Endpoint {
         }
         Some(region.to_string())
     }
+}
+
+/// Region ids as Alibaba Cloud writes them (`cn-hangzhou`, `ap-southeast-1`,
+/// `cn-shanghai-finance-1`): lowercase letters, digits and hyphens. A region goes into host
+/// names and into the OSS v4 signing scope, so anything else is refused before any request.
+pub fn check_region(region: &str, from: &str) -> Result<(), UsageError> {
+    let ok = (1..=64).contains(&region.len())
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !region.starts_with('-')
+        && !region.ends_with('-');
+    if ok {
+        return Ok(());
+    }
+    Err(UsageError(format!(
+        "invalid region {:?} ({from}): a region id is lowercase letters, digits and '-', e.g. cn-hangzhou",
+        crate::output::escape_untrusted(region)
+    )))
 }
 
 impl std::fmt::Display for Endpoint {
@@ -197,6 +227,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn regions_are_names_not_paths() {
+        for good in [
+            "cn-hangzhou",
+            "ap-southeast-1",
+            "cn-shanghai-finance-1",
+            "local",
+        ] {
+            assert!(check_region(good, "--region").is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "cn-hangzhou/../../x",
+            "cn\nhangzhou",
+            "CN-Hangzhou",
+            "-cn",
+            "cn hz",
+        ] {
+            let e = check_region(bad, "--region").unwrap_err().to_string();
+            assert!(
+                e.contains("invalid region") && !e.contains('\n'),
+                "{bad:?}: {e}"
+            );
+        }
+    }
+
     /// Found by the oss_url fuzz target: hosts with a bare ':' or with characters no host name
     /// has were accepted, then printed as URLs that do not parse (`a:b:80` became `[a:b]:80`).
     #[test]
@@ -210,6 +266,10 @@ mod tests {
             ("exa\tmple.com", "only letters"),
             ("bücher.example", "xn--"),
             ("http://a]:80", "only letters"),
+            ("http://-", "each dot-separated part"),
+            ("http://a..b", "each dot-separated part"),
+            ("http://-a.example", "each dot-separated part"),
+            ("http://127.0.0.1:0", "port 0"),
         ] {
             let err = Endpoint::parse(bad).unwrap_err().to_string();
             assert!(err.contains(why), "{bad:?}: {err}");

@@ -100,22 +100,26 @@ impl ServiceError {
 }
 
 impl fmt::Display for ServiceError {
+    /// Every field but the status came from the server (the hint may quote one, an endpoint):
+    /// each is escaped, so that no control sequence reaches the terminal and no line break in a
+    /// message can forge a line of its own.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::output::escape_untrusted as esc;
         let code = if self.code.is_empty() {
             "UnknownError"
         } else {
             &self.code
         };
-        write!(f, "{code}: {}", self.message.trim())?;
+        write!(f, "{}: {}", esc(code), esc(self.message.trim()))?;
         if !self.request_id.is_empty() {
-            write!(f, "\nRequestId: {}", self.request_id)?;
+            write!(f, "\nRequestId: {}", esc(&self.request_id))?;
         }
         write!(f, "\nHTTP status: {}", self.status)?;
         if !self.ec.is_empty() {
-            write!(f, "\nEC: {}", self.ec)?;
+            write!(f, "\nEC: {}", esc(&self.ec))?;
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\nhint: {hint}")?;
+            write!(f, "\nhint: {}", esc(hint))?;
         }
         Ok(())
     }
@@ -127,6 +131,19 @@ impl std::error::Error for ServiceError {}
 pub struct NetworkError {
     pub message: String,
     pub hint: Option<String>,
+    /// Another attempt cannot help (a TLS endpoint spoken to in plain HTTP, say): not retried.
+    pub permanent: bool,
+}
+
+impl NetworkError {
+    /// A failure worth another attempt.
+    pub fn new(message: impl Into<String>) -> NetworkError {
+        NetworkError {
+            message: message.into(),
+            hint: None,
+            permanent: false,
+        }
+    }
 }
 
 impl fmt::Display for NetworkError {
@@ -152,6 +169,19 @@ impl fmt::Display for IntegrityError {
 }
 impl std::error::Error for IntegrityError {}
 
+/// The service answered, but with something alicli cannot use safely: a redirect, an answer
+/// larger than any real one, temporary credentials that are already expired or malformed. Shares
+/// exit code 6 (a server error) but is not retried: asking again gets the same answer.
+#[derive(Debug)]
+pub struct BadAnswer(pub String);
+
+impl fmt::Display for BadAnswer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for BadAnswer {}
+
 /// Credentials that are known to be unusable before any request (e.g. expired by the clock).
 #[derive(Debug)]
 pub struct CredentialsError(pub String);
@@ -174,6 +204,7 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         }
         if cause.downcast_ref::<NetworkError>().is_some()
             || cause.downcast_ref::<IntegrityError>().is_some()
+            || cause.downcast_ref::<BadAnswer>().is_some()
         {
             return Exit::Network;
         }

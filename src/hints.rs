@@ -92,7 +92,7 @@ pub fn oss(e: &ServiceError, temporary: bool) -> Option<String> {
         "InvalidArgument" if message.contains("signing region") => {
             "the request was signed (OSS v4) for another region than the bucket's: pass the bucket's --region, or an endpoint that names it (oss-<region>.aliyuncs.com)".to_string()
         }
-        "AccessDenied" if !e.endpoint.is_empty() || message.contains("must be addressed using the specified endpoint") => {
+        "AccessDenied" | "PermanentRedirect" if !e.endpoint.is_empty() || message.contains("must be addressed using the specified endpoint") => {
             if e.endpoint.is_empty() {
                 "the bucket is in another region: use that region's endpoint with --endpoint".to_string()
             } else {

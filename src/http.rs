@@ -1,6 +1,12 @@
 //! The one HTTP client both service clients share, and the mapping of transport failures
 //! (DNS, connect, TLS, timeouts, bodies cut short) to [`NetworkError`] with a hint.
 //!
+//! What it never does: follow a redirect (a signed request would carry its AccessKeyId, signature
+//! and security token to whatever host the `Location` names; OSS and STS never redirect a signed
+//! call to another host, so a 3xx is reported, see [`redirect_note`]), use a proxy it has not
+//! checked (see [`crate::proxy`]), or read an answer without a bound on its size and time (see
+//! [`read_answer`] and [`read_error_body`]).
+//!
 //! Requests go through reqwest's blocking client, except uploads whose body streams from a
 //! reader: the blocking client moves such a body 8 KiB at a time through a channel to its I/O
 //! thread, several times curl's CPU for the same bytes. Those go through an async client (built
@@ -83,8 +89,8 @@ impl Drop for LentChunk {
     }
 }
 
-/// What a streamed upload got back. The body is read whole: answers to uploads are empty or a
-/// short error document.
+/// What a streamed upload got back. At most [`ERROR_BODY_LIMIT`] bytes of the body are read:
+/// answers to uploads are empty or a short error document.
 pub struct StreamedResponse {
     pub status: reqwest::StatusCode,
     pub headers: reqwest::header::HeaderMap,
@@ -147,14 +153,28 @@ impl Client {
         streaming
             .runtime
             .block_on(async move {
-                let response = request.send().await?;
+                let mut response = request.send().await?;
                 let status = response.status();
                 let headers = response.headers().clone();
-                let body = response.bytes().await?;
+                // Answers to uploads are empty or a short error document: read at most that
+                // much, within the read timeout.
+                let mut body = Vec::new();
+                let read = async {
+                    while body.len() < ERROR_BODY_LIMIT {
+                        match response.chunk().await? {
+                            Some(chunk) => body.extend_from_slice(&chunk),
+                            None => break,
+                        }
+                    }
+                    Ok::<_, reqwest::Error>(())
+                };
+                // A body that does not arrive in time is left: the status alone makes the error.
+                let _ = tokio::time::timeout(read_timeout(), read).await;
+                body.truncate(ERROR_BODY_LIMIT);
                 Ok(StreamedResponse {
                     status,
                     headers,
-                    body,
+                    body: body.into(),
                 })
             })
             .map_err(StreamError::Http)
@@ -172,8 +192,10 @@ impl Streaming {
             .user_agent(USER_AGENT)
             .connect_timeout(net.connect_timeout)
             .tcp_nodelay(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
             .tls_built_in_root_certs(tls);
-        if let Some(proxy) = proxy(net)? {
+        for proxy in crate::proxy::resolve(net.proxy.as_deref())?.to_reqwest()? {
             builder = builder.proxy(proxy);
         }
         Ok(Streaming {
@@ -204,7 +226,8 @@ pub struct Net {
     /// Longest wait for the next bytes of an answer; resets whenever data arrives, so a large
     /// transfer may take as long as it needs.
     pub read_timeout: Duration,
-    /// Explicit proxy for every request; otherwise HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply.
+    /// `--proxy` for every request (checked, even when empty); otherwise HTTPS_PROXY /
+    /// HTTP_PROXY / ALL_PROXY / NO_PROXY apply, checked the same way.
     pub proxy: Option<String>,
 }
 
@@ -242,16 +265,6 @@ fn build(tls: bool, net: &Net) -> Result<Client> {
     })
 }
 
-/// `--proxy` for both clients (the streaming one repeats the blocking one's other settings).
-fn proxy(net: &Net) -> Result<Option<reqwest::Proxy>> {
-    let Some(proxy) = &net.proxy else {
-        return Ok(None);
-    };
-    reqwest::Proxy::all(proxy)
-        .map(Some)
-        .map_err(|e| crate::error::UsageError(format!("invalid --proxy {proxy:?}: {e}")).into())
-}
-
 fn build_blocking(tls: bool, net: &Net) -> Result<reqwest::blocking::Client> {
     // The blocking client's timeout bounds the wait for an answer and then each read of its
     // body (it restarts with every read), which is what a read timeout should do. Requests that
@@ -261,8 +274,14 @@ fn build_blocking(tls: bool, net: &Net) -> Result<reqwest::blocking::Client> {
         .connect_timeout(net.connect_timeout)
         .timeout(net.read_timeout)
         .tcp_nodelay(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
         .tls_built_in_root_certs(tls);
-    if let Some(proxy) = proxy(net)? {
+    let proxies = crate::proxy::resolve(net.proxy.as_deref())?;
+    if let Some(line) = proxies.describe() {
+        crate::output::verbose(&line);
+    }
+    for proxy in proxies.to_reqwest()? {
         builder = builder.proxy(proxy);
     }
     READ_TIMEOUT_MS.store(
@@ -291,6 +310,23 @@ pub fn timeout_with_body(len: Option<u64>) -> Duration {
     }
 }
 
+/// Checks a value given for an HTTP header (`--content-type`): HTTP allows visible ASCII,
+/// spaces and tabs; a control character or line break would be refused by the HTTP library
+/// only after every retry (or split the header), so it is bad input, found before any request.
+pub fn check_header_value(
+    flag: &str,
+    value: &str,
+) -> std::result::Result<(), crate::error::UsageError> {
+    let fine = |b: u8| b == b'\t' || (b' '..=b'~').contains(&b);
+    if value.trim().is_empty() || !value.bytes().all(fine) {
+        return Err(crate::error::UsageError(format!(
+            "invalid {flag} {:?}: give visible ASCII text, e.g. text/plain; charset=utf-8",
+            crate::output::escape_untrusted(value)
+        )));
+    }
+    Ok(())
+}
+
 /// Turns a transport error into a one-line [`NetworkError`] that names the host.
 pub fn network_error(err: &reqwest::Error, host: &str) -> NetworkError {
     let mut detail = String::new();
@@ -302,12 +338,23 @@ pub fn network_error(err: &reqwest::Error, host: &str) -> NetworkError {
     if detail.is_empty() {
         detail = err.to_string();
     }
+    if err.is_builder() {
+        // Headers are checked before any request, so this is not expected; it is not a network
+        // failure either, and repeating it cannot help.
+        return NetworkError {
+            permanent: true,
+            ..NetworkError::new(crate::redact::redact(&format!(
+                "cannot build the request to {host}: {detail}"
+            )))
+        };
+    }
     describe(&detail, err.is_timeout(), err.is_connect(), host)
 }
 
 /// The message and hint for a transport failure, from the innermost error's text.
 fn describe(detail: &str, timeout: bool, connect: bool, host: &str) -> NetworkError {
     let lower = detail.to_ascii_lowercase();
+    let mut permanent = false;
     let (message, hint) = if lower.contains("dns")
         || lower.contains("lookup")
         || lower.contains("name or service not known")
@@ -316,6 +363,27 @@ fn describe(detail: &str, timeout: bool, connect: bool, host: &str) -> NetworkEr
         (
             format!("cannot resolve host {host}"),
             Some("check the region in the endpoint (e.g. oss-cn-hangzhou.aliyuncs.com, sts.cn-hangzhou.aliyuncs.com); the region list is at https://www.alibabacloud.com/help/en/oss/user-guide/regions-and-endpoints".to_string()),
+        )
+    } else if lower.contains("invalidcontenttype")
+        || lower.contains("corrupt message")
+        || lower.contains("wrong version number")
+    {
+        // rustls reading an HTTP answer as a TLS record: the endpoint has no scheme (so https)
+        // but the server speaks plain HTTP. Every attempt fails the same way.
+        permanent = true;
+        (
+            format!("cannot speak TLS with {host}: the server answered in plain HTTP"),
+            Some(format!("the endpoint is taken as https:// when it has no scheme; write http://{host} if the server speaks plain HTTP")),
+        )
+    } else if lower.contains("invalid http version")
+        || lower.contains("invalid http status")
+        || (lower.contains("received") && lower.contains("http/0.9"))
+    {
+        // hyper reading a TLS handshake as an HTTP answer: http:// to a TLS port.
+        permanent = true;
+        (
+            format!("{host} did not answer in HTTP: {detail}"),
+            Some(format!("if the server speaks TLS, write https://{host}")),
         )
     } else if connect && (timeout || lower.contains("timed out")) {
         (
@@ -339,8 +407,148 @@ fn describe(detail: &str, timeout: bool, connect: bool, host: &str) -> NetworkEr
         (format!("request to {host} failed: {detail}"), None)
     };
     NetworkError {
-        message: crate::redact::redact(&message),
+        message: crate::redact::redact(&crate::proxy::mask_userinfo(&message)),
         hint,
+        permanent,
+    }
+}
+
+/// The most of an error answer's body that is read: any OSS or STS error document fits many
+/// times over. The rest is left unread (the connection is then closed, not reused).
+pub const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
+/// The largest XML or JSON answer read whole. A page of 1000 listed parts or keys is a few
+/// hundred KiB; anything near this size is not an answer from OSS or STS.
+pub const ANSWER_LIMIT: usize = 8 * 1024 * 1024;
+
+/// Reads at most `limit` bytes of `reader` within `deadline` (reads stop once it has passed).
+/// Returns the bytes and whether more were left unread.
+pub fn read_bounded(
+    reader: &mut impl Read,
+    limit: usize,
+    deadline: Duration,
+) -> std::io::Result<(Vec<u8>, bool)> {
+    let started = std::time::Instant::now();
+    let mut out = Vec::new();
+    let mut buf = [0u8; 16 * 1024];
+    loop {
+        if started.elapsed() > deadline {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                format!(
+                    "the answer took longer than {:.0} s",
+                    deadline.as_secs_f64()
+                ),
+            ));
+        }
+        let room = (limit + 1 - out.len()).min(buf.len());
+        let n = match reader.read(&mut buf[..room]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if n == 0 {
+            return Ok((out, false));
+        }
+        out.extend_from_slice(&buf[..n]);
+        if out.len() > limit {
+            out.truncate(limit);
+            return Ok((out, true));
+        }
+    }
+}
+
+/// The body of a successful answer that is read whole (XML, JSON), at most [`ANSWER_LIMIT`]
+/// bytes and within the read timeout. `what` names the operation in errors.
+pub fn read_answer(reader: &mut impl Read, what: &str, host: &str) -> anyhow::Result<Vec<u8>> {
+    match read_bounded(reader, ANSWER_LIMIT, read_timeout()) {
+        Ok((body, false)) => Ok(body),
+        Ok((_, true)) => Err(crate::error::BadAnswer(format!(
+            "{host} answered {what} with more than {} MiB; no answer of that operation is so large",
+            ANSWER_LIMIT / (1024 * 1024)
+        ))
+        .into()),
+        Err(e) => {
+            Err(NetworkError::new(format!("{what}: the answer from {host} broke off: {e}")).into())
+        }
+    }
+}
+
+/// What is read of an error answer's body: at most [`ERROR_BODY_LIMIT`] bytes within the read
+/// timeout; whatever arrived if reading fails (the status alone still makes an error).
+pub fn read_error_body(reader: &mut impl Read) -> Vec<u8> {
+    let mut got = Vec::new();
+    let mut limited = reader.take(ERROR_BODY_LIMIT as u64);
+    let started = std::time::Instant::now();
+    let mut buf = [0u8; 8 * 1024];
+    while started.elapsed() <= read_timeout() {
+        match limited.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => break,
+        }
+    }
+    got
+}
+
+/// For a 3xx answer: a sentence saying where it pointed and that it was not followed. alicli
+/// never follows redirects: the request is signed, and following it would hand the signature,
+/// the AccessKeyId and the security token to another host (reqwest's default strips only the
+/// `Authorization` header, not `x-oss-security-token` nor a signed form body).
+pub fn redirect_note(status: u16, headers: &reqwest::header::HeaderMap) -> Option<String> {
+    if !(300..400).contains(&status) {
+        return None;
+    }
+    let location = headers
+        .get(reqwest::header::LOCATION)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+    Some(match location {
+        Some(l) => {
+            let shown: String = l.chars().take(200).collect();
+            format!(
+                "the answer is a redirect (HTTP {status}) to {}, which alicli does not follow: a signed request must not carry its credentials to another host",
+                crate::output::escape_untrusted(&format!("{shown:?}"))
+            )
+        }
+        None => format!(
+            "the answer is a redirect (HTTP {status}), which alicli does not follow: a signed request must not carry its credentials to another host"
+        ),
+    })
+}
+
+/// Limits the time a body may take as a whole: the read timeout plus the announced length at
+/// the slowest rate accepted (the same rule as uploads, see [`timeout_with_body`]). Each read
+/// still has the read timeout; this stops a server that trickles a byte now and then forever.
+pub struct Deadline<R> {
+    inner: R,
+    until: std::time::Instant,
+    allowed: Duration,
+}
+
+impl<R> Deadline<R> {
+    pub fn new(inner: R, len: Option<u64>) -> Deadline<R> {
+        let allowed = timeout_with_body(len);
+        Deadline {
+            inner,
+            until: std::time::Instant::now() + allowed,
+            allowed,
+        }
+    }
+}
+
+impl<R: Read> Read for Deadline<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if std::time::Instant::now() > self.until {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                format!(
+                    "the body took longer than the {:.0} s it may take at the slowest rate accepted (64 KiB/s)",
+                    self.allowed.as_secs_f64()
+                ),
+            ));
+        }
+        self.inner.read(buf)
     }
 }
 
@@ -373,5 +581,61 @@ mod tests {
             "request to h failed: connection reset by peer"
         );
         assert!(other.hint.is_none());
+        assert!(!other.permanent);
+    }
+
+    #[test]
+    fn protocol_mismatches_are_final_with_the_fix() {
+        let plain = describe(
+            "received corrupt message of type InvalidContentType",
+            false,
+            false,
+            "127.0.0.1:9000",
+        );
+        assert!(plain.permanent);
+        assert!(plain.hint.unwrap().contains("http://127.0.0.1:9000"));
+        let tls = describe("invalid HTTP version parsed", false, false, "h:443");
+        assert!(tls.permanent);
+        assert!(tls.hint.unwrap().contains("https://h:443"));
+    }
+
+    #[test]
+    fn bounded_reads_stop_at_the_limit_and_the_deadline() {
+        use super::read_bounded;
+        use std::time::Duration;
+        let mut big = std::io::repeat(b'x');
+        let (got, more) = read_bounded(&mut big, 1000, Duration::from_secs(5)).unwrap();
+        assert_eq!((got.len(), more), (1000, true));
+        let (got, more) = read_bounded(&mut &b"short"[..], 1000, Duration::from_secs(5)).unwrap();
+        assert_eq!((got.as_slice(), more), (&b"short"[..], false));
+        /// One byte per read, slowly.
+        struct Trickle;
+        impl std::io::Read for Trickle {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                std::thread::sleep(Duration::from_millis(20));
+                buf[0] = b'.';
+                Ok(1)
+            }
+        }
+        let e = read_bounded(&mut Trickle, 1 << 20, Duration::from_millis(100)).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::TimedOut);
+    }
+
+    #[test]
+    fn redirects_are_named_not_followed() {
+        let mut h = reqwest::header::HeaderMap::new();
+        // Header values cannot hold C0 controls, but bytes above 0x7f can spell C1 ones (CSI).
+        h.insert(
+            reqwest::header::LOCATION,
+            reqwest::header::HeaderValue::from_bytes(b"http://evil.example/\xc2\x9b2J").unwrap(),
+        );
+        let note = super::redirect_note(307, &h).unwrap();
+        assert!(
+            note.contains("evil.example") && note.contains("does not follow"),
+            "{note}"
+        );
+        assert!(!note.contains('\u{9b}'), "{note}");
+        assert!(super::redirect_note(200, &h).is_none());
+        assert!(super::redirect_note(404, &h).is_none());
     }
 }

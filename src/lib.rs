@@ -16,17 +16,32 @@ pub mod endpoint;
 pub mod error;
 pub mod hints;
 pub mod http;
+pub mod local_files;
 pub mod oss;
 pub mod output;
 pub mod paths;
 pub mod policy;
 pub mod profile;
 pub mod progress;
+pub mod proxy;
 pub mod redact;
 pub mod resolve;
 pub mod retry;
 pub mod signing;
 pub mod sts;
+
+/// Keeps this process's memory, which holds AccessKey secrets and security tokens, out of core
+/// dumps, and out of reach of other processes of the same user (ptrace, /proc/PID/mem), as
+/// ssh-agent and gpg-agent do. Called first thing in `main`; a no-op where Linux's
+/// `PR_SET_DUMPABLE` does not exist.
+pub fn forbid_core_dumps() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl(PR_SET_DUMPABLE, 0) takes integer arguments only and changes nothing but
+    // this process's dumpable flag.
+    unsafe {
+        libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
+    }
+}
 
 /// Writes data to stdout. A closed pipe (`alicli … | head`) surfaces as a BrokenPipe error that
 /// `main` turns into a quiet exit.

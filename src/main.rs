@@ -7,6 +7,7 @@ use clap::Parser;
 use alicli::error::{exit_for, Exit};
 
 fn main() -> ExitCode {
+    alicli::forbid_core_dumps();
     let cli = match alicli::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -1,6 +1,12 @@
 //! Where text goes: data on stdout, everything else on stderr, always through the redactor.
 //!
 //! `-v` turns on the request trace, `-q` silences informational lines (never errors or warnings).
+//!
+//! Text from outside (a server's error message, an object key, a header) may hold terminal
+//! control sequences: ESC and BEL can retitle or clear the terminal or fake output, a CR or LF
+//! can forge a summary line. [`escape_untrusted`] turns every such character into a visible
+//! escape; it is applied to such text where it is put into a message, and every line printed on
+//! stderr goes through it once more (keeping only the line breaks alicli itself wrote).
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
@@ -21,11 +27,39 @@ pub fn is_quiet() -> bool {
     QUIET.load(Ordering::Relaxed)
 }
 
+/// `text` with every control character (C0 but tab, DEL, C1, and the bidirectional overrides
+/// that make text display in another order than it reads) written as a visible escape: `\n`,
+/// `\r`, `\x1b`, `\u{9b}`, `\u{202e}`.
+pub fn escape_untrusted(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if !needs_escape(c) {
+            out.push(c);
+            continue;
+        }
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+}
+
 fn to_stderr(prefix: &str, text: &str) {
     let text = crate::redact::redact(text);
     let mut err = std::io::stderr().lock();
     for line in text.lines() {
-        let _ = writeln!(err, "{prefix}{line}");
+        let _ = writeln!(err, "{prefix}{}", escape_untrusted(line));
     }
 }
 
@@ -53,9 +87,30 @@ pub fn error(text: &str) {
     let mut err = std::io::stderr().lock();
     let mut lines = text.lines();
     if let Some(first) = lines.next() {
-        let _ = writeln!(err, "error: {first}");
+        let _ = writeln!(err, "error: {}", escape_untrusted(first));
     }
     for line in lines {
-        let _ = writeln!(err, "{line}");
+        let _ = writeln!(err, "{}", escape_untrusted(line));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_untrusted;
+
+    #[test]
+    fn control_characters_become_visible() {
+        assert_eq!(
+            escape_untrusted("plain text\tand tab"),
+            "plain text\tand tab"
+        );
+        assert_eq!(
+            escape_untrusted("a\x1b]0;title\x07b\r\nc"),
+            "a\\x1b]0;title\\x07b\\r\\nc"
+        );
+        assert_eq!(escape_untrusted("csi\u{9b}2J"), "csi\\u{9b}2J");
+        assert_eq!(escape_untrusted("abc\u{202e}fed"), "abc\\u{202e}fed");
+        assert_eq!(escape_untrusted("del\x7f"), "del\\x7f");
+        assert_eq!(escape_untrusted("中文 ok"), "中文 ok");
     }
 }

@@ -409,15 +409,26 @@ pub fn default_path() -> Result<PathBuf> {
 /// Reads the file; a missing file is an empty configuration. A file that does not parse is an
 /// error naming the file and the line, and is never rewritten.
 pub fn load(path: &Path) -> Result<ConfigFile> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ConfigFile::default()),
+    use crate::local_files::{read_input, Accept, ReadError};
+    // Bounded, and a FIFO is refused rather than waited on: a profile file is read by every
+    // command, and must never be the reason one hangs. /dev/null reads as no profiles.
+    let bytes = match read_input(path, PROFILE_FILE_LIMIT, Accept::FilesAndDevices) {
+        Ok(bytes) => bytes,
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(ConfigFile::default())
+        }
         Err(e) => {
             return Err(
                 UsageError(format!("cannot read profile file {}: {e}", path.display())).into(),
             )
         }
     };
+    let text = String::from_utf8(bytes).map_err(|_| {
+        UsageError(format!(
+            "profile file {} is not UTF-8 text (the file was left untouched)",
+            path.display()
+        ))
+    })?;
     let config = parse(&text).map_err(|msg| {
         UsageError(format!(
             "profile file {} is not valid: {msg} (the file was left untouched)",
@@ -429,6 +440,9 @@ pub fn load(path: &Path) -> Result<ConfigFile> {
     }
     Ok(config)
 }
+
+/// The largest profile file read: thousands of profiles fit.
+const PROFILE_FILE_LIMIT: usize = 4 * 1024 * 1024;
 
 /// Parses file contents; the error text carries the line and column.
 pub fn parse(text: &str) -> std::result::Result<ConfigFile, String> {

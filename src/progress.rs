@@ -6,8 +6,16 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+/// Which way the bytes go: it decides how bytes moved by an earlier run are described.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Upload,
+    Download,
+}
+
 pub struct Progress {
     bar: Option<ProgressBar>,
+    direction: Direction,
     /// Bytes an earlier, interrupted run already moved: shown, but not counted in the rate.
     resumed: std::sync::atomic::AtomicU64,
     started: Instant,
@@ -16,7 +24,13 @@ pub struct Progress {
 
 impl Progress {
     /// `show` is false for `--no-progress`; `-q` and a non-terminal stderr also hide the bar.
+    /// `label` is `get …` or `put …`, which also tells the direction.
     pub fn new(total_bytes: Option<u64>, total_parts: u32, show: bool, label: &str) -> Progress {
+        let direction = if label.starts_with("put ") {
+            Direction::Upload
+        } else {
+            Direction::Download
+        };
         let visible = show && !crate::output::is_quiet() && std::io::stderr().is_terminal();
         let bar = visible.then(|| {
             let bar = match total_bytes {
@@ -34,10 +48,12 @@ impl Progress {
             if let Ok(style) = ProgressStyle::with_template(template) {
                 bar.set_style(style.progress_chars("=> "));
             }
-            bar.set_message(label.to_string());
+            // The label names an object key, which may hold control characters.
+            bar.set_message(crate::output::escape_untrusted(label).into_owned());
             bar
         });
         let progress = Progress {
+            direction,
             resumed: std::sync::atomic::AtomicU64::new(0),
             bar,
             started: Instant::now(),
@@ -80,9 +96,13 @@ impl Progress {
         let rate = if secs > 0.0 { moved as f64 / secs } else { 0.0 };
         let detail = if resumed > 0 {
             format!(
-                "{}, {} of it sent before; {} in {secs:.1} s, {}/s",
+                "{}, {} of it {} before; {} in {secs:.1} s, {}/s",
                 human_bytes(bytes as f64),
                 human_bytes(resumed as f64),
+                match self.direction {
+                    Direction::Upload => "sent",
+                    Direction::Download => "received",
+                },
                 human_bytes(moved as f64),
                 human_bytes(rate)
             )

@@ -15,7 +15,7 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 
 use crate::aliyun_config::{self, Naming};
-use crate::endpoint::Endpoint;
+use crate::endpoint::{check_region, Endpoint};
 use crate::error::{CredentialsError, UsageError};
 use crate::profile::{self, ConfigFile, Profile};
 use crate::signing::Credentials;
@@ -251,48 +251,86 @@ impl Session {
         Ok(net)
     }
 
-    /// Region for STS and general use: `--region` > `ALIBABA_CLOUD_REGION_ID` > profile.
-    pub fn region(&self) -> Result<Option<String>> {
-        if let Some(r) = self
-            .globals
-            .region
-            .clone()
-            .or_else(|| env("ALIBABA_CLOUD_REGION_ID"))
-        {
+    /// `--region` > `ALIBABA_CLOUD_REGION_ID`, checked.
+    fn region_given(&self) -> Result<Option<String>> {
+        if let Some(r) = &self.globals.region {
+            check_region(r, "--region")?;
+            return Ok(Some(r.clone()));
+        }
+        if let Some(r) = env("ALIBABA_CLOUD_REGION_ID") {
+            check_region(&r, "ALIBABA_CLOUD_REGION_ID")?;
             return Ok(Some(r));
         }
-        Ok(self.profile()?.and_then(|p| p.region.clone()))
+        Ok(None)
+    }
+
+    /// Region for STS and general use: `--region` > `ALIBABA_CLOUD_REGION_ID` > profile.
+    pub fn region(&self) -> Result<Option<String>> {
+        if let Some(r) = self.region_given()? {
+            return Ok(Some(r));
+        }
+        self.profile_setting(|p| p.region.clone(), "region")
     }
 
     /// Region for OSS: as [`region`](Self::region), but the profile's oss section comes first.
     pub fn oss_region(&self) -> Result<Option<String>> {
-        if let Some(r) = self
-            .globals
-            .region
-            .clone()
-            .or_else(|| env("ALIBABA_CLOUD_REGION_ID"))
-        {
+        if let Some(r) = self.region_given()? {
             return Ok(Some(r));
         }
-        let p = self.profile()?;
-        Ok(p.and_then(|p| {
-            p.oss
-                .as_ref()
-                .and_then(|o| o.region.clone())
-                .or_else(|| p.region.clone())
-        }))
+        self.profile_setting(
+            |p| {
+                p.oss
+                    .as_ref()
+                    .and_then(|o| o.region.clone())
+                    .or_else(|| p.region.clone())
+            },
+            "region",
+        )
+    }
+
+    /// A setting of the selected profile, or else of the profile it assumes its role with
+    /// (`source_profile`, followed down the chain): a role profile written by hand gets the
+    /// region and endpoints of the profile it builds on, as one saved by `--save-profile`
+    /// does by copying them. A region found is checked (the file is input too).
+    pub(crate) fn profile_setting(
+        &self,
+        get: impl Fn(&Profile) -> Option<String>,
+        key: &str,
+    ) -> Result<Option<String>> {
+        let mut name = self.profile_name().to_string();
+        let mut seen = Vec::new();
+        let Some(mut p) = self.profile()? else {
+            return Ok(None);
+        };
+        loop {
+            if let Some(value) = get(p) {
+                if key.ends_with("region") {
+                    check_region(&value, &format!("profile {name:?} {key}"))?;
+                }
+                return Ok(Some(value));
+            }
+            seen.push(name.clone());
+            let Some(next) = p.source_profile.clone().filter(|_| p.role_arn.is_some()) else {
+                return Ok(None);
+            };
+            if seen.contains(&next) {
+                return Ok(None);
+            }
+            match self.find_profile(&next) {
+                Some(found) => {
+                    p = found;
+                    name = next;
+                }
+                None => return Ok(None),
+            }
+        }
     }
 
     /// Region to sign OSS v4 requests for: `--region` > `ALIBABA_CLOUD_REGION_ID` > the region the
     /// endpoint's host names > the profile. The endpoint beats the profile because it is what
     /// receives the request: a profile region that disagrees with it can only fail.
     pub fn oss_signing_region(&self, endpoint: &Endpoint) -> Result<Option<String>> {
-        if let Some(r) = self
-            .globals
-            .region
-            .clone()
-            .or_else(|| env("ALIBABA_CLOUD_REGION_ID"))
-        {
+        if let Some(r) = self.region_given()? {
             return Ok(Some(r));
         }
         if let Some(r) = endpoint.oss_region() {
@@ -375,6 +413,8 @@ impl Session {
     fn profile_origin(&self, name: &str, p: &Profile) -> Result<Option<Origin>> {
         let source = self.source_of(name);
         if p.is_role() {
+            // What a role profile holds is only a cache: unusable credentials there are
+            // renewed like expired ones, not an error.
             let held = match (&p.access_key_id, &p.access_key_secret) {
                 (Some(id), Some(secret)) => Some(Resolved {
                     credentials: Credentials {
@@ -384,7 +424,8 @@ impl Session {
                     },
                     source: source.clone(),
                     expiration: p.expiration.clone(),
-                }),
+                })
+                .filter(|r| r.credentials.check().is_ok()),
                 _ => None,
             };
             return Ok(Some(Origin::Role {
@@ -426,7 +467,7 @@ impl Session {
             .or_else(|| env("ALIBABA_CLOUD_STS_ENDPOINT"))
         {
             Some(e) => e,
-            None => match self.profile()?.and_then(|p| p.sts_endpoint.clone()) {
+            None => match self.profile_setting(|p| p.sts_endpoint.clone(), "sts_endpoint")? {
                 Some(e) => e,
                 None => match self.region()? {
                     Some(region) => format!("sts.{region}.aliyuncs.com"),
@@ -445,11 +486,10 @@ impl Session {
         {
             return Ok(Endpoint::parse(&e)?);
         }
-        if let Some(e) = self
-            .profile()?
-            .and_then(|p| p.oss.as_ref())
-            .and_then(|o| o.endpoint.clone())
-        {
+        if let Some(e) = self.profile_setting(
+            |p| p.oss.as_ref().and_then(|o| o.endpoint.clone()),
+            "oss.endpoint",
+        )? {
             return Ok(Endpoint::parse(&e)?);
         }
         match self.oss_region()? {
@@ -477,6 +517,10 @@ fn from_env(
                 crate::redact::register(t);
             }
             let source = CredentialSource::Environment(id_var);
+            check_usable(
+                &Credentials::new(&id, &secret, token.clone()),
+                &format!("{id_var} / {secret_var} / {token_var}"),
+            )?;
             // `assume-role --output env` and `export-credentials` export the expiry beside
             // temporary credentials, so that expired ones are refused here before any request.
             let expiration = token
@@ -515,18 +559,29 @@ fn from_fields(
     let (Some(id), Some(secret)) = (id, secret) else {
         return Ok(None);
     };
+    let credentials = Credentials {
+        access_key_id: id.clone(),
+        access_key_secret: secret.clone(),
+        security_token: token.clone(),
+    };
+    check_usable(&credentials, &source.to_string())?;
     if let Some(exp) = expiration {
         check_not_expired(exp, &source, Utc::now())?;
     }
     Ok(Some(Resolved {
-        credentials: Credentials {
-            access_key_id: id.clone(),
-            access_key_secret: secret.clone(),
-            security_token: token.clone(),
-        },
+        credentials,
         source,
         expiration: expiration.clone(),
     }))
+}
+
+/// Credentials that cannot go into a request (a token with a line break pasted into a
+/// variable, say) are bad input, found before anything is sent: the HTTP library would refuse
+/// the header only after every retry.
+pub fn check_usable(credentials: &Credentials, source: &str) -> Result<()> {
+    credentials.check().map_err(|why| {
+        UsageError(format!("the credentials of {source} cannot be used: {why}")).into()
+    })
 }
 
 /// Temporary credentials whose expiration has passed are refused before any request: the

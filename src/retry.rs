@@ -107,9 +107,10 @@ pub fn retryable(err: &anyhow::Error) -> Option<Option<Duration>> {
             return (e.status >= 500 || e.status == 429 || throttled)
                 .then(|| e.retry_after.map(Duration::from_secs));
         }
-        if cause.downcast_ref::<NetworkError>().is_some()
-            || cause.downcast_ref::<IntegrityError>().is_some()
-        {
+        if let Some(e) = cause.downcast_ref::<NetworkError>() {
+            return (!e.permanent).then_some(None);
+        }
+        if cause.downcast_ref::<IntegrityError>().is_some() {
             return Some(None);
         }
     }
@@ -167,12 +168,19 @@ mod tests {
         assert!(retryable(&service("AccessDenied", 403)).is_none());
         assert!(retryable(&service("NoSuchKey", 404)).is_none());
         assert!(retryable(&service("SignatureDoesNotMatch", 403)).is_none());
-        let net: anyhow::Error = NetworkError {
-            message: "reset".into(),
-            hint: None,
+        let net: anyhow::Error = NetworkError::new("reset").into();
+        assert!(retryable(&net.context("while getting")).is_some());
+        let mismatch: anyhow::Error = NetworkError {
+            permanent: true,
+            ..NetworkError::new("TLS spoken to a plain-HTTP server")
         }
         .into();
-        assert!(retryable(&net.context("while getting")).is_some());
+        assert!(
+            retryable(&mismatch).is_none(),
+            "a protocol mismatch never heals"
+        );
+        let bad: anyhow::Error = crate::error::BadAnswer("redirect".into()).into();
+        assert!(retryable(&bad).is_none());
         let mut limited = ServiceError {
             code: "Throttling".into(),
             status: 429,

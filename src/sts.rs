@@ -3,12 +3,12 @@
 //! POST keeps the inline policy and the security token out of URLs (and so out of proxy logs);
 //! the method word is part of what is signed, so the server checks it either way.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
 use crate::endpoint::Endpoint;
-use crate::error::{usage, Service, ServiceError, UsageError};
+use crate::error::{usage, BadAnswer, Service, ServiceError, UsageError};
 use crate::http::{network_error, Client};
 use crate::output;
 use crate::signing::{pop, Credentials};
@@ -60,6 +60,39 @@ pub struct AssumeRoleResponse {
     pub request_id: String,
 }
 
+impl TemporaryCredentials {
+    /// What any usable answer holds: an id, a secret and a token that can go into HTTP headers
+    /// and signatures, and an expiration in the future. An answer that lacks one is refused
+    /// rather than saved: a profile holding it would fail later, far from the cause.
+    pub fn check(&self, now: chrono::DateTime<Utc>) -> std::result::Result<(), String> {
+        if self.security_token.is_empty() {
+            return Err("SecurityToken is empty".into());
+        }
+        Credentials::new(
+            &self.access_key_id,
+            &self.access_key_secret,
+            Some(self.security_token.clone()),
+        )
+        .check()?;
+        let Ok(at) = chrono::DateTime::parse_from_rfc3339(&self.expiration) else {
+            return Err(format!(
+                "Expiration {:?} is not a time (expected 2026-01-13T15:03:39Z)",
+                crate::output::escape_untrusted(
+                    &self.expiration.chars().take(64).collect::<String>()
+                )
+            ));
+        };
+        if at.with_timezone(&Utc) <= now {
+            return Err(format!(
+                "they expired at {} already (this machine's clock says {})",
+                self.expiration,
+                now.format("%Y-%m-%dT%H:%M:%SZ")
+            ));
+        }
+        Ok(())
+    }
+}
+
 impl StsClient<'_> {
     pub fn assume_role(&self, req: &AssumeRoleRequest) -> Result<AssumeRoleResponse> {
         let mut params = vec![
@@ -76,18 +109,30 @@ impl StsClient<'_> {
             params.push(("ExternalId".into(), id.clone()));
         }
         let body = self.call("AssumeRole", params)?;
-        let response: AssumeRoleResponse = serde_json::from_str(&body)
-            .context("STS answered AssumeRole with JSON alicli cannot read")?;
+        let response: AssumeRoleResponse = serde_json::from_str(&body).map_err(|e| {
+            BadAnswer(format!(
+                "STS answered AssumeRole with JSON alicli cannot read: {e}"
+            ))
+        })?;
         crate::redact::register(&response.credentials.access_key_secret);
         crate::redact::register(&response.credentials.security_token);
+        response.credentials.check(Utc::now()).map_err(|why| {
+            BadAnswer(format!(
+                "STS answered AssumeRole with credentials alicli cannot use: {why}; nothing was saved or printed"
+            ))
+        })?;
         Ok(response)
     }
 
     /// Returns the answer as JSON, keys as the API sends them.
     pub fn get_caller_identity(&self) -> Result<serde_json::Value> {
         let body = self.call("GetCallerIdentity", Vec::new())?;
-        serde_json::from_str(&body)
-            .context("STS answered GetCallerIdentity with JSON alicli cannot read")
+        serde_json::from_str(&body).map_err(|e| {
+            BadAnswer(format!(
+                "STS answered GetCallerIdentity with JSON alicli cannot read: {e}"
+            ))
+            .into()
+        })
     }
 
     /// Signs and sends one call; returns the body of a 2xx answer or a [`ServiceError`].
@@ -134,19 +179,30 @@ impl StsClient<'_> {
             })
             .collect::<Vec<_>>()
             .join("&");
-        let response = self
+        let host = self.endpoint.authority();
+        let mut response = self
             .http
             .post(&url)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/json")
             .body(form)
             .send()
-            .map_err(|e| network_error(&e, &self.endpoint.authority()))?;
+            .map_err(|e| network_error(&e, &host))?;
         let status = response.status().as_u16();
-        let text = response
-            .text()
-            .map_err(|e| network_error(&e, &self.endpoint.authority()))?;
-        let error = (status >= 300).then(|| parse_error(status, &text));
+        let headers = response.headers().clone();
+        let body = if status >= 300 {
+            crate::http::read_error_body(&mut response)
+        } else {
+            crate::http::read_answer(&mut response, action, &host)?
+        };
+        let text = String::from_utf8_lossy(&body).into_owned();
+        let error = (status >= 300).then(|| {
+            let mut error = parse_error(status, &text);
+            if let Some(note) = crate::http::redirect_note(status, &headers) {
+                error.message = note;
+            }
+            error
+        });
         output::verbose(&format!(
             "< {status} RequestId: {}",
             error
@@ -289,5 +345,43 @@ mod tests {
         let e = parse_error(502, "<html>Bad Gateway</html>");
         assert_eq!(e.code, "HTTP502");
         assert!(e.message.contains("Bad Gateway"));
+    }
+
+    #[test]
+    fn unusable_credentials_are_refused() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let good = TemporaryCredentials {
+            access_key_id: "STS.NUgYrLnoC37mZZCNnAbez2ahs".into(),
+            access_key_secret: "secret-of-the-session".into(),
+            security_token: "CAES+wMIARKAAZhjH0EUOIhJMQBMjRywXq7MQ".into(),
+            expiration: "2026-01-01T01:00:00Z".into(),
+        };
+        assert!(good.check(now).is_ok());
+        type Spoil = fn(&mut TemporaryCredentials);
+        let cases: [(Spoil, &str); 6] = [
+            (
+                |c| c.expiration = "2025-12-31T23:00:00Z".into(),
+                "expired at",
+            ),
+            (|c| c.expiration = "tomorrow".into(), "not a time"),
+            (|c| c.expiration = String::new(), "not a time"),
+            (|c| c.access_key_id = String::new(), "AccessKeyId is empty"),
+            (
+                |c| c.security_token = "tok\nen".into(),
+                "SecurityToken holds",
+            ),
+            (
+                |c| c.access_key_secret = "a b".into(),
+                "AccessKeySecret holds",
+            ),
+        ];
+        for (spoil, why) in cases {
+            let mut c = good.clone();
+            spoil(&mut c);
+            let e = c.check(now).unwrap_err();
+            assert!(e.contains(why), "{e}");
+        }
     }
 }

@@ -164,11 +164,10 @@ impl OssClient<'_> {
     ) -> Result<Response> {
         match body {
             Some(body) => self.send_once(method, bucket, key, query, headers, Some(body)),
-            None => self
-                .retry
-                .run(&format!("{method} oss://{bucket}/{key}"), || {
-                    self.send_once(method.clone(), bucket, key, query, headers.clone(), None)
-                }),
+            None => self.retry.run(
+                &format!("{method} {}", crate::oss::url::display(bucket, key)),
+                || self.send_once(method.clone(), bucket, key, query, headers.clone(), None),
+            ),
         }
     }
 
@@ -243,7 +242,8 @@ impl OssClient<'_> {
         let body = if method == reqwest::Method::HEAD {
             Vec::new()
         } else {
-            response.bytes().unwrap_or_default().to_vec()
+            let mut response = response;
+            crate::http::read_error_body(&mut response)
         };
         Err(service_error(status, &headers, &body))
     }
@@ -353,6 +353,28 @@ impl OssClient<'_> {
         self.send(reqwest::Method::GET, bucket, key, &[], headers, None)
     }
 
+    /// GetObject of bytes `start..=end` (`start..` to the end when `end` is `None`), only if the
+    /// object still has ETag `if_match`: a changed object answers 412 PreconditionFailed instead
+    /// of bytes of another version.
+    pub fn get_part(
+        &self,
+        bucket: &str,
+        key: &str,
+        start: u64,
+        end: Option<u64>,
+        if_match: &str,
+    ) -> Result<Response> {
+        let range = match end {
+            Some(end) => format!("bytes={start}-{end}"),
+            None => format!("bytes={start}-"),
+        };
+        let mut headers = vec![("Range".to_string(), range)];
+        if !if_match.is_empty() {
+            headers.push(("If-Match".to_string(), if_match.to_string()));
+        }
+        self.send(reqwest::Method::GET, bucket, key, &[], headers, None)
+    }
+
     pub fn head_object(&self, bucket: &str, key: &str) -> Result<Response> {
         self.send(reqwest::Method::HEAD, bucket, key, &[], Vec::new(), None)
     }
@@ -383,7 +405,7 @@ impl OssClient<'_> {
             query.push(("continuation-token".into(), Some(token.into())));
         }
         let response = self.send(reqwest::Method::GET, bucket, "", &query, Vec::new(), None)?;
-        read_xml(response, "ListObjectsV2")
+        read_xml(response, "ListObjectsV2", &self.endpoint.authority())
     }
 
     pub fn initiate_multipart_upload(
@@ -395,8 +417,11 @@ impl OssClient<'_> {
         let headers = vec![("Content-Type".to_string(), content_type.to_string())];
         let query = [("uploads".to_string(), None)];
         let response = self.send(reqwest::Method::POST, bucket, key, &query, headers, None)?;
-        let result: xml::InitiateMultipartUploadResult =
-            read_xml(response, "InitiateMultipartUpload")?;
+        let result: xml::InitiateMultipartUploadResult = read_xml(
+            response,
+            "InitiateMultipartUpload",
+            &self.endpoint.authority(),
+        )?;
         Ok(result.upload_id)
     }
 
@@ -442,8 +467,11 @@ impl OssClient<'_> {
                 Some(Payload::from(document.clone().into_bytes())),
             )?;
             let crc = header(&response, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok());
-            let result: xml::CompleteMultipartUploadResult =
-                read_xml(response, "CompleteMultipartUpload")?;
+            let result: xml::CompleteMultipartUploadResult = read_xml(
+                response,
+                "CompleteMultipartUpload",
+                &self.endpoint.authority(),
+            )?;
             Ok((result.etag, crc))
         })
     }
@@ -461,16 +489,21 @@ impl OssClient<'_> {
         .map(drop)
     }
 
-    /// Every part uploaded so far (all pages of ListParts).
+    /// Every part uploaded so far (all pages of ListParts). An upload has at most 10 000 parts:
+    /// a server that lists more, or pages without end, is refused rather than followed; Ctrl-C
+    /// stops between pages.
     pub fn list_parts(
         &self,
         bucket: &str,
         key: &str,
         upload_id: &str,
     ) -> Result<Vec<xml::ListedPart>> {
-        let mut parts = Vec::new();
+        let mut parts: Vec<xml::ListedPart> = Vec::new();
         let mut marker = 0u32;
         loop {
+            if crate::interrupted() {
+                return Err(crate::Interrupted.into());
+            }
             let query = [
                 ("uploadId".to_string(), Some(upload_id.to_string())),
                 ("max-parts".to_string(), Some("1000".to_string())),
@@ -478,10 +511,21 @@ impl OssClient<'_> {
             ];
             let response =
                 self.send(reqwest::Method::GET, bucket, key, &query, Vec::new(), None)?;
-            let page: xml::ListPartsResult = read_xml(response, "ListParts")?;
+            let page: xml::ListPartsResult =
+                read_xml(response, "ListParts", &self.endpoint.authority())?;
             let next = page.next_part_number_marker;
             let done = !page.is_truncated || page.parts.is_empty() || next <= marker;
             parts.extend(page.parts);
+            if parts.len() as u64 > crate::oss::transfer::MAX_PARTS
+                || parts.iter().any(|p| {
+                    p.part_number == 0 || p.part_number as u64 > crate::oss::transfer::MAX_PARTS
+                })
+            {
+                return Err(crate::error::BadAnswer(format!(
+                    "ListParts of upload {upload_id} lists more than 10000 parts, or part numbers outside 1-10000; OSS never does"
+                ))
+                .into());
+            }
             if done {
                 return Ok(parts);
             }
@@ -490,13 +534,21 @@ impl OssClient<'_> {
     }
 }
 
-/// Reads an XML answer body into `T`, with an error that names the operation when it does not fit.
-fn read_xml<T: serde::de::DeserializeOwned>(response: Response, operation: &str) -> Result<T> {
-    let text = response
-        .text()
-        .map_err(|e| anyhow::anyhow!("{operation}: cannot read the answer: {e}"))?;
-    quick_xml::de::from_str(&text)
-        .map_err(|e| anyhow::anyhow!("{operation}: OSS answered with XML alicli cannot read: {e}"))
+/// Reads an XML answer body (at most [`crate::http::ANSWER_LIMIT`] bytes) into `T`, with an
+/// error that names the operation when it does not fit.
+fn read_xml<T: serde::de::DeserializeOwned>(
+    mut response: Response,
+    operation: &str,
+    host: &str,
+) -> Result<T> {
+    let body = crate::http::read_answer(&mut response, operation, host)?;
+    let text = String::from_utf8_lossy(&body);
+    quick_xml::de::from_str(&text).map_err(|e| {
+        crate::error::BadAnswer(format!(
+            "{operation}: OSS answered with XML alicli cannot read: {e}"
+        ))
+        .into()
+    })
 }
 
 /// The key as it goes into the URL path. URL parsers resolve `.` and `..` segments (even
@@ -530,16 +582,27 @@ fn log_status(status: u16, headers: &HeaderMap) {
     output::verbose(&format!("< {status} RequestId: {request_id}"));
 }
 
-/// The [`ServiceError`](crate::error::ServiceError) an error answer stands for.
+/// The [`ServiceError`](crate::error::ServiceError) an error answer stands for. A redirect is
+/// one too (it was not followed), with where it pointed.
 fn service_error(status: u16, headers: &HeaderMap, body: &[u8]) -> anyhow::Error {
     // The error body may repeat what the server signed (StringToSign, CanonicalRequest): the
     // quickest way to see why a signature did not match. Masked like everything else.
-    output::verbose(&format!("< {}", String::from_utf8_lossy(body)));
+    output::verbose(&format!(
+        "< {}",
+        output::escape_untrusted(&String::from_utf8_lossy(body))
+    ));
     let request_id = header_in(headers, "x-oss-request-id").unwrap_or_default();
     let err_header = header_in(headers, "x-oss-err");
     let mut error =
         crate::oss::error_body::parse(status, Some(&request_id), err_header.as_deref(), body);
     error.retry_after = header_in(headers, "retry-after").and_then(|v| v.trim().parse().ok());
+    if let Some(note) = crate::http::redirect_note(status, headers) {
+        if error.code.starts_with("HTTP") || error.code.is_empty() {
+            error.message = note;
+        } else {
+            error.message = format!("{} ({note})", error.message.trim());
+        }
+    }
     error.into()
 }
 

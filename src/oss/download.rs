@@ -1,11 +1,20 @@
-//! Downloads to a file: one streamed GET for small objects, parallel ranged GETs for large ones.
+//! Downloads: one streamed GET for small objects, parallel ranged GETs for large ones, and one
+//! ordered stream (stdout, a pipe, a device) that continues where it broke off.
 //!
-//! Either way the bytes go to a file beside DEST and are renamed into place only once their length
-//! and CRC-64 match what OSS reported; DEST itself is never half-written. A large download that
-//! stops keeps its part file (`.NAME.alicli-download`, preallocated, written at offsets) and a
-//! checkpoint, so the same command resumes it, unless the object changed in between.
+//! To a file, the bytes go to a file beside DEST and are renamed into place only once their
+//! length and CRC-64 match what OSS reported; DEST itself is never half-written. A large
+//! download that stops keeps its part file (`.NAME.<id>.alicli-download`, space reserved up
+//! front, written at offsets) and a checkpoint, so the same command resumes it.
+//!
+//! Nothing on disk is trusted because a checkpoint says so. The part file's name carries the
+//! transfer's id (another object to the same DEST has another part file), it is created
+//! exclusively and reopened without following links, and the checkpoint binds it to the object
+//! (ETag, size, CRC-64, Last-Modified) and to the file itself (device and inode). On resume the
+//! parts kept are read back and hashed; one that does not match is fetched again. Every ranged
+//! answer is checked (206, the Content-Range asked for, its length, the same ETag) and asked
+//! with `If-Match`, so a changed object is an error, never a file spliced from two versions.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -17,10 +26,12 @@ use serde::{Deserialize, Serialize};
 use super::client::header;
 use super::transfer::{self, part_count, part_range, run_parallel, write_at};
 use super::OssClient;
-use crate::checkpoint::{self, Checkpoint, DonePart};
+use crate::checkpoint::{self, Checkpoint, DonePart, Found};
 use crate::crc64;
-use crate::error::{IntegrityError, NetworkError, UsageError};
-use crate::output;
+use crate::error::{IntegrityError, NetworkError, ServiceError, UsageError};
+use crate::http::Deadline;
+use crate::local_files;
+use crate::output::{self, escape_untrusted};
 use crate::paths::folder_of;
 use crate::progress::Progress;
 
@@ -33,6 +44,7 @@ pub struct DownloadSettings {
     pub show_progress: bool,
 }
 
+/// What an interrupted ranged download was, and the part file it was writing.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct DownloadHeader {
     endpoint: String,
@@ -42,55 +54,80 @@ struct DownloadHeader {
     etag: String,
     size: u64,
     part_size: u64,
+    crc64: Option<u64>,
+    last_modified: String,
+    /// The part file's name in DEST's folder.
+    part_file: String,
+    /// The part file's device and inode when it was made: a file put there since is not ours.
+    part_file_id: (u64, u64),
 }
 
-/// What the first answer told about the object.
+impl checkpoint::Header for DownloadHeader {
+    fn size(&self) -> u64 {
+        self.size
+    }
+    fn part_size(&self) -> u64 {
+        self.part_size
+    }
+    fn check(&self) -> std::result::Result<(), String> {
+        if self.part_file.is_empty() || self.part_file.contains(['/', '\\']) {
+            return Err("it names no part file in DEST's folder".into());
+        }
+        Ok(())
+    }
+}
+
+/// What an answer told about the object.
+#[derive(Debug, Clone)]
 struct ObjectInfo {
-    size: u64,
+    /// `None` when the answer had no Content-Length (a chunked answer).
+    size: Option<u64>,
     etag: String,
     crc64: Option<u64>,
+    last_modified: String,
 }
 
 fn info(response: &Response) -> ObjectInfo {
     ObjectInfo {
-        size: response.content_length().unwrap_or(0),
+        size: response.content_length(),
         etag: header(response, "etag").unwrap_or_default(),
         crc64: header(response, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok()),
+        last_modified: header(response, "last-modified").unwrap_or_default(),
     }
 }
 
-/// Copies a response body into `out`, feeding `crc` and the progress; a body cut short is a
-/// network error (retrying or resuming will fix it), as is a read error.
+/// Copies a response body into `out`, feeding `crc`, the progress and `copied`; a body cut
+/// short is a network error (retrying or resuming will fix it), as is a read error. `copied`
+/// counts what reached `out` even when the copy fails part-way.
 pub fn copy_body(
     reader: &mut impl Read,
     out: &mut impl Write,
     crc: &mut crc_fast::Digest,
     progress: &Progress,
     host: &str,
-) -> Result<u64> {
+    copied: &mut u64,
+) -> Result<()> {
     let mut buf = vec![0u8; 256 * 1024];
-    let mut total = 0u64;
     loop {
         if crate::interrupted() {
             return Err(crate::Interrupted.into());
         }
         let n = match reader.read(&mut buf) {
-            Ok(0) => return Ok(total),
+            Ok(0) => return Ok(()),
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => {
-                return Err(NetworkError {
-                    message: format!("download from {host} broke off after {total} bytes: {e}"),
-                    hint: None,
-                }
+                return Err(NetworkError::new(format!(
+                    "download from {host} broke off after {copied} bytes: {e}"
+                ))
                 .into())
             }
         };
-        crc.update(&buf[..n]);
         out.write_all(&buf[..n])
             .context("cannot write the download")?;
+        crc.update(&buf[..n]);
         progress.add_bytes(n as u64);
-        total += n as u64;
+        *copied += n as u64;
     }
 }
 
@@ -102,10 +139,9 @@ pub fn verify(
     expected_crc: Option<u64>,
 ) -> Result<()> {
     if let Some(expected) = expected_len.filter(|e| *e != len) {
-        return Err(NetworkError {
-            message: format!("download incomplete: got {len} of {expected} bytes"),
-            hint: None,
-        }
+        return Err(NetworkError::new(format!(
+            "download incomplete: got {len} of {expected} bytes"
+        ))
         .into());
     }
     if let Some(reported) = expected_crc.filter(|e| *e != crc) {
@@ -117,35 +153,60 @@ pub fn verify(
     Ok(())
 }
 
+/// A path as messages show it: control characters escaped (a file name taken from a key may
+/// hold any).
+fn shown_path(path: &Path) -> String {
+    escape_untrusted(&path.display().to_string()).into_owned()
+}
+
+/// Name parts of the single-stream temporary file beside DEST: `.<name>.<random>.alicli-part`.
+fn temp_affixes(dest: &Path) -> (String, &'static str) {
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (format!(".{name}."), ".alicli-part")
+}
+
 /// A temporary file in DEST's folder (so the final rename is atomic), checked for writability
-/// before any request: an unwritable destination is bad input.
+/// before any request: an unwritable or read-only destination is bad input. Temporary files of
+/// downloads to the same DEST that were killed (SIGKILL leaves them behind) are removed first;
+/// this one is locked while it lives, which is how a later run tells it from an abandoned one.
 pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
     if path.is_dir() {
-        return Err(UsageError(format!("{} is a folder", path.display())).into());
+        return Err(UsageError(format!("{} is a folder", shown_path(path))).into());
     }
     let dir = folder_of(path);
     if !dir.is_dir() {
         return Err(UsageError(format!(
             "cannot write {}: folder {} does not exist",
-            path.display(),
-            dir.display()
+            shown_path(path),
+            shown_path(dir)
         ))
         .into());
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let prefix = format!(".{name}.");
+    if local_files::is_read_only(path) {
+        return Err(UsageError(format!(
+            "{} is read-only: alicli does not replace it (remove it, or make it writable with chmod u+w)",
+            shown_path(path)
+        ))
+        .into());
+    }
+    let (prefix, suffix) = temp_affixes(path);
+    local_files::sweep_abandoned(dir, &prefix, suffix);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".alicli-part");
+    builder.prefix(&prefix).suffix(suffix);
     // A download is an ordinary file: mode 0666 less the umask, as curl leaves it, not the
     // private 0600 temporary files get by default.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    builder
+    let tmp = builder
         .tempfile_in(dir)
-        .map_err(|e| UsageError(format!("cannot write to {}: {e}", dir.display())).into())
+        .map_err(|e| UsageError(format!("cannot write to {}: {e}", shown_path(dir))))?;
+    // Held until the file is renamed into place or removed; failing to lock only costs the
+    // sweep its certainty, so it is not an error.
+    let _ = tmp.as_file().try_lock();
+    Ok(tmp)
 }
 
 /// Downloads `bucket/key` to `dest` (which the caller checked with [`temp_beside`]).
@@ -158,43 +219,76 @@ pub fn download_file(
     settings: &DownloadSettings,
 ) -> Result<u64> {
     let host = client.endpoint.authority();
+    let shown = super::url::display(bucket, key);
     let response = client.get_object(bucket, key)?;
     let object = info(&response);
     let dest_name = std::fs::canonicalize(folder_of(dest))
         .unwrap_or_else(|_| folder_of(dest).to_path_buf())
         .join(dest.file_name().unwrap_or_default());
     let endpoint = client.endpoint.base_url();
-    let checkpoint_path = checkpoint::path_for(&[
-        "get",
-        &endpoint,
-        bucket,
-        key,
-        &dest_name.display().to_string(),
-    ]);
-    let previous = checkpoint_path
-        .as_deref()
-        .and_then(Checkpoint::<DownloadHeader>::open);
-    if object.size >= settings.threshold && settings.jobs > 1 || previous.is_some() {
+    let dest_text = dest_name.display().to_string();
+    let identity = ["get", endpoint.as_str(), bucket, key, dest_text.as_str()];
+    let checkpoint_path = checkpoint::path_for(&identity);
+    let previous = match &checkpoint_path {
+        Some(p) => Checkpoint::<DownloadHeader>::open(p),
+        None => Found::None,
+    };
+    let previous = match previous {
+        Found::Busy(p) => {
+            return Err(anyhow::anyhow!(
+                "another alicli is downloading {shown} to {} right now (its checkpoint {} is locked); wait for it to finish",
+                shown_path(dest),
+                shown_path(&p)
+            ))
+        }
+        Found::Discarded(why) => {
+            output::warn(&format!(
+                "the checkpoint of an interrupted download of {shown} to {} cannot be used ({why}); starting over",
+                shown_path(dest)
+            ));
+            None
+        }
+        Found::None => None,
+        Found::Usable(c) => Some(c),
+    };
+    let ranged = match object.size {
+        Some(0) | None => false,
+        Some(size) => size >= settings.threshold && settings.jobs > 1 || previous.is_some(),
+    };
+    if ranged {
         // Going ranged: this first answer only told us the size.
         drop(response);
         drop(tmp);
-        return download_ranged(
-            client,
+        let target = Ranged {
             bucket,
             key,
             dest,
-            &dest_name,
-            object,
-            checkpoint_path,
-            previous,
-            settings,
-        );
+            shown: &shown,
+            id: checkpoint::id_for(&identity),
+            header: DownloadHeader {
+                endpoint,
+                bucket: bucket.into(),
+                key: key.into(),
+                dest: dest_text,
+                etag: object.etag.clone(),
+                size: object.size.unwrap_or_default(),
+                part_size: 0,
+                crc64: object.crc64,
+                last_modified: object.last_modified.clone(),
+                part_file: String::new(),
+                part_file_id: (0, 0),
+            },
+        };
+        return download_ranged(client, target, checkpoint_path, previous, settings);
+    }
+    if let Some(old) = previous {
+        old.remove();
     }
     let progress = Progress::new(
-        Some(object.size),
+        object.size,
         1,
         settings.show_progress,
-        &format!("get oss://{bucket}/{key}"),
+        &format!("get {shown}"),
     );
     let mut tmp = tmp;
     let mut first = Some((response, object));
@@ -202,7 +296,7 @@ pub fn download_file(
     let len = client
         .retry
         .run("GetObject", || {
-            let (mut reader, object) = match first.take() {
+            let (reader, object) = match first.take() {
                 Some(answer) => answer,
                 None => {
                     let response = client.get_object(bucket, key)?;
@@ -219,132 +313,339 @@ pub fn download_file(
                 std::io::Seek::rewind(file)?;
             }
             let mut crc = crc64::new_digest();
-            let len = copy_body(&mut reader, file, &mut crc, &progress, &host)?;
-            verify(len, crc.finalize(), Some(object.size), object.crc64)?;
+            let mut len = 0;
+            let mut body = Deadline::new(reader, object.size);
+            copy_body(&mut body, file, &mut crc, &progress, &host, &mut len)?;
+            verify(len, crc.finalize(), object.size, object.crc64)?;
             Ok(len)
         })
         .inspect_err(|_| progress.abandon())?;
     tmp.persist(dest).map_err(|e| {
         anyhow::anyhow!(
             "cannot move the download into {}: {}",
-            dest.display(),
+            shown_path(dest),
             e.error
         )
     })?;
-    progress.finish(
-        &format!("downloaded oss://{bucket}/{key} to {}", dest.display()),
-        len,
-    );
+    progress.finish(&format!("downloaded {shown} to {}", shown_path(dest)), len);
     Ok(len)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What a ranged download fetches, and the checkpoint header to describe it with (its part
+/// size and part file filled in once chosen).
+struct Ranged<'a> {
+    bucket: &'a str,
+    key: &'a str,
+    dest: &'a Path,
+    shown: &'a str,
+    id: String,
+    header: DownloadHeader,
+}
+
+/// Why a previous run's checkpoint and part file cannot be resumed, or the part file reopened.
+fn resumable(
+    found: &DownloadHeader,
+    now: &DownloadHeader,
+    part_path: &Path,
+) -> std::result::Result<File, String> {
+    if found.etag != now.etag
+        || found.size != now.size
+        || found.crc64 != now.crc64
+        || found.last_modified != now.last_modified
+    {
+        return Err("the object changed since (ETag, size, CRC-64 or Last-Modified)".into());
+    }
+    if found.part_file != now.part_file {
+        return Err("it names another part file".into());
+    }
+    let file = local_files::reopen_own(part_path, true).map_err(|why| {
+        format!(
+            "its part file {} cannot be used: {why}",
+            part_path.display()
+        )
+    })?;
+    let meta = file.metadata().map_err(|e| e.to_string())?;
+    if file_id(&meta) != found.part_file_id {
+        return Err(format!(
+            "its part file {} was replaced since",
+            part_path.display()
+        ));
+    }
+    if meta.len() != now.size {
+        return Err(format!(
+            "its part file {} is {} bytes, not {}",
+            part_path.display(),
+            meta.len(),
+            now.size
+        ));
+    }
+    Ok(file)
+}
+
+#[cfg(unix)]
+fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
+    (0, meta.len())
+}
+
+/// Reads part `p` back from the part file and hashes it: true when it is what the checkpoint
+/// says was written.
+fn on_disk_matches(file: &File, p: &DonePart, part_size: u64, size: u64) -> bool {
+    let (start, len) = part_range(p.number, part_size, size);
+    if len != p.size {
+        return false;
+    }
+    let mut reader = transfer::PartReader::new(
+        std::sync::Arc::new(match file.try_clone() {
+            Ok(f) => f,
+            Err(_) => return false,
+        }),
+        start,
+        len,
+    );
+    let mut crc = crc64::new_digest();
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => crc.update(&buf[..n]),
+            Err(_) => return false,
+        }
+    }
+    crc.finalize() == p.crc64
+}
+
+/// Creates the part file exclusively (never through a planted link) and reserves its space, so
+/// a full disk is found now, not half-way. A leftover of the same name (its checkpoint gone)
+/// is removed first: removing a name never touches what a link points to.
+fn create_part_file(path: &Path, size: u64) -> Result<File> {
+    for _ in 0..3 {
+        match local_files::create_exclusive(path, 0o666) {
+            Ok(file) => {
+                if let Err(e) = local_files::reserve(&file, size) {
+                    drop(file);
+                    let _ = std::fs::remove_file(path);
+                    if local_files::is_no_room(&e) {
+                        return Err(anyhow::anyhow!(
+                            "not enough room in {} for {} ({e}); nothing was downloaded",
+                            shown_path(folder_of(path)),
+                            crate::progress::human_bytes(size as f64)
+                        ));
+                    }
+                    return Err(anyhow::Error::from(e)
+                        .context(format!("cannot make room for {}", shown_path(path))));
+                }
+                return Ok(file);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                std::fs::remove_file(path).map_err(|e| {
+                    UsageError(format!(
+                        "cannot write {}: something of that name is in the way and cannot be removed: {e}",
+                        shown_path(path)
+                    ))
+                })?;
+            }
+            Err(e) => {
+                return Err(UsageError(format!("cannot write {}: {e}", shown_path(path))).into())
+            }
+        }
+    }
+    Err(UsageError(format!(
+        "cannot write {}: a file of that name keeps appearing",
+        shown_path(path)
+    ))
+    .into())
+}
+
+/// Checks the answer to a ranged GET before a byte of it is written: 206 for exactly the range
+/// asked, of an object of the size and ETag the download started with. Anything else (a 200
+/// with the whole body, another range, another version of the object) would be written at the
+/// wrong offset or mix two objects.
+fn check_range_answer(
+    response: &Response,
+    what: &str,
+    start: u64,
+    len: u64,
+    object: &ObjectInfo,
+) -> Result<()> {
+    let size = object.size.unwrap_or_default();
+    let wrong = |why: String| -> anyhow::Error {
+        IntegrityError(format!("{what}: OSS answered a ranged GET with {why}")).into()
+    };
+    let status = response.status().as_u16();
+    if status != 206 {
+        return Err(wrong(format!(
+            "HTTP {status} instead of 206 Partial Content"
+        )));
+    }
+    let end = start + len - 1;
+    let expected = format!("bytes {start}-{end}/{size}");
+    let got = header(response, "content-range").unwrap_or_default();
+    if got.trim() != expected {
+        return Err(wrong(format!(
+            "Content-Range {:?} instead of {expected:?}",
+            escape_untrusted(&got)
+        )));
+    }
+    if response.content_length() != Some(len) {
+        return Err(wrong(format!(
+            "a body of {:?} bytes instead of {len}",
+            response.content_length()
+        )));
+    }
+    let etag = header(response, "etag").unwrap_or_default();
+    if !object.etag.is_empty() && !etag.is_empty() && etag != object.etag {
+        return Err(wrong(format!(
+            "ETag {:?} where the object's was {:?}",
+            escape_untrusted(&etag),
+            object.etag
+        )));
+    }
+    let crc = header(response, "x-oss-hash-crc64ecma").and_then(|v| v.parse::<u64>().ok());
+    if let (Some(got), Some(want)) = (crc, object.crc64) {
+        if got != want {
+            return Err(wrong(format!(
+                "the object's CRC-64 {got} where it was {want}"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// True when OSS refused a conditional GET because the object is no longer the version the
+/// download started with.
+fn object_changed(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|c| c.downcast_ref::<ServiceError>())
+        .any(|e| e.code == "PreconditionFailed" || e.status == 412)
+}
+
 fn download_ranged(
     client: &OssClient,
-    bucket: &str,
-    key: &str,
-    dest: &Path,
-    dest_name: &Path,
-    object: ObjectInfo,
+    mut target: Ranged,
     checkpoint_path: Option<PathBuf>,
     previous: Option<Checkpoint<DownloadHeader>>,
     settings: &DownloadSettings,
 ) -> Result<u64> {
     let host = client.endpoint.authority();
+    let (bucket, key, dest, shown) = (target.bucket, target.key, target.dest, target.shown);
+    let size = target.header.size;
+    let object = ObjectInfo {
+        size: Some(size),
+        etag: target.header.etag.clone(),
+        crc64: target.header.crc64,
+        last_modified: target.header.last_modified.clone(),
+    };
     let name = dest
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let part_path = folder_of(dest).join(format!(".{name}.alicli-download"));
+    target.header.part_file = format!(".{name}.{}.alicli-download", &target.id[..12]);
+    let part_path = folder_of(dest).join(&target.header.part_file);
     let mut part_size = settings
         .part_size
-        .unwrap_or_else(|| transfer::default_part_size(object.size));
-    transfer::check_part_size(part_size, Some(object.size))?;
+        .unwrap_or_else(|| transfer::default_part_size(size));
+    transfer::check_part_size(part_size, Some(size))?;
 
-    // Resume only what is provably the same object into the same part file.
+    // Resume only what is provably the same object in the same part file, part by part.
     let mut resumed: Vec<DonePart> = Vec::new();
-    let mut state = None;
+    let mut checkpoint = None;
+    let mut file = None;
     if let Some(found) = previous {
-        let h = &found.header;
-        let file_ok = std::fs::metadata(&part_path).is_ok_and(|m| m.len() == object.size);
-        if settings.resume && h.etag == object.etag && h.size == object.size && file_ok {
-            part_size = h.part_size;
-            resumed = found.done.clone();
-            output::info(&format!(
-                "resuming the interrupted download of oss://{bucket}/{key}: {} of {} parts already there",
-                resumed.len(),
-                part_count(object.size, part_size)
-            ));
-            state = Some(found);
-        } else {
-            if settings.resume && (h.etag != object.etag || h.size != object.size) {
-                output::warn(&format!(
-                    "oss://{bucket}/{key} changed since the interrupted download; starting over"
-                ));
+        match resumable(&found.header, &target.header, &part_path) {
+            Ok(f) if settings.resume => {
+                part_size = found.header.part_size;
+                let (good, bad): (Vec<DonePart>, Vec<DonePart>) = found
+                    .done
+                    .iter()
+                    .cloned()
+                    .partition(|p| on_disk_matches(&f, p, part_size, size));
+                let mut line = format!(
+                    "resuming the interrupted download of {shown}: {} of {} parts already there",
+                    good.len(),
+                    part_count(size, part_size)
+                );
+                if !bad.is_empty() {
+                    line.push_str(&format!(
+                        "; {} more did not match their checksums on disk and are fetched again",
+                        bad.len()
+                    ));
+                }
+                output::info(&line);
+                resumed = good;
+                file = Some(f);
+                checkpoint = Some(found);
             }
-            found.remove();
+            outcome => {
+                if let Err(why) = &outcome {
+                    if settings.resume {
+                        output::warn(&format!(
+                            "the interrupted download of {shown} cannot be resumed: {why}; starting over"
+                        ));
+                    }
+                }
+                drop(outcome);
+                if local_files::reopen_own(&part_path, false).is_ok() {
+                    let _ = std::fs::remove_file(&part_path);
+                }
+                found.remove();
+            }
         }
     }
-    let file = match &state {
-        Some(_) => OpenOptions::new().write(true).open(&part_path)?,
-        None => {
-            let file = File::create(&part_path)
-                .map_err(|e| UsageError(format!("cannot write {}: {e}", part_path.display())))?;
-            file.set_len(object.size)
-                .with_context(|| format!("cannot preallocate {}", part_path.display()))?;
-            file
+    let file = match file {
+        Some(f) => f,
+        None => create_part_file(&part_path, size)?,
+    };
+    target.header.part_size = part_size;
+    target.header.part_file_id = file.metadata().map(|m| file_id(&m)).unwrap_or_default();
+    if checkpoint.is_none() && settings.resume {
+        if let Some(p) = &checkpoint_path {
+            match Checkpoint::create(p, target.header.clone()) {
+                Ok(c) => checkpoint = Some(c),
+                Err(e) => output::warn(&format!(
+                    "cannot keep a checkpoint ({e:#}): if this download stops, it starts over next time"
+                )),
+            }
         }
-    };
-    let mut checkpoint = match state {
-        Some(c) => Some(c),
-        None if settings.resume => match &checkpoint_path {
-            Some(p) => Some(Checkpoint::create(
-                p,
-                DownloadHeader {
-                    endpoint: client.endpoint.base_url(),
-                    bucket: bucket.into(),
-                    key: key.into(),
-                    dest: dest_name.display().to_string(),
-                    etag: object.etag.clone(),
-                    size: object.size,
-                    part_size,
-                },
-            )?),
-            None => None,
-        },
-        None => None,
-    };
+    }
 
-    let total = part_count(object.size, part_size);
+    let total = part_count(size, part_size);
     let todo: Vec<u32> = (1..=total)
         .filter(|n| !resumed.iter().any(|p| p.number == *n))
         .collect();
     let progress = Progress::new(
-        Some(object.size),
+        Some(size),
         total,
         settings.show_progress,
-        &format!("get oss://{bucket}/{key}"),
+        &format!("get {shown}"),
     );
     progress.add_resumed(resumed.iter().map(|p| p.size).sum());
     let finished = Mutex::new((resumed, checkpoint.take()));
     let result = run_parallel(&todo, settings.jobs, |&number| {
-        let (start, len) = part_range(number, part_size, object.size);
+        let (start, len) = part_range(number, part_size, size);
+        let what = format!("part {number}");
         // A part that breaks off is fetched again whole: it rewrites the same range.
-        let crc = client.retry.run(&format!("part {number}"), || {
+        let crc = client.retry.run(&what, || {
+            let response =
+                client.get_part(bucket, key, start, Some(start + len - 1), &object.etag)?;
+            check_range_answer(&response, &what, start, len, &object)?;
             let mut crc = crc64::new_digest();
-            let mut response = client.get_range(bucket, key, start, start + len.max(1) - 1)?;
             let mut writer = OffsetWriter {
                 file: &file,
                 offset: start,
             };
-            let got = copy_body(&mut response, &mut writer, &mut crc, &progress, &host)?;
+            let mut got = 0;
+            let mut body = Deadline::new(response, Some(len));
+            copy_body(&mut body, &mut writer, &mut crc, &progress, &host, &mut got)?;
             if got != len {
-                return Err(NetworkError {
-                    message: format!(
-                        "part {number} of the download broke off after {got} of {len} bytes"
-                    ),
-                    hint: None,
-                }
+                return Err(NetworkError::new(format!(
+                    "part {number} of the download broke off after {got} of {len} bytes"
+                ))
                 .into());
             }
             Ok(crc.finalize())
@@ -365,45 +666,63 @@ fn download_ranged(
         Ok(())
     });
     let (mut parts, checkpoint) = finished.into_inner().unwrap_or_else(|e| e.into_inner());
+    let give_up = |checkpoint: Option<Checkpoint<DownloadHeader>>| {
+        let _ = std::fs::remove_file(&part_path);
+        if let Some(c) = checkpoint {
+            c.remove();
+        }
+    };
     if let Err(e) = result {
         progress.abandon();
-        if checkpoint.is_some() {
+        if object_changed(&e) {
+            give_up(checkpoint);
+            return Err(e.context(format!(
+                "{shown} changed during the download (it is no longer ETag {}); nothing was written to {}; run the command again to get the new version",
+                object.etag,
+                shown_path(dest)
+            )));
+        }
+        if checkpoint.is_some() && !local_files_no_room(&e) {
             return Err(e.context(format!(
                 "download interrupted with {} of {total} parts done; {} is untouched; run the same command again to resume",
                 parts.len(),
-                dest.display()
+                shown_path(dest)
             )));
         }
-        let _ = std::fs::remove_file(&part_path);
+        give_up(checkpoint);
         return Err(e);
     }
     parts.sort_by_key(|p| p.number);
     let crc = parts
         .iter()
         .fold(0u64, |acc, p| crc64::combine(acc, p.crc64, p.size));
-    if let Err(e) = verify(object.size, crc, Some(object.size), object.crc64) {
+    if let Err(e) = verify(size, crc, Some(size), object.crc64) {
         // A corrupt part file is useless for resuming: start clean next time.
         progress.abandon();
-        let _ = std::fs::remove_file(&part_path);
-        if let Some(c) = checkpoint {
-            c.remove();
-        }
+        give_up(checkpoint);
         return Err(e);
     }
     drop(file);
     std::fs::rename(&part_path, dest)
-        .with_context(|| format!("cannot move the download into {}", dest.display()))?;
+        .with_context(|| format!("cannot move the download into {}", shown_path(dest)))?;
     if let Some(c) = checkpoint {
         c.remove();
     }
     progress.finish(
         &format!(
-            "downloaded oss://{bucket}/{key} to {} in {total} parts",
-            dest.display()
+            "downloaded {shown} to {} in {total} parts",
+            shown_path(dest)
         ),
-        object.size,
+        size,
     );
-    Ok(object.size)
+    Ok(size)
+}
+
+/// A write that failed for lack of room is not worth resuming as it is: the part file goes.
+fn local_files_no_room(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(local_files::is_no_room)
 }
 
 /// Sequential writes at a moving offset of a shared file (each part writes its own range).
@@ -421,4 +740,94 @@ impl Write for OffsetWriter<'_> {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+/// What a streamed download shows on stderr. stdout gets neither bar nor summary: it may share
+/// the terminal, and scripts read it.
+pub struct Report {
+    pub bar: bool,
+    pub summary: bool,
+}
+
+/// Downloads to one ordered stream (stdout, a pipe, a device), verified at the end: what was
+/// written cannot be taken back, but the exit code and message say it was wrong. A body that
+/// breaks off is continued from the byte it stopped at (`Range: bytes=N-`, `If-Match` on the
+/// object's ETag), so a reset late in a long stream costs the rest of it, not the whole
+/// pipeline; a changed object is then an error, never a stream spliced from two versions.
+pub fn download_stream(
+    client: &OssClient,
+    bucket: &str,
+    key: &str,
+    out: &mut impl Write,
+    name: &str,
+    report: Report,
+) -> Result<u64> {
+    let host = client.endpoint.authority();
+    let shown = super::url::display(bucket, key);
+    let response = client.get_object(bucket, key)?;
+    let mut object = info(&response);
+    let progress = Progress::new(object.size, 1, report.bar, &format!("get {shown}"));
+    let mut crc = crc64::new_digest();
+    let mut written = 0u64;
+    let mut first = Some(response);
+    let outcome = client.retry.run("GetObject", || {
+        let response = match first.take() {
+            Some(r) => r,
+            None if written == 0 => {
+                // Nothing went out yet: any version of the object will do.
+                let r = client.get_object(bucket, key)?;
+                object = info(&r);
+                r
+            }
+            None => {
+                let (Some(size), false) = (object.size, object.etag.is_empty()) else {
+                    return Err(final_error(format!(
+                        "the download to {name} broke off after {written} bytes and cannot be continued: OSS gave no size or ETag to check the rest against"
+                    )));
+                };
+                output::verbose(&format!(
+                    "continuing the download of {shown} at byte {written}"
+                ));
+                let r = client.get_part(bucket, key, written, None, &object.etag)?;
+                check_range_answer(&r, "the rest of the stream", written, size - written, &object)?;
+                r
+            }
+        };
+        let remaining = object.size.map(|s| s.saturating_sub(written));
+        let mut body = Deadline::new(response, remaining);
+        copy_body(&mut body, out, &mut crc, &progress, &host, &mut written)?;
+        if let Some(size) = object.size.filter(|s| written < *s) {
+            return Err(NetworkError::new(format!(
+                "download from {host} broke off after {written} of {size} bytes"
+            ))
+            .into());
+        }
+        Ok(())
+    });
+    if let Err(e) = outcome {
+        progress.abandon();
+        if object_changed(&e) {
+            return Err(e.context(format!(
+                "{shown} changed while it was streamed: the {written} bytes written to {name} are the start of the old version"
+            )));
+        }
+        return Err(e);
+    }
+    out.flush()
+        .with_context(|| format!("cannot write to {name}"))?;
+    verify(written, crc.finalize(), object.size, object.crc64)
+        .inspect_err(|_| progress.abandon())?;
+    if report.summary {
+        progress.finish(&format!("downloaded {shown} to {name}"), written);
+    }
+    Ok(written)
+}
+
+/// A network failure that another attempt cannot fix.
+fn final_error(message: String) -> anyhow::Error {
+    NetworkError {
+        permanent: true,
+        ..NetworkError::new(message)
+    }
+    .into()
 }

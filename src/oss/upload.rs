@@ -19,7 +19,7 @@ use super::client::Payload;
 use super::transfer::{self, part_count, part_range, run_parallel, PartReader};
 use super::xml::CompletePart;
 use super::OssClient;
-use crate::checkpoint::{self, Checkpoint, DonePart};
+use crate::checkpoint::{self, Checkpoint, DonePart, Found};
 use crate::crc64;
 use crate::error::{IntegrityError, ServiceError};
 use crate::output;
@@ -58,12 +58,97 @@ struct UploadHeader {
     upload_id: String,
 }
 
+impl checkpoint::Header for UploadHeader {
+    fn size(&self) -> u64 {
+        self.size
+    }
+    fn part_size(&self) -> u64 {
+        self.part_size
+    }
+    fn check(&self) -> std::result::Result<(), String> {
+        if self.upload_id.is_empty() || self.upload_id.len() > 1024 {
+            return Err("it has no usable upload id".into());
+        }
+        Ok(())
+    }
+}
+
 fn mtime_ns(meta: &std::fs::Metadata) -> i128 {
     meta.modified()
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map(|d| d.as_nanos() as i128)
         .unwrap_or_default()
+}
+
+/// What the source looked like when the upload started. Any write to the file changes its
+/// ctime (which, unlike the mtime, nobody can set back), and a file put in its place has
+/// another inode: comparing snapshots before completing tells whether what was read is the file
+/// as it is now, or a mix of two versions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Snapshot {
+    size: u64,
+    mtime_ns: i128,
+    ctime_ns: i128,
+    id: (u64, u64),
+}
+
+fn snapshot(meta: &std::fs::Metadata) -> Snapshot {
+    #[cfg(unix)]
+    let (ctime_ns, id) = {
+        use std::os::unix::fs::MetadataExt;
+        (
+            meta.ctime() as i128 * 1_000_000_000 + meta.ctime_nsec() as i128,
+            (meta.dev(), meta.ino()),
+        )
+    };
+    #[cfg(not(unix))]
+    let (ctime_ns, id) = (0, (0, 0));
+    Snapshot {
+        size: meta.len(),
+        mtime_ns: mtime_ns(meta),
+        ctime_ns,
+        id,
+    }
+}
+
+/// Fails when the file at `path` is no longer what `before` describes (written to, or replaced).
+fn check_unchanged(path: &Path, file: &File, before: &Snapshot) -> Result<()> {
+    let now_open = file.metadata().map(|m| snapshot(&m));
+    let now_path = std::fs::metadata(path).map(|m| snapshot(&m));
+    match (now_open, now_path) {
+        (Ok(a), Ok(b)) if a == *before && b == *before => Ok(()),
+        _ => Err(SourceChanged(path.display().to_string()).into()),
+    }
+}
+
+/// The source file changed while it was read: what went up may mix two versions of it.
+#[derive(Debug)]
+pub struct SourceChanged(pub String);
+
+impl std::fmt::Display for SourceChanged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} changed while it was being uploaded",
+            output::escape_untrusted(&self.0)
+        )
+    }
+}
+impl std::error::Error for SourceChanged {}
+
+/// Reads part `number` of the file back and hashes it.
+fn crc_of_part(file: &Arc<File>, number: u32, part_size: u64, size: u64) -> std::io::Result<u64> {
+    let (start, len) = part_range(number, part_size, size);
+    let mut reader = PartReader::new(file.clone(), start, len);
+    let mut crc = crc64::new_digest();
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        match reader.read(&mut buf)? {
+            0 => return Ok(crc.finalize()),
+            n => crc.update(&buf[..n]),
+        }
+    }
 }
 
 /// Uploads one part from memory and checks its CRC-64 against OSS's.
@@ -170,6 +255,12 @@ fn complete(
 }
 
 /// Uploads a file: PutObject below the threshold, resumable parallel multipart above it.
+///
+/// A resumed upload trusts a part only when OSS lists it with the ETag (and CRC-64) recorded
+/// and the file, read again, still hashes to what was sent: a rebuilt file of the same size and
+/// modification time (`cp -p`, `touch -r`, reproducible builds) starts over instead of mixing
+/// two builds. A file that changes during the upload is an error naming it; the upload is then
+/// not completed.
 pub fn upload_file(
     client: &OssClient,
     path: &Path,
@@ -177,11 +268,20 @@ pub fn upload_file(
     key: &str,
     settings: &UploadSettings,
 ) -> Result<Outcome> {
-    let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let shown = super::url::display(bucket, key);
+    let shown_source = output::escape_untrusted(&path.display().to_string()).into_owned();
+    let file = File::open(path).with_context(|| format!("cannot read {shown_source}"))?;
     let meta = file.metadata()?;
+    let before = snapshot(&meta);
     let size = meta.len();
     if size < settings.threshold {
-        return put_single(client, path, size, bucket, key, settings);
+        let outcome = put_single(client, path, size, bucket, key, settings)?;
+        return match check_unchanged(path, &file, &before) {
+            Ok(()) => Ok(outcome),
+            Err(e) => Err(e.context(format!(
+                "{shown} now holds what was read, which may mix the old and new content; upload it again"
+            ))),
+        };
     }
     let file = Arc::new(file);
     let mut part_size = settings
@@ -198,25 +298,44 @@ pub fn upload_file(
         .then(|| checkpoint::path_for(&["put", &source, &endpoint, bucket, key]))
         .flatten();
 
+    let found = match checkpoint_path.as_deref() {
+        Some(p) => Checkpoint::<UploadHeader>::open(p),
+        None => Found::None,
+    };
+    let found = match found {
+        Found::Busy(p) => {
+            return Err(anyhow::anyhow!(
+                "another alicli is uploading {shown_source} to {shown} right now (its checkpoint {} is locked); wait for it to finish",
+                p.display()
+            ))
+        }
+        Found::Discarded(why) => {
+            output::warn(&format!(
+                "the checkpoint of an interrupted upload of {shown_source} to {shown} cannot be used ({why}); starting over"
+            ));
+            None
+        }
+        Found::None => None,
+        Found::Usable(c) => Some(c),
+    };
     let mut state: Option<Checkpoint<UploadHeader>> = None;
     let mut resumed_parts: Vec<DonePart> = Vec::new();
-    if let Some(found) = checkpoint_path
-        .as_deref()
-        .and_then(Checkpoint::<UploadHeader>::open)
-    {
+    if let Some(found) = found {
         let h = &found.header;
-        if h.size != size || h.mtime_ns != mtime_ns(&meta) {
+        let start_over = |found: Checkpoint<UploadHeader>, why: &str| {
             output::warn(&format!(
-                "{} changed since the interrupted upload to oss://{bucket}/{key}; starting over",
-                path.display()
+                "{shown_source} {why} since the interrupted upload to {shown}; starting over"
             ));
-            let _ = client.abort_multipart_upload(bucket, key, &h.upload_id);
+            let _ = client.abort_multipart_upload(bucket, key, &found.header.upload_id);
             found.remove();
+        };
+        if h.size != size || h.mtime_ns != mtime_ns(&meta) {
+            start_over(found, "changed");
         } else {
             match client.list_parts(bucket, key, &h.upload_id) {
                 Ok(listed) => {
-                    // Only parts OSS confirms, with the ETag we recorded, count as done.
-                    resumed_parts = found
+                    // Only parts OSS confirms, with the ETag (and CRC-64) recorded, count as done.
+                    let confirmed: Vec<DonePart> = found
                         .done
                         .iter()
                         .filter(|d| {
@@ -226,23 +345,35 @@ pub fn upload_file(
                                         .trim_matches('"')
                                         .eq_ignore_ascii_case(d.etag.trim_matches('"'))
                                     && l.size == d.size
+                                    && l.hash_crc64ecma.is_none_or(|c| c == d.crc64)
                             })
                         })
                         .cloned()
                         .collect();
-                    part_size = h.part_size;
-                    output::info(&format!(
-                        "resuming the interrupted upload to oss://{bucket}/{key}: {} of {} parts already there",
-                        resumed_parts.len(),
-                        part_count(size, part_size)
-                    ));
-                    state = Some(found);
+                    // And the file must still hold what was sent: same size and mtime prove
+                    // nothing about the bytes.
+                    let differs = confirmed.iter().find(|d| {
+                        crc_of_part(&file, d.number, h.part_size, size).ok() != Some(d.crc64)
+                    });
+                    if let Some(d) = differs {
+                        let why = format!("changed (part {} reads differently now)", d.number);
+                        start_over(found, &why);
+                    } else {
+                        resumed_parts = confirmed;
+                        part_size = h.part_size;
+                        output::info(&format!(
+                            "resuming the interrupted upload to {shown}: {} of {} parts already there",
+                            resumed_parts.len(),
+                            part_count(size, part_size)
+                        ));
+                        state = Some(found);
+                    }
                 }
                 Err(e)
                     if e.downcast_ref::<ServiceError>()
                         .is_some_and(|s| s.code == "NoSuchUpload") =>
                 {
-                    output::warn(&format!("the interrupted upload to oss://{bucket}/{key} is gone from OSS (aborted or expired); starting over"));
+                    output::warn(&format!("the interrupted upload to {shown} is gone from OSS (aborted or expired); starting over"));
                     found.remove();
                 }
                 Err(e) => {
@@ -266,17 +397,24 @@ pub fn upload_file(
                 part_size,
                 upload_id: upload_id.clone(),
             };
-            match &checkpoint_path {
-                Some(p) => Some(
-                    Checkpoint::create(p, header).context("cannot write the upload checkpoint")?,
-                ),
-                None => {
+            let created = checkpoint_path
+                .as_deref()
+                .map(|p| Checkpoint::create(p, header));
+            match created {
+                Some(Ok(c)) => Some(c),
+                other => {
+                    if let Some(Err(e)) = other {
+                        output::warn(&format!(
+                            "cannot keep a checkpoint ({e:#}): if this upload stops, it is aborted and starts over next time"
+                        ));
+                    }
                     // Not resumable: keep the id only to abort on failure.
                     let target = Target {
                         path,
                         bucket,
                         key,
                         upload_id: &upload_id,
+                        before: &before,
                     };
                     return upload_parts_unresumable(
                         client, &file, size, part_size, target, settings,
@@ -294,7 +432,7 @@ pub fn upload_file(
         Some(size),
         total,
         settings.show_progress,
-        &format!("put oss://{bucket}/{key}"),
+        &format!("put {shown}"),
     );
     progress.add_resumed(resumed_parts.iter().map(|p| p.size).sum());
     let finished = Mutex::new((resumed_parts.clone(), checkpoint));
@@ -320,15 +458,18 @@ pub fn upload_file(
             parts.len()
         )));
     }
+    if let Err(e) = check_unchanged(path, &file, &before) {
+        // The parts may hold two versions: neither completing them nor resuming them is right.
+        progress.abandon();
+        checkpoint.remove();
+        return Err(abort_after(client, bucket, key, &upload_id, e));
+    }
     parts.sort_by_key(|p| p.number);
     let crc =
         complete(client, bucket, key, &upload_id, &parts).inspect_err(|_| progress.abandon())?;
     checkpoint.remove();
     progress.finish(
-        &format!(
-            "uploaded {} to oss://{bucket}/{key} in {total} parts",
-            path.display()
-        ),
+        &format!("uploaded {shown_source} to {shown} in {total} parts"),
         size,
     );
     Ok(Outcome {
@@ -346,6 +487,8 @@ struct Target<'a> {
     bucket: &'a str,
     key: &'a str,
     upload_id: &'a str,
+    /// The source as it was when the upload started.
+    before: &'a Snapshot,
 }
 
 fn upload_parts_unresumable(
@@ -361,14 +504,16 @@ fn upload_parts_unresumable(
         bucket,
         key,
         upload_id,
+        before,
     } = target;
+    let shown = super::url::display(bucket, key);
     let total = part_count(size, part_size);
     let numbers: Vec<u32> = (1..=total).collect();
     let progress = Progress::new(
         Some(size),
         total,
         settings.show_progress,
-        &format!("put oss://{bucket}/{key}"),
+        &format!("put {shown}"),
     );
     let finished = Mutex::new(Vec::new());
     let result = run_parallel(&numbers, settings.jobs, |&number| {
@@ -383,13 +528,15 @@ fn upload_parts_unresumable(
     });
     let mut parts = finished.into_inner().unwrap_or_else(|e| e.into_inner());
     parts.sort_by_key(|p| p.number);
-    let result = result.and_then(|()| complete(client, bucket, key, upload_id, &parts));
+    let result = result
+        .and_then(|()| check_unchanged(path, file, before))
+        .and_then(|()| complete(client, bucket, key, upload_id, &parts));
     match result {
         Ok(crc) => {
             progress.finish(
                 &format!(
-                    "uploaded {} to oss://{bucket}/{key} in {total} parts",
-                    path.display()
+                    "uploaded {} to {shown} in {total} parts",
+                    output::escape_untrusted(&path.display().to_string())
                 ),
                 size,
             );
@@ -434,7 +581,7 @@ fn put_single(
         Some(size),
         1,
         settings.show_progress,
-        &format!("put oss://{bucket}/{key}"),
+        &format!("put {}", super::url::display(bucket, key)),
     );
     let (crc, len) = client
         .retry
@@ -452,7 +599,11 @@ fn put_single(
         .inspect_err(|_| progress.abandon())?;
     progress.add_bytes(len);
     progress.finish(
-        &format!("uploaded {} to oss://{bucket}/{key}", path.display()),
+        &format!(
+            "uploaded {} to {}",
+            output::escape_untrusted(&path.display().to_string()),
+            super::url::display(bucket, key)
+        ),
         len,
     );
     Ok(Outcome {
@@ -505,7 +656,7 @@ pub fn upload_stream(
             Some(size),
             1,
             settings.show_progress,
-            &format!("put oss://{bucket}/{key}"),
+            &format!("put {}", super::url::display(bucket, key)),
         );
         let first = bytes::Bytes::from(first);
         client
@@ -521,7 +672,14 @@ pub fn upload_stream(
             })
             .inspect_err(|_| progress.abandon())?;
         progress.add_bytes(size);
-        progress.finish(&format!("uploaded {source} to oss://{bucket}/{key}"), size);
+        progress.finish(
+            &format!(
+                "uploaded {} to {}",
+                output::escape_untrusted(source),
+                super::url::display(bucket, key)
+            ),
+            size,
+        );
         return Ok(Outcome {
             bytes: size,
             parts: 1,
@@ -534,7 +692,7 @@ pub fn upload_stream(
         None,
         0,
         settings.show_progress,
-        &format!("put oss://{bucket}/{key}"),
+        &format!("put {}", super::url::display(bucket, key)),
     );
     let finished = Mutex::new(Vec::new());
     let jobs = settings.jobs.max(1);
@@ -615,7 +773,9 @@ pub fn upload_stream(
             let bytes = parts.iter().map(|p| p.size).sum();
             progress.finish(
                 &format!(
-                    "uploaded {source} to oss://{bucket}/{key} in {} parts",
+                    "uploaded {} to {} in {} parts",
+                    output::escape_untrusted(source),
+                    super::url::display(bucket, key),
                     parts.len()
                 ),
                 bytes,

@@ -48,9 +48,17 @@ impl OssUrl {
 }
 
 impl std::fmt::Display for OssUrl {
+    /// As messages show it: see [`display`].
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "oss://{}/{}", self.bucket, self.key)
+        f.write_str(&display(&self.bucket, &self.key))
     }
+}
+
+/// `oss://bucket/key` as messages show it. A key may hold any character, CR, LF and ESC
+/// included (and keys come from listings too): they are escaped, so a key can neither forge a
+/// line of output nor send the terminal a control sequence.
+pub fn display(bucket: &str, key: &str) -> String {
+    format!("oss://{bucket}/{}", crate::output::escape_untrusted(key))
 }
 
 /// OSS bucket naming rules: 3–63 of lowercase letters, digits and hyphens, starting and ending

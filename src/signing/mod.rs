@@ -45,6 +45,49 @@ impl Credentials {
     }
 }
 
+/// The longest AccessKeyId, AccessKeySecret and SecurityToken accepted; real ones are far
+/// shorter (a token is a few KiB).
+const MAX_CREDENTIAL_FIELD: [usize; 3] = [256, 1024, 64 * 1024];
+
+/// Checks one credential field: non-empty, at most `max` bytes, and only visible ASCII. The id
+/// and the token travel in HTTP headers, where a line break or control character is refused by
+/// the HTTP library (after every retry) or worse, splits the header; all three are signed as
+/// text.
+pub fn check_credential_field(
+    name: &str,
+    value: &str,
+    max: usize,
+) -> std::result::Result<(), String> {
+    if value.is_empty() {
+        return Err(format!("{name} is empty"));
+    }
+    if value.len() > max {
+        return Err(format!("{name} is longer than {max} bytes"));
+    }
+    if !value.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(format!(
+            "{name} holds spaces, control characters or non-ASCII text"
+        ));
+    }
+    Ok(())
+}
+
+impl Credentials {
+    /// The checks of [`check_credential_field`] on all three fields.
+    pub fn check(&self) -> std::result::Result<(), String> {
+        check_credential_field("AccessKeyId", &self.access_key_id, MAX_CREDENTIAL_FIELD[0])?;
+        check_credential_field(
+            "AccessKeySecret",
+            &self.access_key_secret,
+            MAX_CREDENTIAL_FIELD[1],
+        )?;
+        if let Some(token) = self.token() {
+            check_credential_field("SecurityToken", token, MAX_CREDENTIAL_FIELD[2])?;
+        }
+        Ok(())
+    }
+}
+
 impl fmt::Debug for Credentials {
     // Credentials end up in error contexts and logs; only the id is safe to
     // show. Whether a token is present is useful for debugging and leaks nothing.

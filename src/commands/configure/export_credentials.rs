@@ -1,6 +1,6 @@
 //! `alicli configure export-credentials`: print the credentials the selected profile resolves to
 //! (a role profile renewed first when near expiry), in a form another tool or a CI step can take:
-//! shell exports, a dotenv file, fish, PowerShell, or the JSON of a credentials-process answer.
+//! shell exports, a dotenv file, fish, PowerShell, or the JSON a credentials URI answers with.
 //!
 //! This is one of the two commands whose job is to print secrets (the other is `sts assume-role`);
 //! everything else masks them.
@@ -36,14 +36,17 @@ pub enum ExportFormat {
     Fish,
     /// `$Env:NAME = 'value'` lines for PowerShell
     Powershell,
-    /// {"AccessKeyId","AccessKeySecret","SecurityToken","Expiration"}, a credentials-process answer
+    /// {"Code":"Success","AccessKeyId",…,"SecurityToken","Expiration"}: what a credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI) answers, for the official SDKs
     Json,
 }
 
-/// The JSON form. Token and expiry are left out for a long-term key, which has neither.
+/// The JSON form: the answer of a credentials URI as the official credential libraries read it
+/// (`credentials_uri` / `ALIBABA_CLOUD_CREDENTIALS_URI`: `Code` must be `Success`). Token and
+/// expiry are left out for a long-term key, which has neither.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
-struct ProcessAnswer<'a> {
+struct UriAnswer<'a> {
+    code: &'static str,
     access_key_id: &'a str,
     access_key_secret: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -99,7 +102,8 @@ pub fn render(format: ExportFormat, c: &Credentials, expiration: Option<&str>) -
     let mut out = String::new();
     match format {
         ExportFormat::Json => {
-            return pretty_json(&ProcessAnswer {
+            return pretty_json(&UriAnswer {
+                code: "Success",
                 access_key_id: &c.access_key_id,
                 access_key_secret: &c.access_key_secret,
                 security_token: c.security_token.as_deref(),

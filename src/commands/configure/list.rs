@@ -35,6 +35,9 @@ struct Row {
     /// `alicli` or `aliyun` (the official CLI's file).
     file: &'static str,
     selected: bool,
+    /// A profile of the official CLI's file that alicli's own file has too: alicli's wins, so
+    /// this one is never used.
+    shadowed: bool,
     kind: String,
     region: Option<String>,
     oss_endpoint: Option<String>,
@@ -78,6 +81,7 @@ fn row(name: &str, file: &'static str, selected: bool, p: &Profile, now: DateTim
         name: name.to_string(),
         file,
         selected,
+        shadowed: false,
         kind: kind.to_string(),
         region: p.region.clone(),
         oss_endpoint: p.oss.as_ref().and_then(|o| o.endpoint.clone()),
@@ -117,16 +121,20 @@ pub fn run(globals: Globals, args: ListArgs) -> Result<()> {
             for p in &official.profiles {
                 // Shown as alicli would read it; modes it cannot use are listed by their mode.
                 let borrowed = session.borrowed_name.as_deref() == Some(p.name.as_str());
+                let shadowed = session.config.profiles.contains_key(&p.name);
                 match official.convert(&p.name, &p.name, Naming::Import) {
                     Ok(converted) => {
                         if let Some((_, profile)) = converted.first() {
-                            rows.push(row(&p.name, "aliyun", borrowed, profile, now));
+                            let mut r = row(&p.name, "aliyun", borrowed, profile, now);
+                            r.shadowed = shadowed;
+                            rows.push(r);
                         }
                     }
                     Err(_) => rows.push(Row {
                         name: p.name.clone(),
                         file: "aliyun",
                         selected: false,
+                        shadowed,
                         kind: format!("{} (unusable)", p.mode),
                         region: Some(p.region_id.clone()).filter(|r| !r.is_empty()),
                         oss_endpoint: None,
@@ -161,8 +169,9 @@ fn table(rows: &[Row], session: &Session) -> String {
         .iter()
         .map(|r| {
             let mark = if r.selected { "* " } else { "  " };
-            let name = match r.file {
-                "aliyun" => format!("{mark}{} (aliyun)", r.name),
+            let name = match (r.file, r.shadowed) {
+                ("aliyun", true) => format!("{mark}{} (aliyun, shadowed)", r.name),
+                ("aliyun", false) => format!("{mark}{} (aliyun)", r.name),
                 _ => format!("{mark}{}", r.name),
             };
             [
@@ -203,6 +212,11 @@ fn table(rows: &[Row], session: &Session) -> String {
     let mut out = line(&header.map(String::from));
     for c in &cells {
         out.push_str(&line(c));
+    }
+    if rows.iter().any(|r| r.file == "aliyun") {
+        out.push_str(
+            "\n* = the profile this command would use. (aliyun) = read from the official CLI's file, only when alicli's file has no profile of that name; (aliyun, shadowed) = alicli's file has one, and it is the one used.\n",
+        );
     }
     out
 }

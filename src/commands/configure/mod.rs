@@ -104,8 +104,7 @@ pub fn run(globals: Globals, args: ConfigureArgs) -> Result<()> {
             } else {
                 ""
             };
-            let answer = rpassword::prompt_password(format!("AccessKey Secret [{shown}]: "))?;
-            secret = Some(answer).filter(|s| !s.trim().is_empty());
+            secret = prompt_secret(&format!("AccessKey Secret [{shown}]: "))?;
         }
         if region.is_none() {
             let shown = current.region.clone().unwrap_or_default();
@@ -123,10 +122,18 @@ pub fn run(globals: Globals, args: ConfigureArgs) -> Result<()> {
     if final_secret.is_none() {
         usage!("missing --access-key-secret for profile {name:?} (use `--access-key-secret -` to read it from stdin)");
     }
-    for value in [&final_id, &final_secret].into_iter().flatten() {
-        if value.trim().is_empty() || value.contains(char::is_whitespace) {
-            usage!("AccessKey values cannot be empty or contain spaces");
+    for (name, value) in [
+        ("AccessKey ID", &final_id),
+        ("AccessKey secret", &final_secret),
+    ] {
+        if let Some(v) = value {
+            if let Err(why) = crate::signing::check_credential_field(name, v, 1024) {
+                usage!("{why}");
+            }
         }
+    }
+    if let Some(r) = &region {
+        crate::endpoint::check_region(r, "the region given")?;
     }
 
     let new_key = id.is_some() || secret.is_some();
@@ -174,15 +181,33 @@ fn prompt(question: &str) -> Result<Option<String>> {
     Ok(Some(line.trim().to_string()).filter(|s| !s.is_empty()))
 }
 
-/// One line from stdin, trimmed; for secrets passed as `-` so they stay out of `ps` and shell
-/// history. Registered with the redactor at once.
-pub(crate) fn read_secret_from_stdin() -> Result<String> {
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line)?;
-    let secret = line.trim().to_string();
-    if secret.is_empty() {
-        return Err(UsageError("--access-key-secret -: nothing was read from stdin".into()).into());
+/// One line from stdin for `what` (a flag or key given as `-`), trimmed: how secrets stay out
+/// of `ps`, shell history and CI logs. At most 64 KiB is read (`- < /dev/zero` is an error, not
+/// an endless read). The caller registers a secret with the redactor.
+pub(crate) fn read_stdin_value(what: &str) -> Result<String> {
+    let line = crate::local_files::read_line(std::io::stdin().lock(), STDIN_VALUE_LIMIT)
+        .map_err(|e| UsageError(format!("{what} -: cannot read stdin: {e}")))?;
+    let value = line.trim().to_string();
+    if value.is_empty() {
+        return Err(UsageError(format!("{what} -: nothing was read from stdin")).into());
     }
+    Ok(value)
+}
+
+/// The longest value read from stdin: far more than any key, secret or token.
+const STDIN_VALUE_LIMIT: usize = 64 * 1024;
+
+/// `--access-key-secret -`: the secret from stdin, registered with the redactor at once.
+pub(crate) fn read_secret_from_stdin() -> Result<String> {
+    let secret = read_stdin_value("--access-key-secret")?;
     crate::redact::register(&secret);
     Ok(secret)
+}
+
+/// Asks for a secret on the terminal without echo; an empty answer is `None`.
+pub(crate) fn prompt_secret(question: &str) -> Result<Option<String>> {
+    let answer = rpassword::prompt_password(question)?;
+    let answer = answer.trim().to_string();
+    crate::redact::register(&answer);
+    Ok(Some(answer).filter(|a| !a.is_empty()))
 }

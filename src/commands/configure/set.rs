@@ -6,14 +6,12 @@
 //! is exit 2 here and not a puzzling failure at the next request. An empty VALUE removes the key;
 //! `-` reads the value from stdin, which keeps secrets out of `ps` and shell history.
 
-use std::io::BufRead;
-
 use anyhow::Result;
 use clap::Args;
 
 use crate::commands::oss::SignVersionArg;
 use crate::commands::sts::assume_role;
-use crate::error::{usage, UsageError};
+use crate::error::usage;
 use crate::profile;
 use crate::resolve::{Globals, Session};
 
@@ -33,15 +31,15 @@ pub struct SetArgs {
 /// The value as it will be stored, after the checks that apply to `key`.
 fn checked(key: &str, profile_name: &str, value: &str) -> Result<String> {
     let plain = |what: &str| -> Result<String> {
-        if value.trim().is_empty() || value.contains(char::is_whitespace) {
-            usage!("{what} cannot contain spaces");
+        if let Err(why) = crate::signing::check_credential_field(what, value, 64 * 1024) {
+            usage!("invalid {key}: {why}");
         }
         Ok(value.to_string())
     };
     match key {
-        "access_key_id" | "oss.access_key_id" => plain("an AccessKey ID"),
-        "access_key_secret" | "oss.access_key_secret" => plain("an AccessKey secret"),
-        "security_token" | "oss.security_token" => plain("a security token"),
+        "access_key_id" | "oss.access_key_id" => plain("the AccessKey ID"),
+        "access_key_secret" | "oss.access_key_secret" => plain("the AccessKey secret"),
+        "security_token" | "oss.security_token" => plain("the security token"),
         "expiration" | "oss.expiration" => {
             if chrono::DateTime::parse_from_rfc3339(value).is_err() {
                 usage!("invalid {key} {value:?}: use UTC like 2026-01-13T15:03:39Z");
@@ -49,12 +47,7 @@ fn checked(key: &str, profile_name: &str, value: &str) -> Result<String> {
             Ok(value.to_string())
         }
         "region" | "oss.region" => {
-            if !value
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            {
-                usage!("invalid region {value:?}: regions look like cn-hangzhou");
-            }
+            crate::endpoint::check_region(value, key)?;
             Ok(value.to_string())
         }
         "sts_endpoint" | "oss.endpoint" => {
@@ -99,20 +92,10 @@ fn checked(key: &str, profile_name: &str, value: &str) -> Result<String> {
     }
 }
 
-fn read_stdin_line(key: &str) -> Result<String> {
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line)?;
-    let value = line.trim().to_string();
-    if value.is_empty() {
-        return Err(UsageError(format!("{key} -: nothing was read from stdin")).into());
-    }
-    Ok(value)
-}
-
 pub fn run(globals: Globals, args: SetArgs) -> Result<()> {
     let setting = profile::setting(&args.key)?;
     let value = if args.value == "-" {
-        read_stdin_line(setting.name)?
+        super::read_stdin_value(setting.name)?
     } else {
         args.value.clone()
     };

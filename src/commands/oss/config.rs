@@ -2,6 +2,8 @@
 //! store the OSS endpoint and the credentials OSS should use (typically the temporary ones from
 //! AssumeRole) in the profile's `oss` section.
 
+use std::io::IsTerminal;
+
 use anyhow::Result;
 use clap::Args;
 
@@ -17,10 +19,10 @@ pub struct OssConfigArgs {
     /// AccessKey ID for OSS (STS.… for temporary credentials)
     #[arg(long, alias = "accessid", value_name = "ID")]
     pub access_key_id: Option<String>,
-    /// AccessKey secret for OSS
+    /// AccessKey secret for OSS; `-` reads it from stdin (keeps it out of `ps` and shell history); asked for on a terminal when missing
     #[arg(long, alias = "accesskey", value_name = "SECRET")]
     pub access_key_secret: Option<String>,
-    /// Security token that comes with temporary credentials
+    /// Security token that comes with temporary credentials; `-` reads it from stdin (after the secret when both are `-`)
     #[arg(
         long,
         visible_alias = "sts-token",
@@ -36,13 +38,44 @@ pub struct OssConfigArgs {
     pub expiration: Option<String>,
 }
 
-pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
-    for value in [&args.access_key_secret, &args.security_token]
-        .into_iter()
-        .flatten()
-    {
-        crate::redact::register(value);
+/// The secret and token as given: `-` reads stdin (the secret's line first when both are
+/// `-`), and on a terminal a missing secret, or the token of an `STS.` key, is asked for
+/// without echo. So neither has to be on the command line, where `ps` and shell history see it.
+fn secret_and_token(args: &OssConfigArgs) -> Result<(Option<String>, Option<String>)> {
+    let from_stdin = |flag: &str, value: &Option<String>| -> Result<Option<String>> {
+        match value.as_deref() {
+            Some("-") => {
+                let v = crate::commands::configure::read_stdin_value(flag)?;
+                crate::redact::register(&v);
+                Ok(Some(v))
+            }
+            Some(v) => {
+                crate::redact::register(v);
+                Ok(Some(v.to_string()))
+            }
+            None => Ok(None),
+        }
+    };
+    let mut secret = from_stdin("--access-key-secret", &args.access_key_secret)?;
+    let mut token = from_stdin("--security-token", &args.security_token)?;
+    let stdin_used = args.access_key_secret.as_deref() == Some("-")
+        || args.security_token.as_deref() == Some("-");
+    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if let (Some(id), true, false) = (&args.access_key_id, terminal, stdin_used) {
+        if secret.is_none() {
+            secret = crate::commands::configure::prompt_secret("AccessKey Secret for OSS: ")?;
+        }
+        if token.is_none() && id.starts_with("STS.") {
+            token = crate::commands::configure::prompt_secret(
+                "Security token (temporary credentials; empty for none): ",
+            )?;
+        }
     }
+    Ok((secret, token))
+}
+
+pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
+    let (secret, token) = secret_and_token(&args)?;
     let session = Session::new(globals)?;
     let name = session.profile_name().to_string();
     crate::commands::sts::assume_role::check_profile_name(&name)?;
@@ -59,11 +92,20 @@ pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
     if let Some(e) = &args.endpoint {
         crate::endpoint::Endpoint::parse(e)?;
     }
-    if args.access_key_id.is_some() != args.access_key_secret.is_some() {
-        usage!("give --access-key-id and --access-key-secret together");
+    if args.access_key_id.is_some() != secret.is_some() {
+        usage!("give --access-key-id and --access-key-secret together (`--access-key-secret -` reads the secret from stdin)");
     }
-    if args.security_token.is_some() && args.access_key_id.is_none() {
+    if token.is_some() && args.access_key_id.is_none() {
         usage!("--security-token goes with the --access-key-id and --access-key-secret it was issued with");
+    }
+    if let (Some(id), Some(secret)) = (&args.access_key_id, &secret) {
+        crate::resolve::check_usable(
+            &crate::signing::Credentials::new(id, secret, token.clone()),
+            "the flags",
+        )?;
+    }
+    if let Some(r) = &region {
+        crate::endpoint::check_region(r, "--region")?;
     }
     if args.expiration.is_some() && args.access_key_id.is_none() {
         usage!("--expiration goes with the --access-key-id, --access-key-secret and --security-token it describes");
@@ -96,8 +138,8 @@ pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
             // New credentials replace the whole set: a token or expiry left from the previous
             // ones would not match them.
             oss.access_key_id = args.access_key_id.clone();
-            oss.access_key_secret = args.access_key_secret.clone();
-            oss.security_token = args.security_token.clone();
+            oss.access_key_secret = secret.clone();
+            oss.security_token = token.clone();
             oss.expiration = args.expiration.clone();
         }
         Ok(())

@@ -6,18 +6,15 @@
 //! or a pipe (`/dev/null`, a FIFO), get one ordered stream written in place: renaming a file over
 //! them would replace the device itself.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 
 use crate::error::UsageError;
 use crate::http;
-use crate::oss::client::header;
-use crate::oss::download::{self, DownloadSettings};
+use crate::oss::download::{self, DownloadSettings, Report};
 use crate::oss::OssUrl;
-use crate::progress::Progress;
 use crate::resolve::{Globals, Session};
 
 #[derive(Debug, Args)]
@@ -27,7 +24,7 @@ pub struct GetArgs {
     pub source: String,
     /// File or folder to write (a device or pipe is written in place); `-` writes to stdout [default: the key's file name in the current folder]
     #[arg(value_name = "DEST")]
-    pub dest: Option<String>,
+    pub dest: Option<std::ffi::OsString>,
     #[command(flatten)]
     pub oss: super::OssFlags,
     #[command(flatten)]
@@ -46,9 +43,9 @@ enum Target {
 
 /// Opens where the object goes: DEST, DEST/<name> when DEST is a folder, or ./<name>. Done
 /// before any request: an unwritable destination is bad input (exit 2), found offline.
-fn open_destination(url: &OssUrl, dest: Option<&str>) -> Result<Target> {
+fn open_destination(url: &OssUrl, dest: Option<&std::ffi::OsStr>) -> Result<Target> {
     let name = url.key.rsplit('/').next().unwrap_or_default();
-    if dest == Some("-") {
+    if dest == Some(std::ffi::OsStr::new("-")) {
         return Ok(Target::Stdout);
     }
     let needs_name = || -> Result<&str> {
@@ -64,8 +61,9 @@ fn open_destination(url: &OssUrl, dest: Option<&str>) -> Result<Target> {
         None => PathBuf::from(needs_name()?),
         Some(d)
             if Path::new(d).is_dir()
-                || d.ends_with('/')
-                || d.ends_with(std::path::MAIN_SEPARATOR) =>
+                || d.as_encoded_bytes().ends_with(b"/")
+                || d.as_encoded_bytes()
+                    .ends_with(std::path::MAIN_SEPARATOR_STR.as_bytes()) =>
         {
             Path::new(d).join(needs_name()?)
         }
@@ -109,67 +107,30 @@ pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
             download::download_file(&client, &url.bucket, &url.key, &path, tmp, &settings).map(drop)
         }
         Target::Stream(mut file, path) => {
-            let shown = path.display().to_string();
+            let shown = crate::output::escape_untrusted(&path.display().to_string()).into_owned();
             let report = Report {
                 bar: settings.show_progress,
                 summary: true,
             };
-            to_stream(&client, &url, &mut file, &shown, report)
+            download::download_stream(&client, &url.bucket, &url.key, &mut file, &shown, report)
+                .map(drop)
         }
         Target::Stdout => {
+            // stdout gets neither bar nor summary: it may share the terminal, and scripts read it.
             let report = Report {
                 bar: false,
                 summary: false,
             };
-            to_stream(
+            download::download_stream(
                 &client,
-                &url,
+                &url.bucket,
+                &url.key,
                 &mut std::io::stdout().lock(),
                 "stdout",
                 report,
             )
+            .map(drop)
         }
     };
     result.map_err(|e| super::with_hint(e, &client))
-}
-
-/// What a streamed download shows on stderr. stdout gets neither bar nor summary: it may share
-/// the terminal, and scripts read it.
-struct Report {
-    bar: bool,
-    summary: bool,
-}
-
-/// One ordered stream, verified at the end (what was written cannot be taken back, but the exit
-/// code and message say it was wrong).
-fn to_stream(
-    client: &crate::oss::OssClient,
-    url: &OssUrl,
-    out: &mut impl Write,
-    name: &str,
-    report: Report,
-) -> Result<()> {
-    let response = client.get_object(&url.bucket, &url.key)?;
-    let expected_len = response.content_length();
-    let expected_crc =
-        header(&response, "x-oss-hash-crc64ecma").and_then(|v| v.parse::<u64>().ok());
-    let progress = Progress::new(expected_len, 1, report.bar, &format!("get {url}"));
-    let mut crc = crate::crc64::new_digest();
-    let mut reader = response;
-    let len = download::copy_body(
-        &mut reader,
-        out,
-        &mut crc,
-        &progress,
-        &client.endpoint.authority(),
-    )
-    .inspect_err(|_| progress.abandon())?;
-    out.flush()
-        .with_context(|| format!("cannot write to {name}"))?;
-    download::verify(len, crc.finalize(), expected_len, expected_crc)
-        .inspect_err(|_| progress.abandon())?;
-    if report.summary {
-        progress.finish(&format!("downloaded {url} to {name}"), len);
-    }
-    Ok(())
 }

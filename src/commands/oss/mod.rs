@@ -116,12 +116,15 @@ pub(crate) fn sign_version(
     endpoint: &Endpoint,
     flag: Option<SignVersionArg>,
 ) -> Result<SignVersion> {
-    let profile_choice = session.profile()?.and_then(|p| {
-        p.oss
-            .as_ref()
-            .and_then(|o| o.sign_version.clone())
-            .or_else(|| p.sign_version.clone())
-    });
+    let profile_choice = session.profile_setting(
+        |p| {
+            p.oss
+                .as_ref()
+                .and_then(|o| o.sign_version.clone())
+                .or_else(|| p.sign_version.clone())
+        },
+        "sign_version",
+    )?;
     let forced = match (flag, profile_choice) {
         (Some(f), _) => Some(f),
         (None, Some(text)) => Some(SignVersionArg::parse_setting(&text).ok_or_else(|| {

@@ -18,7 +18,7 @@ use crate::resolve::{Globals, Session};
 pub struct PutArgs {
     /// File to upload (a pipe or device is read as a stream), or `-` for stdin
     #[arg(value_name = "SRC")]
-    pub source: String,
+    pub source: std::ffi::OsString,
     /// Destination: oss://bucket/key (a key ending in `/` takes the file's name)
     #[arg(value_name = "oss://BUCKET/KEY")]
     pub dest: String,
@@ -45,6 +45,9 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
     let mut url = OssUrl::parse(&args.dest)?;
     args.transfer.check()?;
     let from_stdin = args.source == "-";
+    let source_path = Path::new(&args.source);
+    let source_shown =
+        crate::output::escape_untrusted(&source_path.display().to_string()).into_owned();
     if url.key.is_empty() || url.key.ends_with('/') {
         if from_stdin {
             usage!(
@@ -52,11 +55,17 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
                 args.dest
             );
         }
-        let name = Path::new(&args.source)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        url.key.push_str(&name);
+        // A key is UTF-8: a file name that is not cannot become one, but the file can still
+        // be uploaded under a key given in full.
+        let name = source_path.file_name().unwrap_or_default();
+        let Some(name) = name.to_str() else {
+            usage!(
+                "the file name of {source_shown} is not UTF-8, so it cannot be an object key: give the whole key, e.g. {}{}",
+                args.dest,
+                String::from_utf8_lossy(name.as_encoded_bytes())
+            );
+        };
+        url.key.push_str(name);
     }
     crate::oss::url::check_key(&url.key).map_err(|why| {
         UsageError(format!(
@@ -65,10 +74,10 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
         ))
     })?;
     let content_type = match &args.content_type {
-        Some(t) if t.trim().is_empty() || t.contains(['\r', '\n']) => {
-            usage!("invalid --content-type {t:?}")
+        Some(t) => {
+            http::check_header_value("--content-type", t)?;
+            t.clone()
         }
-        Some(t) => t.clone(),
         None => mime_guess::from_path(&url.key)
             .first_or_octet_stream()
             .essence_str()
@@ -81,17 +90,14 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
         }
         Source::Stdin
     } else {
-        let path = Path::new(&args.source);
+        let path = source_path;
         let meta = std::fs::metadata(path)
-            .map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
+            .map_err(|e| UsageError(format!("cannot read {source_shown}: {e}")))?;
         if meta.is_dir() {
-            usage!(
-                "{} is a folder; alicli oss put uploads one file",
-                path.display()
-            );
+            usage!("{source_shown} is a folder; alicli oss put uploads one file");
         }
         let file = std::fs::File::open(path)
-            .map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
+            .map_err(|e| UsageError(format!("cannot read {source_shown}: {e}")))?;
         // A pipe (`<(tar c dir)`, /dev/stdin) or a device has no length up front: its size reads
         // as 0, so it must stream like stdin rather than be sized, or the object comes out empty.
         if meta.is_file() {
@@ -128,18 +134,12 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
         Source::Stream(file) => upload::upload_stream(
             &client,
             file,
-            &args.source,
+            &source_shown,
             &url.bucket,
             &url.key,
             &settings,
         ),
-        Source::File => upload::upload_file(
-            &client,
-            Path::new(&args.source),
-            &url.bucket,
-            &url.key,
-            &settings,
-        ),
+        Source::File => upload::upload_file(&client, source_path, &url.bucket, &url.key, &settings),
     };
     outcome.map(drop).map_err(|e| super::with_hint(e, &client))
 }

@@ -55,9 +55,7 @@ pub fn run(globals: Globals, args: SignArgs) -> Result<()> {
         ),
     };
     if let Some(t) = &args.content_type {
-        if t.trim().is_empty() || t.contains(['\r', '\n']) {
-            usage!("invalid --content-type {t:?}");
-        }
+        http::check_header_value("--content-type", t)?;
     }
     let session = Session::new(globals)?;
     let http = http::client_for(

@@ -7,8 +7,6 @@ pub mod check;
 pub mod eval;
 pub mod probe;
 
-use std::io::Read;
-
 use anyhow::Result;
 
 use crate::error::UsageError;
@@ -40,10 +38,11 @@ pub fn read_inputs(args: &[String]) -> Result<Vec<PolicyInput>> {
                 return Err(UsageError("stdin (-) can be given only once".into()).into());
             }
             stdin_used = true;
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|e| UsageError(format!("cannot read the policy from stdin: {e}")))?;
+            let bytes =
+                crate::local_files::read_limited(std::io::stdin().lock(), POLICY_FILE_LIMIT)
+                    .map_err(|e| UsageError(format!("cannot read the policy from stdin: {e}")))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| UsageError("the policy on stdin is not UTF-8 text".into()))?;
             PolicyInput {
                 label: "stdin".into(),
                 text,
@@ -79,12 +78,24 @@ pub fn read_inputs(args: &[String]) -> Result<Vec<PolicyInput>> {
     Ok(out)
 }
 
-fn read_file(path: &str) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        let how = if e.kind() == std::io::ErrorKind::NotFound {
-            " (give a file, - for stdin, the JSON itself, or a system policy name such as AliyunOSSReadOnlyAccess)"
-        } else {
-            ""
+/// The largest policy file read. RAM takes at most 6144 characters in a policy (2048 in a
+/// session policy); the margin leaves room for indentation, and stops `@/dev/zero`.
+pub const POLICY_FILE_LIMIT: usize = 64 * 1024;
+
+/// A policy file's text: at most [`POLICY_FILE_LIMIT`] bytes of UTF-8 (a pipe, such as
+/// `<(jq …)`, is fine).
+pub fn read_file(path: &str) -> Result<String> {
+    let bytes = crate::local_files::read_input(
+        std::path::Path::new(path),
+        POLICY_FILE_LIMIT,
+        crate::local_files::Accept::AlsoPipes,
+    )
+    .map_err(|e| {
+        let how = match &e {
+            crate::local_files::ReadError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                " (give a file, - for stdin, the JSON itself, or a system policy name such as AliyunOSSReadOnlyAccess)"
+            }
+            _ => "",
         };
         UsageError(format!("cannot read policy file {path}: {e}{how}"))
     })?;

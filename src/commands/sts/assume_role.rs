@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use crate::error::{usage, UsageError};
+use crate::error::usage;
 use crate::hints;
 use crate::http;
 use crate::policy::lint;
@@ -96,8 +96,7 @@ pub fn check_profile_name(name: &str) -> Result<()> {
 /// sent, its warnings are printed.
 pub fn read_policy(value: &str) -> Result<String> {
     let text = match value.strip_prefix('@') {
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| UsageError(format!("cannot read policy file {path}: {e}")))?,
+        Some(path) => crate::commands::policy::read_file(path)?,
         None => value.to_string(),
     };
     let text = text.trim().to_string();
@@ -129,6 +128,42 @@ pub fn read_policy(value: &str) -> Result<String> {
 }
 
 pub fn run(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()> {
+    let env_output = args.output == AssumeRoleOutput::Env;
+    let result = assume(globals, args);
+    if let Err(e) = &result {
+        // `eval "$(alicli sts assume-role … --output env)"` evaluates an empty string to
+        // success when the call fails, and the job goes on with the long-term key still in its
+        // environment. What is printed instead makes that eval fail and leaves no key behind.
+        if env_output && !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            let code = crate::error::exit_for(e) as u8;
+            let _ = crate::write_stdout(failed_env_script(code).as_bytes());
+        }
+    }
+    result
+}
+
+/// The variables `--output env` sets; a failed call unsets them (see [`failed_env_script`]).
+const ENV_VARIABLES: [&str; 7] = [
+    "ALIBABA_CLOUD_ACCESS_KEY_ID",
+    "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    "ALIBABA_CLOUD_SECURITY_TOKEN",
+    "OSS_ACCESS_KEY_ID",
+    "OSS_ACCESS_KEY_SECRET",
+    "OSS_SESSION_TOKEN",
+    "ALICLI_CREDENTIALS_EXPIRATION",
+];
+
+/// What `--output env` prints on stdout when the call failed: a line on stderr, the
+/// credentials variables unset (the long-term key that assumed the role must not stay behind
+/// for the next command to use silently), and a failing status, so `set -e` stops the script.
+fn failed_env_script(code: u8) -> String {
+    format!(
+        "echo 'alicli: sts assume-role failed (exit {code}): no temporary credentials; the credentials variables were unset' >&2\nunset {}\nfalse\n",
+        ENV_VARIABLES.join(" ")
+    )
+}
+
+fn assume(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()> {
     let request = validate(&args)?;
     let session = Session::new(globals)?;
     let http = http::client_for(
@@ -188,17 +223,18 @@ pub fn shell_quote(value: &str) -> String {
 
 fn env_exports(r: &AssumeRoleResponse) -> String {
     let c = &r.credentials;
-    let pairs = [
-        ("ALIBABA_CLOUD_ACCESS_KEY_ID", &c.access_key_id),
-        ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", &c.access_key_secret),
-        ("ALIBABA_CLOUD_SECURITY_TOKEN", &c.security_token),
-        ("OSS_ACCESS_KEY_ID", &c.access_key_id),
-        ("OSS_ACCESS_KEY_SECRET", &c.access_key_secret),
-        ("OSS_SESSION_TOKEN", &c.security_token),
-        ("ALICLI_CREDENTIALS_EXPIRATION", &c.expiration),
+    let values = [
+        &c.access_key_id,
+        &c.access_key_secret,
+        &c.security_token,
+        &c.access_key_id,
+        &c.access_key_secret,
+        &c.security_token,
+        &c.expiration,
     ];
-    pairs
+    ENV_VARIABLES
         .iter()
+        .zip(values)
         .map(|(k, v)| format!("export {k}={}\n", shell_quote(v)))
         .collect()
 }
@@ -348,6 +384,28 @@ mod tests {
         // Warnings alone do not refuse it.
         let warned = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:ListObjects","Resource":"acs:oss:*:*:sample-bucket/*"}]}"#;
         assert!(read_policy(warned).is_ok());
+    }
+
+    #[test]
+    fn a_failed_env_output_fails_when_evaluated() {
+        let script = failed_env_script(3);
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(
+                "ALIBABA_CLOUD_ACCESS_KEY_ID=LTAIlongterm; export ALIBABA_CLOUD_ACCESS_KEY_ID; eval \"$1\" && echo evaluated-ok; echo \"id=${ALIBABA_CLOUD_ACCESS_KEY_ID-unset}\"",
+            )
+            .arg("sh")
+            .arg(&script)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stdout.contains("evaluated-ok"), "{stdout}");
+        assert!(stdout.contains("id=unset"), "{stdout}");
+        assert!(
+            stderr.contains("sts assume-role failed (exit 3)"),
+            "{stderr}"
+        );
     }
 
     #[test]
