@@ -9,8 +9,8 @@
 
 mod auth;
 mod conditions;
-mod listing;
 pub mod faults;
+mod listing;
 mod oss;
 mod store;
 mod sts;
