@@ -148,8 +148,7 @@ pub fn check_region(region: &str, from: &str) -> Result<(), UsageError> {
         return Ok(());
     }
     Err(UsageError(format!(
-        "invalid region {:?} ({from}): a region id is lowercase letters, digits and '-', e.g. cn-hangzhou",
-        crate::output::escape_untrusted(region)
+        "invalid region {region:?} ({from}): a region id is lowercase letters, digits and '-', e.g. cn-hangzhou"
     )))
 }
 

@@ -320,8 +320,7 @@ pub fn check_header_value(
     let fine = |b: u8| b == b'\t' || (b' '..=b'~').contains(&b);
     if value.trim().is_empty() || !value.bytes().all(fine) {
         return Err(crate::error::UsageError(format!(
-            "invalid {flag} {:?}: give visible ASCII text, e.g. text/plain; charset=utf-8",
-            crate::output::escape_untrusted(value)
+            "invalid {flag} {value:?}: give visible ASCII text, e.g. text/plain; charset=utf-8"
         )));
     }
     Ok(())

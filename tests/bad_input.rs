@@ -46,6 +46,8 @@ enum Step {
     File(&'static str, &'static [u8]),
     /// A folder in the command's folder.
     Folder(&'static str),
+    /// A file in the command's folder without write permission (mode 0444).
+    ReadOnly(&'static str),
     /// The profile file replaced by this text (`{ep}` and the other placeholders are filled in).
     Profiles {
         about: &'static str,
@@ -67,6 +69,7 @@ impl Step {
                 Err(_) => format!("file `{name}` (not UTF-8)"),
             },
             Step::Folder(name) => format!("folder `{name}`"),
+            Step::ReadOnly(name) => format!("read-only file `{name}`"),
             Step::Profiles { about, .. } => format!("profile file: {about}"),
             Step::Narrow => {
                 "profile `narrow`: temporary credentials with the old docs' policy".into()
@@ -180,6 +183,19 @@ fn rows() -> Vec<Row> {
         row(Flag, &[], &["policy", "eval", "--policy", "{docs-policy}", "--action", "oss:GetObject", "--resource", "oss://sample-bucket/k", "--context", "acs:SourceIp=10.0.0.0/8"], 2, "must be an IP address"),
         row(Flag, &[], &["policy", "eval", "--policy", "{docs-policy}", "--action", "oss:GetObject", "--resource", "oss://sample-bucket/k", "--account", "me"], 2, "invalid --account \"me\""),
         row_env(Flag, &[], &["oss", "get", "oss://sample-bucket/k", "--endpoint", "{ep}"], &[("OSS_ACCESS_KEY_ID", "{id}")], 2, "OSS_ACCESS_KEY_ID is set but OSS_ACCESS_KEY_SECRET is not"),
+        row(Flag, U, &["oss", "get", "oss://sample-bucket/k", "--endpoint", "{ep}", "--proxy", "http://user:pa55word@proxy:99999"], 2, "invalid proxy \"http://****@proxy:99999\" (--proxy)"),
+        row(Flag, U, &["oss", "get", "oss://sample-bucket/k", "--endpoint", "{ep}", "--proxy", "ftp://proxy:21"], 2, "the scheme must be http or https"),
+        row(Flag, U, &["oss", "get", "oss://sample-bucket/k", "--endpoint", "{ep}", "--proxy", ""], 2, "--proxy is empty"),
+        row_env(Flag, U, &["oss", "get", "oss://sample-bucket/k", "--endpoint", "{ep}"], &[("HTTP_PROXY", "http://h:3128:x")], 2, "(HTTP_PROXY): invalid port number"),
+        row_env(Flag, U, &["sts", "get-caller-identity"], &[("HTTPS_PROXY", "socks5://h:1080")], 2, "SOCKS proxies are not supported"),
+        row(Flag, &[User, LOCAL_TXT], &["oss", "put", "local.txt", "oss://sample-bucket/k", "--endpoint", "{ep}", "--content-type", "text/plain\u{1}"], 2, "invalid --content-type \"text/plain\\u{1}\""),
+        row(Flag, U, &["oss", "get", "oss://sample-bucket/k", "--endpoint", "{ep}", "--region", "cn\nhangzhou"], 2, "a region id is lowercase letters, digits and '-'"),
+        row(Flag, U, &["oss", "get", "oss://sample-bucket/k", "--endpoint", "{ep}", "--region", "cn-hangzhou/../../x"], 2, "invalid region \"cn-hangzhou/../../x\""),
+        row_env(Flag, U, &["oss", "get", "oss://sample-bucket/k", "--endpoint", "{ep}"], &[("ALIBABA_CLOUD_REGION_ID", "cn_hangzhou")], 2, "invalid region \"cn_hangzhou\" (ALIBABA_CLOUD_REGION_ID)"),
+        row_env(Flag, &[], &["oss", "get", "oss://sample-bucket/k", "--endpoint", "{ep}"], &[("OSS_ACCESS_KEY_ID", "STS.x"), ("OSS_ACCESS_KEY_SECRET", "{secret}"), ("OSS_SESSION_TOKEN", "tok\nen")], 2, "SecurityToken holds spaces, control characters or non-ASCII text"),
+        row(Flag, U, &["oss", "get", "oss://sample-bucket/k", "--endpoint", "http://127.0.0.1:0"], 2, "port 0 is not a port"),
+        row(Flag, U, &["oss", "get", "oss://sample-bucket/k", "--endpoint", "http://-"], 2, "each dot-separated part of a host name"),
+        row(Flag, &[], &["oss", "config", "--access-key-id", "STS.x", "--access-key-secret", "-"], 2, "--access-key-secret -: nothing was read from stdin"),
         // oss:// URLs.
         row(Url, U, &["oss", "get", "sample-bucket/k", "--endpoint", "{ep}"], 2, "is not an OSS URL"),
         row(Url, U, &["oss", "get", "s3://sample-bucket/k", "--endpoint", "{ep}"], 2, "is not an OSS URL"),
@@ -206,6 +222,9 @@ fn rows() -> Vec<Row> {
         row(File, &[Folder("conf")], &["--config-file", "conf", "sts", "get-caller-identity"], 2, "cannot read profile file conf"),
         row(File, &[], &["serve", "--listen", "127.0.0.1:0", "--config", "missing.toml"], 2, "cannot read missing.toml"),
         row(File, &[], &["--config-file", "/dev/null", "configure", "--access-key-id", "LTAIx", "--access-key-secret", "s"], 2, "profile file /dev/null is not a regular file"),
+        row(File, U, &["sts", "assume-role", "--role-arn", "{arn}", "--role-session-name", "s1", "--policy", "@/dev/zero"], 2, "it is larger than 64 KiB"),
+        row(File, &[], &["policy", "check", "/dev/zero"], 2, "it is larger than 64 KiB"),
+        row(File, &[User, Step::ReadOnly("kept.txt")], &["oss", "get", "oss://sample-bucket/k", "kept.txt", "--endpoint", "{ep}"], 2, "kept.txt is read-only"),
         // Profile files.
         row(Profile, &[Profiles { about: "`access_key_secret = oops` (not TOML)", text: "[profiles.default]\naccess_key_id = \"LTAIx\"\naccess_key_secret = oops\n" }], &["sts", "get-caller-identity"], 2, "is not valid: line 3"),
         row(Profile, &[Profiles { about: "`[profiles.default` (unclosed table)", text: "[profiles.default\n" }], &["oss", "get", "oss://sample-bucket/k", "--endpoint", "{ep}"], 2, "is not valid: line 1"),
@@ -216,6 +235,8 @@ fn rows() -> Vec<Row> {
         row(Profile, &[Profiles { about: "temporary credentials whose `expiration` has passed", text: "[profiles.default]\naccess_key_id = \"STS.x\"\naccess_key_secret = \"s\"\nsecurity_token = \"t\"\nexpiration = \"2020-01-01T00:00:00Z\"\n" }], &["oss", "get", "oss://sample-bucket/k", "--endpoint", "{ep}"], 3, "expired at 2020-01-01T00:00:00Z"),
         row(Profile, &[Profiles { about: "`sts_endpoint = \"ftp://x\"`", text: "[profiles.default]\naccess_key_id = \"LTAIx\"\naccess_key_secret = \"s\"\nsts_endpoint = \"ftp://x\"\n" }], &["sts", "get-caller-identity"], 2, "invalid endpoint \"ftp://x\""),
         row(Profile, &[], &["sts", "get-caller-identity", "--endpoint", "{ep}"], 2, "no credentials"),
+        row(Profile, &[Profiles { about: "`security_token` with a line break", text: "[profiles.default]\naccess_key_id = \"STS.x\"\naccess_key_secret = \"s3cr3t-value\"\nsecurity_token = \"tok\\nen\"\n" }], &["oss", "get", "oss://sample-bucket/k", "--endpoint", "{ep}"], 2, "SecurityToken holds spaces, control characters or non-ASCII text"),
+        row(Profile, &[Profiles { about: "`region = \"cn/../x\"`", text: "[profiles.default]\naccess_key_id = \"LTAIx\"\naccess_key_secret = \"s3cr3t-value\"\nregion = \"cn/../x\"\n" }], &["oss", "get", "oss://sample-bucket/k", "--endpoint", "{ep}"], 2, "invalid region \"cn/../x\" (profile \"default\" region)"),
         // Policies.
         row(Policy, U, &["sts", "assume-role", "--role-arn", "{arn}", "--role-session-name", "s1", "--policy", "{not json"], 2, "the policy is not valid JSON"),
         row(Policy, U, &["sts", "assume-role", "--role-arn", "{arn}", "--role-session-name", "s1", "--policy", "{long-policy}"], 2, "at most 2048"),
@@ -295,6 +316,12 @@ fn prepare(world: &World, fill: &Fill, setup: &[Step]) {
             Step::Object(key) => world.put_as_user(key, b"object data"),
             Step::File(name, data) => std::fs::write(world.path(name), data).unwrap(),
             Step::Folder(name) => std::fs::create_dir(world.path(name)).unwrap(),
+            Step::ReadOnly(name) => {
+                std::fs::write(world.path(name), b"keep").unwrap();
+                let mut perms = std::fs::metadata(world.path(name)).unwrap().permissions();
+                perms.set_readonly(true);
+                std::fs::set_permissions(world.path(name), perms).unwrap();
+            }
             Step::Profiles { text, .. } => {
                 {
                     std::fs::write(world.config_file(), fill.apply(text)).unwrap();
@@ -446,6 +473,20 @@ fn show(text: &str) -> String {
 }
 
 fn shell_word(word: &str) -> String {
+    if word.chars().any(char::is_control) {
+        // Bash's $'…' form shows control characters as escapes.
+        let escaped: String = word
+            .chars()
+            .map(|c| match c {
+                '\n' => "\\n".to_string(),
+                '\'' => "\\'".to_string(),
+                '\\' => "\\\\".to_string(),
+                c if c.is_control() => format!("\\x{:02x}", c as u32),
+                c => c.to_string(),
+            })
+            .collect();
+        return format!("$'{escaped}'");
+    }
     let plain = !word.is_empty()
         && word
             .chars()

@@ -4,9 +4,9 @@
 mod common;
 
 use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{pattern, read, World};
+use common::{kill_when, pattern, read, World};
 
 const K: usize = 1024;
 /// Small limits keep the tests fast while exercising the same code as 64 MiB / 8 MiB would.
@@ -110,26 +110,6 @@ fn part_count_near_the_limit() {
     assert_eq!(r.code, 2, "{r:?}");
     assert!(r.stderr.contains("at most 10000"), "{r:?}");
     assert_eq!(world.total_requests(), before);
-}
-
-/// Starts a command, waits until `ready` says enough happened, then kills it.
-fn kill_when(world: &World, args: &[&str], ready: impl Fn() -> bool) {
-    let mut child = world
-        .command(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !ready() {
-        assert!(Instant::now() < deadline, "the transfer never got going");
-        if let Ok(Some(status)) = child.try_wait() {
-            panic!("the transfer ended before it could be killed: {status}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.kill().unwrap();
-    child.wait().unwrap();
 }
 
 #[test]

@@ -368,7 +368,12 @@ impl OssClient<'_> {
             Some(end) => format!("bytes={start}-{end}"),
             None => format!("bytes={start}-"),
         };
-        let mut headers = vec![("Range".to_string(), range)];
+        // Without `standard`, OSS answers a range it cannot serve with the whole object (200);
+        // with it, 416. The answer is checked either way, but an error says more.
+        let mut headers = vec![
+            ("Range".to_string(), range),
+            ("x-oss-range-behavior".to_string(), "standard".to_string()),
+        ];
         if !if_match.is_empty() {
             headers.push(("If-Match".to_string(), if_match.to_string()));
         }

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod scripted;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -218,7 +220,18 @@ impl World {
 /// The real binary with `dir` as cwd and home, `dir/config.toml` as profile file, and nothing
 /// from the caller's environment that could change the outcome.
 pub fn clean_command(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alicli"));
+    clean(Command::new(env!("CARGO_BIN_EXE_alicli")), dir, args)
+}
+
+/// `sh -c SCRIPT` in the same clean environment as [`clean_command`] (for what a script around
+/// alicli sees); the script names the binary as `$ALICLI`.
+pub fn clean_shell(dir: &Path, script: &str) -> Command {
+    let mut cmd = clean(Command::new("sh"), dir, &["-c", script]);
+    cmd.env("ALICLI", env!("CARGO_BIN_EXE_alicli"));
+    cmd
+}
+
+fn clean(mut cmd: Command, dir: &Path, args: &[&str]) -> Command {
     cmd.args(args).current_dir(dir).stdin(Stdio::null());
     for var in SCRUBBED {
         cmd.env_remove(var);
@@ -236,6 +249,30 @@ pub fn to_run(output: Output) -> Run {
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
+}
+
+/// Starts `alicli ARGS` in the world, waits until `ready` says enough happened, then kills it
+/// with SIGKILL (no chance to clean up, as after a crash or an OOM kill).
+pub fn kill_when(world: &World, args: &[&str], ready: impl Fn() -> bool) {
+    let mut child = world
+        .command(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !ready() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the transfer never got going"
+        );
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("the transfer ended before it could be killed: {status}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
 }
 
 /// Deterministic, incompressible-looking test data.

@@ -153,6 +153,19 @@ pub fn render(format: ExportFormat, c: &Credentials, expiration: Option<&str>) -
 }
 
 pub fn run(globals: Globals, args: ExportArgs) -> Result<()> {
+    let format = args.format;
+    let result = export(globals, args);
+    if let (Err(e), ExportFormat::Env) = (&result, format) {
+        // `eval "$(alicli configure export-credentials)"` must not succeed on nothing.
+        crate::commands::sts::assume_role::print_failed_env_script(
+            "configure export-credentials",
+            e,
+        );
+    }
+    result
+}
+
+fn export(globals: Globals, args: ExportArgs) -> Result<()> {
     let session = Session::new(globals)?;
     let provider = crate::credentials::for_export(&session)?;
     let (credentials, expiration) = provider.current_with_expiration()?;

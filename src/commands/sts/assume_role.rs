@@ -134,9 +134,8 @@ pub fn run(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()>
         // `eval "$(alicli sts assume-role … --output env)"` evaluates an empty string to
         // success when the call fails, and the job goes on with the long-term key still in its
         // environment. What is printed instead makes that eval fail and leaves no key behind.
-        if env_output && !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            let code = crate::error::exit_for(e) as u8;
-            let _ = crate::write_stdout(failed_env_script(code).as_bytes());
+        if env_output {
+            print_failed_env_script("sts assume-role", e);
         }
     }
     result
@@ -153,14 +152,23 @@ const ENV_VARIABLES: [&str; 7] = [
     "ALICLI_CREDENTIALS_EXPIRATION",
 ];
 
-/// What `--output env` prints on stdout when the call failed: a line on stderr, the
+/// What shell exports print on stdout when the command failed: a line on stderr, the
 /// credentials variables unset (the long-term key that assumed the role must not stay behind
 /// for the next command to use silently), and a failing status, so `set -e` stops the script.
-fn failed_env_script(code: u8) -> String {
+fn failed_env_script(command: &str, code: u8) -> String {
     format!(
-        "echo 'alicli: sts assume-role failed (exit {code}): no temporary credentials; the credentials variables were unset' >&2\nunset {}\nfalse\n",
+        "echo 'alicli: {command} failed (exit {code}): no temporary credentials; the credentials variables were unset' >&2\nunset {}\nfalse\n",
         ENV_VARIABLES.join(" ")
     )
+}
+
+/// For a command whose stdout is meant for `eval "$(…)"` and that failed with `err`: prints
+/// [`failed_env_script`] when stdout is captured (not a terminal, where it would only be noise).
+pub(crate) fn print_failed_env_script(command: &str, err: &anyhow::Error) {
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        let code = crate::error::exit_for(err) as u8;
+        let _ = crate::write_stdout(failed_env_script(command, code).as_bytes());
+    }
 }
 
 fn assume(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()> {
@@ -388,7 +396,7 @@ mod tests {
 
     #[test]
     fn a_failed_env_output_fails_when_evaluated() {
-        let script = failed_env_script(3);
+        let script = failed_env_script("sts assume-role", 3);
         let out = std::process::Command::new("sh")
             .arg("-c")
             .arg(
