@@ -97,37 +97,12 @@ pub enum Found<H> {
     Usable(Checkpoint<H>),
 }
 
-/// Creates the checkpoint folder private (0700), and makes an existing one private too: earlier
-/// versions made it 0755.
-fn private_dir(dir: &Path) -> Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
-        builder.mode(0o700);
-        builder
-            .create(dir)
-            .with_context(|| format!("cannot create {}", dir.display()))?;
-        let meta = fs::symlink_metadata(dir)?;
-        // SAFETY: geteuid has no arguments and cannot fail.
-        let me = unsafe { libc::geteuid() };
-        if meta.is_dir() && meta.uid() == me && meta.mode() & 0o077 != 0 {
-            fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
-        }
-    }
-    #[cfg(not(unix))]
-    builder
-        .create(dir)
-        .with_context(|| format!("cannot create {}", dir.display()))?;
-    Ok(())
-}
-
 impl<H: Header> Checkpoint<H> {
     /// Starts a new checkpoint, replacing any old one at `path`.
     pub fn create(path: &Path, header: H) -> Result<Checkpoint<H>> {
         if let Some(parent) = path.parent() {
-            private_dir(parent)?;
+            crate::local_files::create_private_dir(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
         }
         // Removing first and then creating exclusively never writes through a planted link.
         match fs::remove_file(path) {

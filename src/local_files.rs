@@ -88,6 +88,29 @@ fn clear_nonblocking(file: &File) {
     }
 }
 
+/// Creates `dir` (and its parents) private to this user (0700), and makes an existing one
+/// of this user's private too (earlier versions left the checkpoint folder 0755): the folders
+/// alicli keeps profiles and checkpoints in name secrets, paths, keys and upload ids.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+        builder.mode(0o700);
+        builder.create(dir)?;
+        let meta = std::fs::symlink_metadata(dir)?;
+        // SAFETY: geteuid has no arguments and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        if meta.is_dir() && meta.uid() == me && meta.mode() & 0o077 != 0 {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    builder.create(dir)
+}
+
 /// Makes sure `len` bytes of disk are there for `file`, so that a download cannot run out of
 /// room half-way (a file merely extended is sparse: it fills the disk later, part by part).
 /// Filesystems that cannot reserve get a plain extension instead.

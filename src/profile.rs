@@ -531,17 +531,10 @@ fn writable_path(path: &Path) -> Result<PathBuf> {
 
 fn create_private_dir(dir: &Path) -> Result<()> {
     if dir.is_dir() {
+        // A folder the user made (`--config-file ./x.toml`, say) is left as it is.
         return Ok(());
     }
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder
-        .create(dir)
+    crate::local_files::create_private_dir(dir)
         .map_err(|e| UsageError(format!("cannot create folder {}: {e}", dir.display())).into())
 }
 

@@ -7,7 +7,7 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
@@ -717,27 +717,17 @@ fn configure_list_get_and_set() {
         .policy
         .is_none());
     // A secret from stdin.
-    let mut child = world
-        .command(&[
+    let r = common::run_with_stdin(
+        &mut world.command(&[
             "configure",
             "set",
             "access_key_secret",
             "-",
             "--profile",
             "other",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"from-stdin-secret\n")
-        .unwrap();
-    let r = to_run(child.wait_with_output().unwrap());
+        ]),
+        b"from-stdin-secret\n",
+    );
     assert_eq!(r.code, 0, "{r:?}");
     assert_eq!(
         profile_of(&world.config_file(), "other")
@@ -970,6 +960,40 @@ fn the_official_cli_profiles_are_read_as_a_fallback_and_never_written() {
     );
     let r = world.run(&["configure", "import", "vm"]);
     assert_eq!(r.code, 2, "{r:?}");
+    // After the import both files have `work`: the listing says which one is used.
+    let r = world.run(&["configure", "list"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let line = |name: &str| {
+        r.stdout
+            .lines()
+            .find(|l| l.trim_start_matches(['*', ' ']).starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} in {r:?}"))
+            .to_string()
+    };
+    assert!(
+        line("work (aliyun, shadowed)").contains("access key"),
+        "{r:?}"
+    );
+    assert!(!line("work ").contains("aliyun"), "{r:?}");
+    assert!(
+        r.stdout
+            .contains("(aliyun, shadowed) = alicli's file has one"),
+        "{r:?}"
+    );
+    let r = world.run(&["configure", "list", "--output", "json"]);
+    let rows: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let shadowed: Vec<(&str, &str)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|row| row["shadowed"] == true)
+        .map(|row| (row["name"].as_str().unwrap(), row["file"].as_str().unwrap()))
+        .collect();
+    assert!(shadowed.contains(&("work", "aliyun")), "{shadowed:?}");
+    assert!(
+        shadowed.iter().all(|(_, file)| *file == "aliyun"),
+        "{shadowed:?}"
+    );
 
     assert_eq!(std::fs::read(&official).unwrap(), bytes, "never written");
     assert_eq!(

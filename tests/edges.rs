@@ -11,7 +11,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::scripted::{answer, cut_short, endless, plain, trickle, Hit, Scripted};
-use common::{clean_command, clean_shell, kill_when, pattern, read, to_run, Run, World};
+use common::{
+    clean_command, clean_shell, kill_when, pattern, read, run_with_stdin, to_run, Run, World,
+};
 
 const K: usize = 1024;
 const ID: &str = "LTAI5tEdgeTestKeyId";
@@ -30,6 +32,24 @@ fn run_oss(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         cmd.env(k, v);
     }
     to_run(cmd.output().unwrap())
+}
+
+/// `alicli oss get oss://sample-bucket/k DEST --endpoint SERVER EXTRA…` in a fresh folder, with
+/// [`run_oss`]'s credentials; the folder is returned to look at what was left in it.
+fn get_from(server: &Scripted, dest: &str, extra: &[&str]) -> (tempfile::TempDir, Run) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = server.url();
+    let mut args = vec![
+        "oss",
+        "get",
+        "oss://sample-bucket/k",
+        dest,
+        "--endpoint",
+        &url,
+    ];
+    args.extend_from_slice(extra);
+    let r = run_oss(dir.path(), &args, &[]);
+    (dir, r)
 }
 
 /// The same with the long-term key for STS.
@@ -129,22 +149,7 @@ fn a_wrong_region_redirect_keeps_its_hint() {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.</Message><RequestId>R1</RequestId><HostId>h</HostId><Bucket>sample-bucket</Bucket><Endpoint>oss-cn-shanghai.aliyuncs.com</Endpoint></Error>",
         )
     });
-    let dir = tempfile::tempdir().unwrap();
-    let url = server.url();
-    let r = run_oss(
-        dir.path(),
-        &[
-            "oss",
-            "get",
-            "oss://sample-bucket/k",
-            "out",
-            "--endpoint",
-            &url,
-            "--region",
-            "cn-hangzhou",
-        ],
-        &[],
-    );
+    let (_dir, r) = get_from(&server, "out", &["--region", "cn-hangzhou"]);
     assert_eq!(r.code, 1, "{r:?}");
     assert!(r.stderr.contains("PermanentRedirect"), "{r:?}");
     assert!(
@@ -238,7 +243,7 @@ fn oss_config_takes_secrets_from_stdin() {
         "--security-token",
         "-",
     ]);
-    let out = feed(&mut cmd, "secret-from-stdin\ntoken-from-stdin\n");
+    let out = run_with_stdin(&mut cmd, b"secret-from-stdin\ntoken-from-stdin\n");
     assert_eq!(out.code, 0, "{out:?}");
     let text = std::fs::read_to_string(world.config_file()).unwrap();
     assert!(
@@ -264,7 +269,7 @@ fn oss_config_takes_secrets_from_stdin() {
         "--sts_token",
         "-",
     ]);
-    assert_eq!(feed(&mut cmd, "token-two\n").code, 0);
+    assert_eq!(run_with_stdin(&mut cmd, b"token-two\n").code, 0);
     let text = std::fs::read_to_string(world.config_file()).unwrap();
     assert!(text.contains("security_token = \"token-two\""), "{text}");
     // Nothing on stdin is an error, not an empty secret.
@@ -276,30 +281,12 @@ fn oss_config_takes_secrets_from_stdin() {
         "--access-key-secret",
         "-",
     ]);
-    let out = feed(&mut cmd, "");
+    let out = run_with_stdin(&mut cmd, b"");
     assert_eq!(out.code, 2, "{out:?}");
     assert!(
         out.stderr.contains("nothing was read from stdin"),
         "{out:?}"
     );
-}
-
-/// Runs `cmd` with `input` on stdin.
-fn feed(cmd: &mut Command, input: &str) -> Run {
-    use std::io::Write;
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    to_run(child.wait_with_output().unwrap())
 }
 
 /// On a terminal, a missing secret and token are asked for without echo (run under `script`,
@@ -520,23 +507,7 @@ fn control_sequences_from_servers_and_keys_are_escaped() {
             "<Error><Code>AccessDenied\u{1b}[2J</Code><Message>denied\u{1b}]0;pwned\u{7}\nerror: forged line\r</Message><RequestId>R\u{1b}[31m</RequestId></Error>",
         )
     });
-    let dir = tempfile::tempdir().unwrap();
-    let url = server.url();
-    let r = run_oss(
-        dir.path(),
-        &[
-            "oss",
-            "get",
-            "oss://sample-bucket/k",
-            "out",
-            "--endpoint",
-            &url,
-            "--sign-version",
-            "v1",
-            "-v",
-        ],
-        &[],
-    );
+    let (_dir, r) = get_from(&server, "out", &["--sign-version", "v1", "-v"]);
     assert_eq!(r.code, 1, "{r:?}");
     for c in ['\u{1b}', '\u{7}', '\r'] {
         assert!(
@@ -607,6 +578,7 @@ fn two_interrupted_downloads_to_one_dest_never_mix() {
     let r = world.run(&args("oss://sample-bucket/mix/a.bin"));
     assert_eq!(r.code, 0, "{r:?}");
     assert!(r.stderr.contains("resuming"), "{r:?}");
+    assert!(r.stderr.contains("of it received before"), "{r:?}");
     assert!(
         read(&world.path("out.bin")) == a,
         "a's download holds other bytes"
@@ -824,17 +796,10 @@ fn wrong_answers_to_ranged_gets_are_refused() {
     ];
     for (what, spoil) in cases {
         let server = range_server(data.clone(), spoil);
-        let dir = tempfile::tempdir().unwrap();
-        let url = server.url();
-        let r = run_oss(
-            dir.path(),
+        let (dir, r) = get_from(
+            &server,
+            "out.bin",
             &[
-                "oss",
-                "get",
-                "oss://sample-bucket/k",
-                "out.bin",
-                "--endpoint",
-                &url,
                 "--sign-version",
                 "v1",
                 "--multipart-threshold",
@@ -844,7 +809,6 @@ fn wrong_answers_to_ranged_gets_are_refused() {
                 "--retries",
                 "0",
             ],
-            &[],
         );
         assert_eq!(r.code, 6, "{what}: {r:?}");
         assert!(
@@ -1557,22 +1521,7 @@ fn a_stream_whose_object_changed_is_an_error_not_a_splice() {
         ),
     }
     });
-    let dir = tempfile::tempdir().unwrap();
-    let url = server.url();
-    let r = run_oss(
-        dir.path(),
-        &[
-            "oss",
-            "get",
-            "oss://sample-bucket/k",
-            "-",
-            "--endpoint",
-            &url,
-            "--sign-version",
-            "v1",
-        ],
-        &[],
-    );
+    let (_dir, r) = get_from(&server, "-", &["--sign-version", "v1"]);
     assert_ne!(r.code, 0, "{r:?}");
     assert!(r.stderr.contains("changed while it was streamed"), "{r:?}");
     assert!(r.stderr.contains("PreconditionFailed"), "{r:?}");

@@ -5,9 +5,6 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::Stdio;
-
 use common::{World, DOCS_POLICY};
 use serde_json::Value;
 
@@ -504,22 +501,12 @@ fn check_reports_findings_with_paths_and_exit_codes() {
     );
 
     // JSON for scripts, and stdin.
-    let mut child = world
-        .command(&["policy", "check", "-", "--output", "json", "--session"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(typo.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = common::run_with_stdin(
+        &mut world.command(&["policy", "check", "-", "--output", "json", "--session"]),
+        typo.as_bytes(),
+    );
+    assert_eq!(out.code, 2);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v[0]["policy"], "stdin");
     assert_eq!(v[0]["ok"], false);
     assert_eq!(v[0]["errors"], 1);

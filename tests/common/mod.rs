@@ -251,6 +251,19 @@ pub fn to_run(output: Output) -> Run {
     }
 }
 
+/// Runs `cmd` with `input` on stdin (a secret piped in, a policy on `-`).
+pub fn run_with_stdin(cmd: &mut Command, input: &[u8]) -> Run {
+    use std::io::Write;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    to_run(child.wait_with_output().unwrap())
+}
+
 /// Starts `alicli ARGS` in the world, waits until `ready` says enough happened, then kills it
 /// with SIGKILL (no chance to clean up, as after a crash or an OOM kill).
 pub fn kill_when(world: &World, args: &[&str], ready: impl Fn() -> bool) {
