@@ -30,7 +30,7 @@ complete -c alicli -n "__fish_alicli_needs_command" -l region -d 'Region, e.g. c
 complete -c alicli -n "__fish_alicli_needs_command" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_needs_command" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_needs_command" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_needs_command" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_needs_command" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_needs_command" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_needs_command" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_needs_command" -s h -l help -d 'Print help'
@@ -53,7 +53,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -s h -l help -d 'Print help'
@@ -72,7 +72,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -83,7 +83,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
@@ -94,7 +94,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
@@ -110,7 +110,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -122,7 +122,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l force -d 'Replace alicli profiles that have the same names (they are kept otherwise)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data and errors'
@@ -140,7 +140,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_s
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -s h -l help -d 'Print help'
@@ -163,7 +163,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -175,7 +175,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -s h -l help -d 'Print help'
@@ -189,7 +189,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_s
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -s h -l help -d 'Print help'
@@ -212,7 +212,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -229,7 +229,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
@@ -249,7 +249,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
@@ -269,7 +269,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -285,7 +285,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_see
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s h -l help -d 'Print help'
@@ -302,7 +302,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_su
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l session -d 'Check as a session policy (the --policy of sts assume-role): over 2048 characters is an error'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors'
@@ -322,7 +322,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_su
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -339,7 +339,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_su
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -357,7 +357,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand serve" -l region -d 'Regio
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand serve" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand serve" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -s h -l help -d 'Print help'
@@ -368,7 +368,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand demo" -l region -d 'Region
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand demo" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand demo" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -s h -l help -d 'Print help'
@@ -379,7 +379,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand completions" -l region -d 
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand completions" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand completions" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -s h -l help -d 'Print help'
@@ -390,7 +390,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand man" -l region -d 'Region,
 complete -c alicli -n "__fish_alicli_using_subcommand man" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand man" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand man" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand man" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand man" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s h -l help -d 'Print help'

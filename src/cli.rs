@@ -57,7 +57,7 @@ pub struct GlobalArgs {
     /// Seconds to wait for the next bytes of an answer [default: 60]
     #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_seconds)]
     pub read_timeout: Option<std::time::Duration>,
-    /// Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, NO_PROXY)
+    /// Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)
     #[arg(long, global = true, value_name = "URL")]
     pub proxy: Option<String>,
 }

@@ -3,7 +3,7 @@
 //!
 //! What it never does: follow a redirect (a signed request would carry its AccessKeyId, signature
 //! and security token to whatever host the `Location` names; OSS and STS never redirect a signed
-//! call to another host, so a 3xx is reported, see [`redirect_note`]), use a proxy it has not
+//! call to another host, so a 3xx is reported, see [`note_redirect`]), use a proxy it has not
 //! checked (see [`crate::proxy`]), or read an answer without a bound on its size and time (see
 //! [`read_answer`] and [`read_error_body`]).
 //!
@@ -474,46 +474,42 @@ pub fn read_answer(reader: &mut impl Read, what: &str, host: &str) -> anyhow::Re
 }
 
 /// What is read of an error answer's body: at most [`ERROR_BODY_LIMIT`] bytes within the read
-/// timeout; whatever arrived if reading fails (the status alone still makes an error).
+/// timeout; nothing if reading fails (the status alone still makes an error).
 pub fn read_error_body(reader: &mut impl Read) -> Vec<u8> {
-    let mut got = Vec::new();
-    let mut limited = reader.take(ERROR_BODY_LIMIT as u64);
-    let started = std::time::Instant::now();
-    let mut buf = [0u8; 8 * 1024];
-    while started.elapsed() <= read_timeout() {
-        match limited.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => got.extend_from_slice(&buf[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(_) => break,
-        }
-    }
-    got
+    read_bounded(reader, ERROR_BODY_LIMIT, read_timeout())
+        .map(|(body, _)| body)
+        .unwrap_or_default()
 }
 
-/// For a 3xx answer: a sentence saying where it pointed and that it was not followed. alicli
-/// never follows redirects: the request is signed, and following it would hand the signature,
-/// the AccessKeyId and the security token to another host (reqwest's default strips only the
-/// `Authorization` header, not `x-oss-security-token` nor a signed form body).
-pub fn redirect_note(status: u16, headers: &reqwest::header::HeaderMap) -> Option<String> {
-    if !(300..400).contains(&status) {
-        return None;
+/// For a 3xx answer, says in `error` where it pointed and that it was not followed. alicli never
+/// follows redirects: the request is signed, and following it would hand the signature, the
+/// AccessKeyId and the security token to another host (reqwest's default strips only the
+/// `Authorization` header, not `x-oss-security-token` nor a signed form body). A body that gave
+/// a code of its own (OSS's PermanentRedirect) keeps its message, with the note after it.
+pub fn note_redirect(error: &mut crate::error::ServiceError, headers: &reqwest::header::HeaderMap) {
+    if !(300..400).contains(&error.status) {
+        return;
     }
-    let location = headers
-        .get(reqwest::header::LOCATION)
-        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-    Some(match location {
-        Some(l) => {
-            let shown: String = l.chars().take(200).collect();
-            format!(
-                "the answer is a redirect (HTTP {status}) to {}, which alicli does not follow: a signed request must not carry its credentials to another host",
-                crate::output::escape_untrusted(&format!("{shown:?}"))
-            )
+    let status = error.status;
+    let to = match headers.get(reqwest::header::LOCATION) {
+        Some(v) => {
+            let shown: String = String::from_utf8_lossy(v.as_bytes())
+                .chars()
+                .take(200)
+                .collect();
+            // Debug formatting escapes every control character a terminal would act on.
+            format!(" to {shown:?}")
         }
-        None => format!(
-            "the answer is a redirect (HTTP {status}), which alicli does not follow: a signed request must not carry its credentials to another host"
-        ),
-    })
+        None => String::new(),
+    };
+    let note = format!(
+        "the answer is a redirect (HTTP {status}){to}, which alicli does not follow: a signed request must not carry its credentials to another host"
+    );
+    error.message = if error.code.is_empty() || error.code.starts_with("HTTP") {
+        note
+    } else {
+        format!("{} ({note})", error.message.trim())
+    };
 }
 
 /// Limits the time a body may take as a whole: the read timeout plus the announced length at
@@ -628,13 +624,32 @@ mod tests {
             reqwest::header::LOCATION,
             reqwest::header::HeaderValue::from_bytes(b"http://evil.example/\xc2\x9b2J").unwrap(),
         );
-        let note = super::redirect_note(307, &h).unwrap();
+        let error = |status: u16, code: &str| crate::error::ServiceError {
+            status,
+            code: code.into(),
+            message: "The bucket must be addressed using the specified endpoint.".into(),
+            ..Default::default()
+        };
+        let mut bare = error(307, "HTTP307");
+        super::note_redirect(&mut bare, &h);
         assert!(
-            note.contains("evil.example") && note.contains("does not follow"),
-            "{note}"
+            bare.message.contains("evil.example") && bare.message.contains("does not follow"),
+            "{}",
+            bare.message
         );
-        assert!(!note.contains('\u{9b}'), "{note}");
-        assert!(super::redirect_note(200, &h).is_none());
-        assert!(super::redirect_note(404, &h).is_none());
+        assert!(!bare.message.contains('\u{9b}'), "{}", bare.message);
+        let mut coded = error(301, "PermanentRedirect");
+        super::note_redirect(&mut coded, &h);
+        assert!(
+            coded.message.starts_with("The bucket must be addressed"),
+            "{}",
+            coded.message
+        );
+        assert!(coded.message.contains("does not follow"));
+        for status in [200, 404] {
+            let mut other = error(status, "NoSuchKey");
+            super::note_redirect(&mut other, &h);
+            assert!(!other.message.contains("redirect"));
+        }
     }
 }

@@ -169,6 +169,8 @@ pub enum ReadError {
     NotAFile,
     /// More than the limit (the limit is in the variant).
     TooLarge(usize),
+    /// Bytes that are not UTF-8 where text was expected.
+    NotText,
 }
 
 impl std::fmt::Display for ReadError {
@@ -177,6 +179,7 @@ impl std::fmt::Display for ReadError {
             ReadError::Io(e) => write!(f, "{e}"),
             ReadError::NotAFile => f.write_str("it is a pipe or socket, not a regular file"),
             ReadError::TooLarge(limit) => write!(f, "it is larger than {}", human_limit(*limit)),
+            ReadError::NotText => f.write_str("it is not UTF-8 text"),
         }
     }
 }
@@ -221,6 +224,11 @@ pub fn read_input(path: &Path, limit: usize, accept: Accept) -> Result<Vec<u8>, 
     read_limited(file, limit)
 }
 
+/// [`read_input`] of a file that must be UTF-8 text.
+pub fn read_text(path: &Path, limit: usize, accept: Accept) -> Result<String, ReadError> {
+    String::from_utf8(read_input(path, limit, accept)?).map_err(|_| ReadError::NotText)
+}
+
 /// Reads `reader` to its end, or fails once it gives more than `limit` bytes.
 pub fn read_limited(reader: impl Read, limit: usize) -> Result<Vec<u8>, ReadError> {
     let mut out = Vec::new();
@@ -251,12 +259,7 @@ pub fn read_line(reader: impl BufRead, limit: usize) -> Result<String, ReadError
     if line.len() > limit {
         return Err(ReadError::TooLarge(limit));
     }
-    String::from_utf8(line).map_err(|_| {
-        ReadError::Io(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "it is not UTF-8 text",
-        ))
-    })
+    String::from_utf8(line).map_err(|_| ReadError::NotText)
 }
 
 /// True when `path` is an existing file alicli must not replace: one without any write

@@ -409,13 +409,20 @@ pub fn default_path() -> Result<PathBuf> {
 /// Reads the file; a missing file is an empty configuration. A file that does not parse is an
 /// error naming the file and the line, and is never rewritten.
 pub fn load(path: &Path) -> Result<ConfigFile> {
-    use crate::local_files::{read_input, Accept, ReadError};
+    use crate::local_files::{read_text, Accept, ReadError};
     // Bounded, and a FIFO is refused rather than waited on: a profile file is read by every
     // command, and must never be the reason one hangs. /dev/null reads as no profiles.
-    let bytes = match read_input(path, PROFILE_FILE_LIMIT, Accept::FilesAndDevices) {
-        Ok(bytes) => bytes,
+    let text = match read_text(path, PROFILE_FILE_LIMIT, Accept::FilesAndDevices) {
+        Ok(text) => text,
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok(ConfigFile::default())
+        }
+        Err(ReadError::NotText) => {
+            return Err(UsageError(format!(
+                "profile file {} is not UTF-8 text (the file was left untouched)",
+                path.display()
+            ))
+            .into())
         }
         Err(e) => {
             return Err(
@@ -423,12 +430,6 @@ pub fn load(path: &Path) -> Result<ConfigFile> {
             )
         }
     };
-    let text = String::from_utf8(bytes).map_err(|_| {
-        UsageError(format!(
-            "profile file {} is not UTF-8 text (the file was left untouched)",
-            path.display()
-        ))
-    })?;
     let config = parse(&text).map_err(|msg| {
         UsageError(format!(
             "profile file {} is not valid: {msg} (the file was left untouched)",

@@ -24,12 +24,17 @@ pub struct Progress {
 
 impl Progress {
     /// `show` is false for `--no-progress`; `-q` and a non-terminal stderr also hide the bar.
-    /// `label` is `get …` or `put …`, which also tells the direction.
-    pub fn new(total_bytes: Option<u64>, total_parts: u32, show: bool, label: &str) -> Progress {
-        let direction = if label.starts_with("put ") {
-            Direction::Upload
-        } else {
-            Direction::Download
+    /// `what` names the object (`oss://bucket/key`, escaped); the bar reads `get …` or `put …`.
+    pub fn new(
+        total_bytes: Option<u64>,
+        total_parts: u32,
+        show: bool,
+        direction: Direction,
+        what: &str,
+    ) -> Progress {
+        let label = match direction {
+            Direction::Upload => format!("put {what}"),
+            Direction::Download => format!("get {what}"),
         };
         let visible = show && !crate::output::is_quiet() && std::io::stderr().is_terminal();
         let bar = visible.then(|| {
@@ -49,7 +54,7 @@ impl Progress {
                 bar.set_style(style.progress_chars("=> "));
             }
             // The label names an object key, which may hold control characters.
-            bar.set_message(crate::output::escape_untrusted(label).into_owned());
+            bar.set_message(crate::output::escape_untrusted(&label).into_owned());
             bar
         });
         let progress = Progress {

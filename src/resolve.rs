@@ -269,7 +269,7 @@ impl Session {
         if let Some(r) = self.region_given()? {
             return Ok(Some(r));
         }
-        self.profile_setting(|p| p.region.clone(), "region")
+        self.profile_region(|p| p.region.clone())
     }
 
     /// Region for OSS: as [`region`](Self::region), but the profile's oss section comes first.
@@ -277,26 +277,32 @@ impl Session {
         if let Some(r) = self.region_given()? {
             return Ok(Some(r));
         }
-        self.profile_setting(
-            |p| {
-                p.oss
-                    .as_ref()
-                    .and_then(|o| o.region.clone())
-                    .or_else(|| p.region.clone())
-            },
-            "region",
-        )
+        self.profile_region(|p| {
+            p.oss
+                .as_ref()
+                .and_then(|o| o.region.clone())
+                .or_else(|| p.region.clone())
+        })
+    }
+
+    /// A region from the profiles ([`profile_setting`](Self::profile_setting)), checked: the
+    /// file is input too, and a region goes into host names and the v4 signing scope.
+    fn profile_region(&self, get: impl Fn(&Profile) -> Option<String>) -> Result<Option<String>> {
+        let Some((region, from)) = self.profile_setting(get)? else {
+            return Ok(None);
+        };
+        check_region(&region, &format!("profile {from:?} region"))?;
+        Ok(Some(region))
     }
 
     /// A setting of the selected profile, or else of the profile it assumes its role with
     /// (`source_profile`, followed down the chain): a role profile written by hand gets the
     /// region and endpoints of the profile it builds on, as one saved by `--save-profile`
-    /// does by copying them. A region found is checked (the file is input too).
+    /// does by copying them. Returns the value and the name of the profile that has it.
     pub(crate) fn profile_setting(
         &self,
         get: impl Fn(&Profile) -> Option<String>,
-        key: &str,
-    ) -> Result<Option<String>> {
+    ) -> Result<Option<(String, String)>> {
         let mut name = self.profile_name().to_string();
         let mut seen = Vec::new();
         let Some(mut p) = self.profile()? else {
@@ -304,10 +310,7 @@ impl Session {
         };
         loop {
             if let Some(value) = get(p) {
-                if key.ends_with("region") {
-                    check_region(&value, &format!("profile {name:?} {key}"))?;
-                }
-                return Ok(Some(value));
+                return Ok(Some((value, name)));
             }
             seen.push(name.clone());
             let Some(next) = p.source_profile.clone().filter(|_| p.role_arn.is_some()) else {
@@ -467,8 +470,8 @@ impl Session {
             .or_else(|| env("ALIBABA_CLOUD_STS_ENDPOINT"))
         {
             Some(e) => e,
-            None => match self.profile_setting(|p| p.sts_endpoint.clone(), "sts_endpoint")? {
-                Some(e) => e,
+            None => match self.profile_setting(|p| p.sts_endpoint.clone())? {
+                Some((e, _)) => e,
                 None => match self.region()? {
                     Some(region) => format!("sts.{region}.aliyuncs.com"),
                     None => "sts.aliyuncs.com".to_string(),
@@ -486,10 +489,9 @@ impl Session {
         {
             return Ok(Endpoint::parse(&e)?);
         }
-        if let Some(e) = self.profile_setting(
-            |p| p.oss.as_ref().and_then(|o| o.endpoint.clone()),
-            "oss.endpoint",
-        )? {
+        if let Some((e, _)) =
+            self.profile_setting(|p| p.oss.as_ref().and_then(|o| o.endpoint.clone()))?
+        {
             return Ok(Endpoint::parse(&e)?);
         }
         match self.oss_region()? {

@@ -198,9 +198,7 @@ impl StsClient<'_> {
         let text = String::from_utf8_lossy(&body).into_owned();
         let error = (status >= 300).then(|| {
             let mut error = parse_error(status, &text);
-            if let Some(note) = crate::http::redirect_note(status, &headers) {
-                error.message = note;
-            }
+            crate::http::note_redirect(&mut error, &headers);
             error
         });
         output::verbose(&format!(

@@ -33,14 +33,9 @@ pub fn load_config(path: Option<&PathBuf>) -> Result<CloudConfig> {
     let Some(path) = path else {
         return Ok(CloudConfig::default());
     };
-    let bytes = crate::local_files::read_input(
-        path,
-        4 * 1024 * 1024,
-        crate::local_files::Accept::AlsoPipes,
-    )
-    .map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| UsageError(format!("{} is not UTF-8 text", path.display())))?;
+    let text =
+        crate::local_files::read_text(path, 4 * 1024 * 1024, crate::local_files::Accept::AlsoPipes)
+            .map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
     toml::from_str(&text).map_err(|e| {
         UsageError(format!(
             "{} is not a valid local cloud config: {}",

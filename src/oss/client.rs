@@ -601,13 +601,7 @@ fn service_error(status: u16, headers: &HeaderMap, body: &[u8]) -> anyhow::Error
     let mut error =
         crate::oss::error_body::parse(status, Some(&request_id), err_header.as_deref(), body);
     error.retry_after = header_in(headers, "retry-after").and_then(|v| v.trim().parse().ok());
-    if let Some(note) = crate::http::redirect_note(status, headers) {
-        if error.code.starts_with("HTTP") || error.code.is_empty() {
-            error.message = note;
-        } else {
-            error.message = format!("{} ({note})", error.message.trim());
-        }
-    }
+    crate::http::note_redirect(&mut error, headers);
     error.into()
 }
 

@@ -33,7 +33,7 @@ use crate::http::Deadline;
 use crate::local_files;
 use crate::output::{self, escape_untrusted};
 use crate::paths::folder_of;
-use crate::progress::Progress;
+use crate::progress::{Direction, Progress};
 
 #[derive(Debug, Clone)]
 pub struct DownloadSettings {
@@ -288,7 +288,8 @@ pub fn download_file(
         object.size,
         1,
         settings.show_progress,
-        &format!("get {shown}"),
+        Direction::Download,
+        &shown,
     );
     let mut tmp = tmp;
     let mut first = Some((response, object));
@@ -393,31 +394,11 @@ fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
     (0, meta.len())
 }
 
-/// Reads part `p` back from the part file and hashes it: true when it is what the checkpoint
-/// says was written.
-fn on_disk_matches(file: &File, p: &DonePart, part_size: u64, size: u64) -> bool {
-    let (start, len) = part_range(p.number, part_size, size);
-    if len != p.size {
-        return false;
-    }
-    let mut reader = transfer::PartReader::new(
-        std::sync::Arc::new(match file.try_clone() {
-            Ok(f) => f,
-            Err(_) => return false,
-        }),
-        start,
-        len,
-    );
-    let mut crc = crc64::new_digest();
-    let mut buf = vec![0u8; 256 * 1024];
-    loop {
-        match reader.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => crc.update(&buf[..n]),
-            Err(_) => return false,
-        }
-    }
-    crc.finalize() == p.crc64
+/// True when part `p` in the part file is what the checkpoint says was written (its size, and
+/// its CRC-64 read back from disk).
+fn on_disk_matches(file: &std::sync::Arc<File>, p: &DonePart, part_size: u64, size: u64) -> bool {
+    part_range(p.number, part_size, size).1 == p.size
+        && transfer::crc64_of_part(file, p.number, part_size, size).ok() == Some(p.crc64)
 }
 
 /// Creates the part file exclusively (never through a planted link) and reserves its space, so
@@ -559,6 +540,7 @@ fn download_ranged(
     if let Some(found) = previous {
         match resumable(&found.header, &target.header, &part_path) {
             Ok(f) if settings.resume => {
+                let f = std::sync::Arc::new(f);
                 part_size = found.header.part_size;
                 let (good, bad): (Vec<DonePart>, Vec<DonePart>) = found
                     .done
@@ -599,7 +581,7 @@ fn download_ranged(
     }
     let file = match file {
         Some(f) => f,
-        None => create_part_file(&part_path, size)?,
+        None => std::sync::Arc::new(create_part_file(&part_path, size)?),
     };
     target.header.part_size = part_size;
     target.header.part_file_id = file.metadata().map(|m| file_id(&m)).unwrap_or_default();
@@ -622,7 +604,8 @@ fn download_ranged(
         Some(size),
         total,
         settings.show_progress,
-        &format!("get {shown}"),
+        Direction::Download,
+        shown,
     );
     progress.add_resumed(resumed.iter().map(|p| p.size).sum());
     let finished = Mutex::new((resumed, checkpoint.take()));
@@ -682,7 +665,7 @@ fn download_ranged(
                 shown_path(dest)
             )));
         }
-        if checkpoint.is_some() && !local_files_no_room(&e) {
+        if checkpoint.is_some() && !out_of_room(&e) {
             return Err(e.context(format!(
                 "download interrupted with {} of {total} parts done; {} is untouched; run the same command again to resume",
                 parts.len(),
@@ -719,7 +702,7 @@ fn download_ranged(
 }
 
 /// A write that failed for lack of room is not worth resuming as it is: the part file goes.
-fn local_files_no_room(err: &anyhow::Error) -> bool {
+fn out_of_room(err: &anyhow::Error) -> bool {
     err.chain()
         .filter_map(|c| c.downcast_ref::<std::io::Error>())
         .any(local_files::is_no_room)
@@ -766,7 +749,7 @@ pub fn download_stream(
     let shown = super::url::display(bucket, key);
     let response = client.get_object(bucket, key)?;
     let mut object = info(&response);
-    let progress = Progress::new(object.size, 1, report.bar, &format!("get {shown}"));
+    let progress = Progress::new(object.size, 1, report.bar, Direction::Download, &shown);
     let mut crc = crc64::new_digest();
     let mut written = 0u64;
     let mut first = Some(response);

@@ -116,6 +116,27 @@ impl std::io::Read for PartReader {
     }
 }
 
+/// The CRC-64 of part `number` of a file of `size` bytes cut into `part_size` parts, read
+/// back with positioned reads. A resume checks with it that a part kept on disk (a download's
+/// part file, an upload's source) still holds the bytes that were transferred.
+pub fn crc64_of_part(
+    file: &std::sync::Arc<File>,
+    number: u32,
+    part_size: u64,
+    size: u64,
+) -> std::io::Result<u64> {
+    let (start, len) = part_range(number, part_size, size);
+    let mut reader = PartReader::new(file.clone(), start, len);
+    let mut crc = crate::crc64::new_digest();
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        match std::io::Read::read(&mut reader, &mut buf)? {
+            0 => return Ok(crc.finalize()),
+            n => crc.update(&buf[..n]),
+        }
+    }
+}
+
 /// Runs `work` for every item on `jobs` threads. After the first error no new item starts; the
 /// error returned is the first one, with the items that finished reported through `work` itself.
 pub fn run_parallel<T: Sync>(

@@ -23,7 +23,7 @@ use crate::checkpoint::{self, Checkpoint, DonePart, Found};
 use crate::crc64;
 use crate::error::{IntegrityError, ServiceError};
 use crate::output;
-use crate::progress::Progress;
+use crate::progress::{Direction, Progress};
 
 #[derive(Debug, Clone)]
 pub struct UploadSettings {
@@ -136,20 +136,6 @@ impl std::fmt::Display for SourceChanged {
     }
 }
 impl std::error::Error for SourceChanged {}
-
-/// Reads part `number` of the file back and hashes it.
-fn crc_of_part(file: &Arc<File>, number: u32, part_size: u64, size: u64) -> std::io::Result<u64> {
-    let (start, len) = part_range(number, part_size, size);
-    let mut reader = PartReader::new(file.clone(), start, len);
-    let mut crc = crc64::new_digest();
-    let mut buf = vec![0u8; 256 * 1024];
-    loop {
-        match reader.read(&mut buf)? {
-            0 => return Ok(crc.finalize()),
-            n => crc.update(&buf[..n]),
-        }
-    }
-}
 
 /// Uploads one part from memory and checks its CRC-64 against OSS's.
 fn put_part(
@@ -353,7 +339,8 @@ pub fn upload_file(
                     // And the file must still hold what was sent: same size and mtime prove
                     // nothing about the bytes.
                     let differs = confirmed.iter().find(|d| {
-                        crc_of_part(&file, d.number, h.part_size, size).ok() != Some(d.crc64)
+                        transfer::crc64_of_part(&file, d.number, h.part_size, size).ok()
+                            != Some(d.crc64)
                     });
                     if let Some(d) = differs {
                         let why = format!("changed (part {} reads differently now)", d.number);
@@ -432,7 +419,8 @@ pub fn upload_file(
         Some(size),
         total,
         settings.show_progress,
-        &format!("put {shown}"),
+        Direction::Upload,
+        &shown,
     );
     progress.add_resumed(resumed_parts.iter().map(|p| p.size).sum());
     let finished = Mutex::new((resumed_parts.clone(), checkpoint));
@@ -513,7 +501,8 @@ fn upload_parts_unresumable(
         Some(size),
         total,
         settings.show_progress,
-        &format!("put {shown}"),
+        Direction::Upload,
+        &shown,
     );
     let finished = Mutex::new(Vec::new());
     let result = run_parallel(&numbers, settings.jobs, |&number| {
@@ -581,7 +570,8 @@ fn put_single(
         Some(size),
         1,
         settings.show_progress,
-        &format!("put {}", super::url::display(bucket, key)),
+        Direction::Upload,
+        &super::url::display(bucket, key),
     );
     let (crc, len) = client
         .retry
@@ -656,7 +646,8 @@ pub fn upload_stream(
             Some(size),
             1,
             settings.show_progress,
-            &format!("put {}", super::url::display(bucket, key)),
+            Direction::Upload,
+            &super::url::display(bucket, key),
         );
         let first = bytes::Bytes::from(first);
         client
@@ -692,7 +683,8 @@ pub fn upload_stream(
         None,
         0,
         settings.show_progress,
-        &format!("put {}", super::url::display(bucket, key)),
+        Direction::Upload,
+        &super::url::display(bucket, key),
     );
     let finished = Mutex::new(Vec::new());
     let jobs = settings.jobs.max(1);

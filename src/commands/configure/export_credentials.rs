@@ -79,6 +79,37 @@ fn variables<'a>(c: &'a Credentials, expiration: Option<&'a str>) -> Vec<(&'stat
     vars
 }
 
+/// Every variable the shell forms set, in the order [`variables`] gives them.
+const ALL_VARIABLES: [&str; 7] = [
+    "ALIBABA_CLOUD_ACCESS_KEY_ID",
+    "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    "ALIBABA_CLOUD_SECURITY_TOKEN",
+    "OSS_ACCESS_KEY_ID",
+    "OSS_ACCESS_KEY_SECRET",
+    "OSS_SESSION_TOKEN",
+    "ALICLI_CREDENTIALS_EXPIRATION",
+];
+
+/// What the `env` form prints on stdout when `command` failed: a line on stderr, the
+/// credentials variables unset (the long-term key that assumed the role must not stay behind
+/// for the next command to use silently), and a failing status, so `set -e` stops the script.
+/// `eval` of the empty output a failure would otherwise leave succeeds.
+fn failed_env_script(command: &str, code: u8) -> String {
+    format!(
+        "echo 'alicli: {command} failed (exit {code}): no temporary credentials; the credentials variables were unset' >&2\nunset {}\nfalse\n",
+        ALL_VARIABLES.join(" ")
+    )
+}
+
+/// For a command whose stdout is meant for `eval "$(…)"` and that failed with `err`: prints
+/// [`failed_env_script`] when stdout is captured (not a terminal, where it would only be noise).
+pub(crate) fn print_failed_env_script(command: &str, err: &anyhow::Error) {
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        let code = crate::error::exit_for(err) as u8;
+        let _ = crate::write_stdout(failed_env_script(command, code).as_bytes());
+    }
+}
+
 /// Variables a long-term key must clear: a token left from earlier temporary credentials would
 /// be sent with it and every request refused.
 const TEMPORARY_ONLY: [&str; 3] = [
@@ -157,10 +188,7 @@ pub fn run(globals: Globals, args: ExportArgs) -> Result<()> {
     let result = export(globals, args);
     if let (Err(e), ExportFormat::Env) = (&result, format) {
         // `eval "$(alicli configure export-credentials)"` must not succeed on nothing.
-        crate::commands::sts::assume_role::print_failed_env_script(
-            "configure export-credentials",
-            e,
-        );
+        print_failed_env_script("configure export-credentials", e);
     }
     result
 }
@@ -183,6 +211,28 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_env_output_fails_when_evaluated() {
+        let script = failed_env_script("sts assume-role", 3);
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(
+                "ALIBABA_CLOUD_ACCESS_KEY_ID=LTAIlongterm; export ALIBABA_CLOUD_ACCESS_KEY_ID; eval \"$1\" && echo evaluated-ok; echo \"id=${ALIBABA_CLOUD_ACCESS_KEY_ID-unset}\"",
+            )
+            .arg("sh")
+            .arg(&script)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stdout.contains("evaluated-ok"), "{stdout}");
+        assert!(stdout.contains("id=unset"), "{stdout}");
+        assert!(
+            stderr.contains("sts assume-role failed (exit 3)"),
+            "{stderr}"
+        );
+    }
+
+    #[test]
     fn every_format_carries_id_secret_token_and_expiry() {
         let c = temporary();
         let exp = Some("2026-01-13T15:03:39Z");
@@ -193,6 +243,11 @@ mod tests {
         );
         assert!(env.contains("export OSS_SESSION_TOKEN='tok+en/=='\n"));
         assert!(env.contains("export ALICLI_CREDENTIALS_EXPIRATION='2026-01-13T15:03:39Z'\n"));
+        let names: Vec<&str> = variables(&c, exp).iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            names, ALL_VARIABLES,
+            "a failed export unsets what a good one sets"
+        );
         assert!(!env.contains("unset"));
         let dotenv = render(ExportFormat::EnvNoExport, &c, exp).unwrap();
         assert!(

@@ -104,9 +104,6 @@ pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
             "the flags",
         )?;
     }
-    if let Some(r) = &region {
-        crate::endpoint::check_region(r, "--region")?;
-    }
     if args.expiration.is_some() && args.access_key_id.is_none() {
         usage!("--expiration goes with the --access-key-id, --access-key-secret and --security-token it describes");
     }

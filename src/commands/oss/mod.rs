@@ -116,23 +116,21 @@ pub(crate) fn sign_version(
     endpoint: &Endpoint,
     flag: Option<SignVersionArg>,
 ) -> Result<SignVersion> {
-    let profile_choice = session.profile_setting(
-        |p| {
-            p.oss
-                .as_ref()
-                .and_then(|o| o.sign_version.clone())
-                .or_else(|| p.sign_version.clone())
-        },
-        "sign_version",
-    )?;
+    let profile_choice = session.profile_setting(|p| {
+        p.oss
+            .as_ref()
+            .and_then(|o| o.sign_version.clone())
+            .or_else(|| p.sign_version.clone())
+    })?;
     let forced = match (flag, profile_choice) {
         (Some(f), _) => Some(f),
-        (None, Some(text)) => Some(SignVersionArg::parse_setting(&text).ok_or_else(|| {
-            UsageError(format!(
-                "profile {:?} has sign_version = {text:?}; use \"v1\" or \"v4\"",
-                session.profile_name()
-            ))
-        })?),
+        (None, Some((text, from))) => {
+            Some(SignVersionArg::parse_setting(&text).ok_or_else(|| {
+                UsageError(format!(
+                    "profile {from:?} has sign_version = {text:?}; use \"v1\" or \"v4\""
+                ))
+            })?)
+        }
         (None, None) => None,
     };
     let region = session.oss_signing_region(endpoint)?;

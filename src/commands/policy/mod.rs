@@ -85,7 +85,7 @@ pub const POLICY_FILE_LIMIT: usize = 64 * 1024;
 /// A policy file's text: at most [`POLICY_FILE_LIMIT`] bytes of UTF-8 (a pipe, such as
 /// `<(jq …)`, is fine).
 pub fn read_file(path: &str) -> Result<String> {
-    let bytes = crate::local_files::read_input(
+    crate::local_files::read_text(
         std::path::Path::new(path),
         POLICY_FILE_LIMIT,
         crate::local_files::Accept::AlsoPipes,
@@ -97,10 +97,8 @@ pub fn read_file(path: &str) -> Result<String> {
             }
             _ => "",
         };
-        UsageError(format!("cannot read policy file {path}: {e}{how}"))
-    })?;
-    String::from_utf8(bytes)
-        .map_err(|_| UsageError(format!("policy file {path} is not UTF-8 text")).into())
+        UsageError(format!("cannot read policy file {path}: {e}{how}")).into()
+    })
 }
 
 /// One finding as a line: `label: severity: $.path: message`, the shape compilers use so editors

@@ -7,6 +7,7 @@ use std::io::Write;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
+use crate::commands::configure::export_credentials;
 use crate::error::usage;
 use crate::hints;
 use crate::http;
@@ -135,40 +136,10 @@ pub fn run(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()>
         // success when the call fails, and the job goes on with the long-term key still in its
         // environment. What is printed instead makes that eval fail and leaves no key behind.
         if env_output {
-            print_failed_env_script("sts assume-role", e);
+            export_credentials::print_failed_env_script("sts assume-role", e);
         }
     }
     result
-}
-
-/// The variables `--output env` sets; a failed call unsets them (see [`failed_env_script`]).
-const ENV_VARIABLES: [&str; 7] = [
-    "ALIBABA_CLOUD_ACCESS_KEY_ID",
-    "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-    "ALIBABA_CLOUD_SECURITY_TOKEN",
-    "OSS_ACCESS_KEY_ID",
-    "OSS_ACCESS_KEY_SECRET",
-    "OSS_SESSION_TOKEN",
-    "ALICLI_CREDENTIALS_EXPIRATION",
-];
-
-/// What shell exports print on stdout when the command failed: a line on stderr, the
-/// credentials variables unset (the long-term key that assumed the role must not stay behind
-/// for the next command to use silently), and a failing status, so `set -e` stops the script.
-fn failed_env_script(command: &str, code: u8) -> String {
-    format!(
-        "echo 'alicli: {command} failed (exit {code}): no temporary credentials; the credentials variables were unset' >&2\nunset {}\nfalse\n",
-        ENV_VARIABLES.join(" ")
-    )
-}
-
-/// For a command whose stdout is meant for `eval "$(…)"` and that failed with `err`: prints
-/// [`failed_env_script`] when stdout is captured (not a terminal, where it would only be noise).
-pub(crate) fn print_failed_env_script(command: &str, err: &anyhow::Error) {
-    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        let code = crate::error::exit_for(err) as u8;
-        let _ = crate::write_stdout(failed_env_script(command, code).as_bytes());
-    }
 }
 
 fn assume(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()> {
@@ -209,7 +180,7 @@ fn assume(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()> 
     }
     let text = match args.output {
         AssumeRoleOutput::Json => pretty_json(&response)?,
-        AssumeRoleOutput::Env => env_exports(&response),
+        AssumeRoleOutput::Env => env_exports(&response)?,
     };
     crate::write_stdout(text.as_bytes())
 }
@@ -229,22 +200,19 @@ pub fn shell_quote(value: &str) -> String {
     format!("'{}'", value.replace('\'', r"'\''"))
 }
 
-fn env_exports(r: &AssumeRoleResponse) -> String {
+/// The same `export` lines as `configure export-credentials`, for the answer's credentials.
+fn env_exports(r: &AssumeRoleResponse) -> Result<String> {
     let c = &r.credentials;
-    let values = [
+    let credentials = crate::signing::Credentials::new(
         &c.access_key_id,
         &c.access_key_secret,
-        &c.security_token,
-        &c.access_key_id,
-        &c.access_key_secret,
-        &c.security_token,
-        &c.expiration,
-    ];
-    ENV_VARIABLES
-        .iter()
-        .zip(values)
-        .map(|(k, v)| format!("export {k}={}\n", shell_quote(v)))
-        .collect()
+        Some(c.security_token.clone()),
+    );
+    export_credentials::render(
+        export_credentials::ExportFormat::Env,
+        &credentials,
+        Some(&c.expiration),
+    )
 }
 
 /// Writes the temporary credentials into profile `name`, with what a later refresh needs
@@ -392,28 +360,6 @@ mod tests {
         // Warnings alone do not refuse it.
         let warned = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:ListObjects","Resource":"acs:oss:*:*:sample-bucket/*"}]}"#;
         assert!(read_policy(warned).is_ok());
-    }
-
-    #[test]
-    fn a_failed_env_output_fails_when_evaluated() {
-        let script = failed_env_script("sts assume-role", 3);
-        let out = std::process::Command::new("sh")
-            .arg("-c")
-            .arg(
-                "ALIBABA_CLOUD_ACCESS_KEY_ID=LTAIlongterm; export ALIBABA_CLOUD_ACCESS_KEY_ID; eval \"$1\" && echo evaluated-ok; echo \"id=${ALIBABA_CLOUD_ACCESS_KEY_ID-unset}\"",
-            )
-            .arg("sh")
-            .arg(&script)
-            .output()
-            .unwrap();
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(!stdout.contains("evaluated-ok"), "{stdout}");
-        assert!(stdout.contains("id=unset"), "{stdout}");
-        assert!(
-            stderr.contains("sts assume-role failed (exit 3)"),
-            "{stderr}"
-        );
     }
 
     #[test]
