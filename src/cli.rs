@@ -67,7 +67,7 @@ fn parse_region(text: &str) -> Result<String, String> {
     if text.is_empty() {
         return Ok(String::new());
     }
-    crate::endpoint::check_region(text, "--region")
+    alicli_wire::endpoint::check_region(text, "--region")
         .map(|()| text.to_string())
         .map_err(|e| e.to_string())
 }

@@ -18,13 +18,13 @@ use std::sync::{Mutex, MutexGuard};
 use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 
-use crate::endpoint::Endpoint;
 use crate::error::{ServiceError, UsageError};
 use crate::http::Net;
 use crate::profile::{self, ConfigFile, Profile};
 use crate::resolve::{check_not_expired, CredentialSource, Origin, Resolved, Session};
-use crate::signing::Credentials;
 use crate::sts::{AssumeRoleRequest, StsClient};
+use alicli_wire::endpoint::Endpoint;
+use alicli_wire::signing::Credentials;
 
 /// Where a transfer or a command gets the credentials to sign with.
 pub struct Provider {
@@ -453,7 +453,7 @@ impl Renewal {
                     .or_else(|| p.region.clone())
                     .or_else(|| source.and_then(|s| s.region.clone()))
                     .map(|r| {
-                        crate::endpoint::check_region(&r, "the region of the renewal")?;
+                        alicli_wire::endpoint::check_region(&r, "the region of the renewal")?;
                         Ok::<_, UsageError>(format!("sts.{r}.aliyuncs.com"))
                     })
             })
@@ -466,22 +466,22 @@ impl Renewal {
 /// The AssumeRole a role profile sends, checked as `sts assume-role` checks its flags (a profile
 /// edited by hand is input too: bad values are exit 2, found before any request).
 pub fn role_request(name: &str, p: &Profile) -> Result<AssumeRoleRequest> {
-    let bad = |e: anyhow::Error| UsageError(format!("profile {name:?}: {e}"));
+    let bad = |e: &dyn std::fmt::Display| UsageError(format!("profile {name:?}: {e}"));
     let role_arn = p.role_arn.clone().unwrap_or_default();
-    crate::sts::check_role_arn(&role_arn).map_err(bad)?;
+    alicli_wire::names::check_role_arn(&role_arn).map_err(|e| bad(&e))?;
     let role_session_name = p
         .role_session_name
         .clone()
         .unwrap_or_else(|| default_session_name(name));
-    crate::sts::check_session_name(&role_session_name).map_err(bad)?;
+    alicli_wire::names::check_session_name(&role_session_name).map_err(|e| bad(&e))?;
     if let Some(d) = p.duration_seconds {
-        crate::sts::check_duration(&d.to_string()).map_err(bad)?;
+        alicli_wire::names::check_duration(&d.to_string()).map_err(|e| bad(&e))?;
     }
     if let Some(id) = &p.external_id {
-        crate::sts::check_external_id(id).map_err(bad)?;
+        alicli_wire::names::check_external_id(id).map_err(|e| bad(&e))?;
     }
     if let Some(policy) = &p.policy {
-        crate::sts::check_policy_text(policy).map_err(bad)?;
+        crate::sts::check_policy_text(policy).map_err(|e| bad(&e))?;
     }
     Ok(AssumeRoleRequest {
         role_arn,

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+pub use alicli_wire::error::{Service, ServiceError, UsageError};
+
 /// Documented process exit codes (see README and docs/exit-codes.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -20,111 +22,42 @@ pub enum Exit {
     Network = 6,
 }
 
-/// Input rejected before any request was sent: bad flags, malformed ARN, unreadable file…
-#[derive(Debug)]
-pub struct UsageError(pub String);
-
-impl fmt::Display for UsageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for UsageError {}
-
 /// Shorthand for returning a [`UsageError`] from a function that returns `anyhow::Result`.
 macro_rules! usage {
     ($($arg:tt)*) => { return Err($crate::error::UsageError(format!($($arg)*)).into()) };
 }
 pub(crate) use usage;
 
-/// Which service answered; it decides how codes are read and which hints apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Service {
-    Sts,
-    Oss,
-}
-
-/// An error answer from STS or OSS, parsed from its JSON or XML body.
-#[derive(Debug, Clone, Default)]
-pub struct ServiceError {
-    pub service: Option<Service>,
-    pub status: u16,
-    pub code: String,
-    pub message: String,
-    pub request_id: String,
-    pub host_id: String,
-    /// OSS's `EC` diagnostic code.
-    pub ec: String,
-    /// OSS's `Endpoint` element (bucket in another region), when present.
-    pub endpoint: String,
-    /// OSS's `RequestTime` and `ServerTime` (RequestTimeTooSkewed), when present.
-    pub request_time: String,
-    pub server_time: String,
-    /// A sentence for the user about the likely cause, added by the command that knows the context.
-    pub hint: Option<String>,
-    /// Seconds the service asked to wait (`Retry-After`), if it did.
-    pub retry_after: Option<u64>,
-}
-
-impl ServiceError {
-    pub fn exit(&self) -> Exit {
-        let code = self.code.as_str();
-        if code.starts_with("InvalidAccessKeyId")
-            || code.starts_with("SignatureDoesNotMatch")
-            || code.starts_with("InvalidSecurityToken")
-            || code.starts_with("SecurityTokenExpired")
-            || code.starts_with("MissingSecurityToken")
-            || code.starts_with("InvalidTimeStamp")
-            || code == "RequestTimeTooSkewed"
-            || code == "SignatureNonceUsed"
-        {
-            Exit::Credentials
-        } else if code == "AccessDenied" || code.starts_with("NoPermission") || code == "Forbidden"
-        {
-            Exit::Denied
-        } else if code.starts_with("NoSuch") || code.starts_with("EntityNotExist") {
-            Exit::NotFound
-        } else if self.status >= 500
-            || self.status == 429
-            || code.starts_with("Throttling")
-            || code == "InternalError"
-            || code == "ServiceUnavailable"
-        {
-            Exit::Network
-        } else if self.status == 404 {
-            Exit::NotFound
-        } else {
-            Exit::Failure
-        }
+/// The exit code a service error means (see docs/exit-codes.md).
+pub fn exit_of_service(error: &ServiceError) -> Exit {
+    let code = error.code.as_str();
+    if code.starts_with("InvalidAccessKeyId")
+        || code.starts_with("SignatureDoesNotMatch")
+        || code.starts_with("InvalidSecurityToken")
+        || code.starts_with("SecurityTokenExpired")
+        || code.starts_with("MissingSecurityToken")
+        || code.starts_with("InvalidTimeStamp")
+        || code == "RequestTimeTooSkewed"
+        || code == "SignatureNonceUsed"
+    {
+        Exit::Credentials
+    } else if code == "AccessDenied" || code.starts_with("NoPermission") || code == "Forbidden" {
+        Exit::Denied
+    } else if code.starts_with("NoSuch") || code.starts_with("EntityNotExist") {
+        Exit::NotFound
+    } else if error.status >= 500
+        || error.status == 429
+        || code.starts_with("Throttling")
+        || code == "InternalError"
+        || code == "ServiceUnavailable"
+    {
+        Exit::Network
+    } else if error.status == 404 {
+        Exit::NotFound
+    } else {
+        Exit::Failure
     }
 }
-
-impl fmt::Display for ServiceError {
-    /// Every field but the status came from the server (the hint may quote one, an endpoint):
-    /// each is escaped, so that no control sequence reaches the terminal and no line break in a
-    /// message can forge a line of its own.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::output::escape_untrusted as esc;
-        let code = if self.code.is_empty() {
-            "UnknownError"
-        } else {
-            &self.code
-        };
-        write!(f, "{}: {}", esc(code), esc(self.message.trim()))?;
-        if !self.request_id.is_empty() {
-            write!(f, "\nRequestId: {}", esc(&self.request_id))?;
-        }
-        write!(f, "\nHTTP status: {}", self.status)?;
-        if !self.ec.is_empty() {
-            write!(f, "\nEC: {}", esc(&self.ec))?;
-        }
-        if let Some(hint) = &self.hint {
-            write!(f, "\nhint: {}", esc(hint))?;
-        }
-        Ok(())
-    }
-}
-impl std::error::Error for ServiceError {}
 
 /// The request never got a usable answer: DNS, connect, TLS, timeout, or a body cut short.
 #[derive(Debug)]
@@ -200,7 +133,7 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
             return Exit::Usage;
         }
         if let Some(e) = cause.downcast_ref::<ServiceError>() {
-            return e.exit();
+            return exit_of_service(e);
         }
         if cause.downcast_ref::<NetworkError>().is_some()
             || cause.downcast_ref::<IntegrityError>().is_some()

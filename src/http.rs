@@ -252,7 +252,7 @@ pub fn client() -> Result<Client> {
 
 /// The client for one endpoint. Plain-http endpoints (the local cloud) skip loading the TLS root
 /// certificates, a third of a small command's run time.
-pub fn client_for(endpoint: &crate::endpoint::Endpoint, net: &Net) -> Result<Client> {
+pub fn client_for(endpoint: &alicli_wire::endpoint::Endpoint, net: &Net) -> Result<Client> {
     build(endpoint.scheme == "https", net)
 }
 

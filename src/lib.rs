@@ -9,10 +9,7 @@ pub mod aliyun_config;
 pub mod checkpoint;
 pub mod cli;
 pub mod commands;
-pub mod crc64;
 pub mod credentials;
-pub mod emulator;
-pub mod endpoint;
 pub mod error;
 pub mod hints;
 pub mod http;
@@ -20,14 +17,12 @@ pub mod local_files;
 pub mod oss;
 pub mod output;
 pub mod paths;
-pub mod policy;
 pub mod profile;
 pub mod progress;
 pub mod proxy;
 pub mod redact;
 pub mod resolve;
 pub mod retry;
-pub mod signing;
 pub mod sts;
 
 /// Keeps this process's memory, which holds AccessKey secrets and security tokens, out of core

@@ -37,11 +37,11 @@ pub fn redact(text: &str) -> String {
         if out.contains(secret.as_str()) {
             out = out.replace(secret.as_str(), MASK);
         }
-        let encoded = crate::signing::percent::rfc3986(secret);
+        let encoded = alicli_wire::signing::percent::rfc3986(secret);
         if encoded != *secret && out.contains(encoded.as_str()) {
             out = out.replace(encoded.as_str(), MASK);
         }
-        let twice = crate::signing::percent::rfc3986(&encoded);
+        let twice = alicli_wire::signing::percent::rfc3986(&encoded);
         if twice != encoded && out.contains(twice.as_str()) {
             out = out.replace(twice.as_str(), MASK);
         }

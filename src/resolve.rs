@@ -15,10 +15,10 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 
 use crate::aliyun_config::{self, Naming};
-use crate::endpoint::{check_region, Endpoint};
 use crate::error::{CredentialsError, UsageError};
 use crate::profile::{self, ConfigFile, Profile};
-use crate::signing::Credentials;
+use alicli_wire::endpoint::{check_region, Endpoint};
+use alicli_wire::signing::Credentials;
 
 pub const DEFAULT_PROFILE: &str = "default";
 

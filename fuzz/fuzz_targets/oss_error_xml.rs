@@ -1,10 +1,10 @@
 //! Fuzz target: OSS error answers (`<Error>…</Error>` bodies, and the same document base64-encoded
-//! in the `x-oss-err` header of a HEAD answer) as `alicli::oss::error_body::parse` reads them.
+//! in the `x-oss-err` header of a HEAD answer) as `alicli_wire::oss::error_body::parse` reads them.
 //! The first two bytes pick the HTTP status; the rest is the body. Besides "never panics", the
 //! header path must read exactly what the body path reads, and the error must print.
 #![no_main]
 
-use alicli::oss::error_body;
+use alicli_wire::oss::error_body;
 use base64::Engine;
 use libfuzzer_sys::fuzz_target;
 
@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
 
     let from_body = error_body::parse(status, Some("RID"), None, body);
     assert_eq!(from_body.status, status);
-    let _ = from_body.exit();
+    let _ = alicli::error::exit_of_service(&from_body);
     let _ = from_body.to_string();
 
     // HEAD answers carry the document in x-oss-err; it must read the same as the body.

@@ -1,10 +1,10 @@
-//! Fuzz target: the XML documents of OSS's list and multipart APIs (`alicli::oss::xml`), read with
+//! Fuzz target: the XML documents of OSS's list and multipart APIs (`alicli_wire::oss::xml`), read with
 //! quick-xml as the client reads answers and the local cloud reads CompleteMultipartUpload. A
 //! document that reads must also survive being written back and read again unchanged, because
 //! the client and the local cloud exchange these types in both directions.
 #![no_main]
 
-use alicli::oss::xml::{
+use alicli_wire::oss::xml::{
     to_document, CompleteMultipartUpload, CompleteMultipartUploadResult,
     InitiateMultipartUploadResult, ListBucketResult, ListPartsResult,
 };

@@ -1,13 +1,13 @@
 //! Fuzz target: RAM policy documents (session policies from `--policy`, the local cloud's role
 //! and trust policies, `policy check` and `policy eval` input). Parses with
-//! `alicli::policy::Policy::parse`; what parses is evaluated against fixed requests (alone, in
+//! `alicli_policy::Policy::parse`; what parses is evaluated against fixed requests (alone, in
 //! layers, as a trust policy, with near-miss explanations), and every text goes through
-//! `alicli::policy::lint::check`, whose verdict on validity must agree with the parser's.
+//! `alicli_policy::lint::check`, whose verdict on validity must agree with the parser's.
 #![no_main]
 
-use alicli::policy::explain::near_misses;
-use alicli::policy::lint::{check, CheckOptions};
-use alicli::policy::{
+use alicli_policy::explain::near_misses;
+use alicli_policy::lint::{check, CheckOptions};
+use alicli_policy::{
     evaluate, evaluate_layers, trust_allows, wildcard_match, Policy, RequestContext,
 };
 use libfuzzer_sys::fuzz_target;

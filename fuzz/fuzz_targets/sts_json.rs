@@ -1,6 +1,6 @@
 //! Fuzz target: what STS answers, as alicli reads it: error bodies through
-//! `alicli::sts::parse_error` (any text, JSON or not) and successful AssumeRole answers as
-//! `alicli::sts::AssumeRoleResponse`. The first two bytes pick the HTTP status. An answer that
+//! `alicli_wire::sts::parse_error` (any text, JSON or not) and successful AssumeRole answers as
+//! `alicli_wire::sts::AssumeRoleResponse`. The first two bytes pick the HTTP status. An answer that
 //! reads must print and re-read unchanged (assume-role prints it as JSON, `--save-profile` keeps it).
 #![no_main]
 
@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
 
     let error = parse_error(status, &text);
     assert_eq!(error.status, status);
-    let _ = error.exit();
+    let _ = alicli::error::exit_of_service(&error);
     let _ = error.to_string();
 
     if let Ok(answer) = serde_json::from_str::<AssumeRoleResponse>(&text) {

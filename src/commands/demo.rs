@@ -13,7 +13,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 
 use crate::commands::sts::assume_role::shell_quote;
-use crate::emulator::{self, CloudConfig, ServeOptions};
+use alicli_localcloud::{self as emulator, CloudConfig, ServeOptions};
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {}

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
-use crate::emulator::{self, CloudConfig, ServeOptions};
 use crate::error::UsageError;
+use alicli_localcloud::{self as emulator, CloudConfig, ServeOptions};
 
 #[derive(Debug, Args)]
 #[command(

@@ -10,12 +10,12 @@ use reqwest::header::HeaderMap;
 use std::sync::Arc;
 
 use crate::credentials::Provider;
-use crate::endpoint::Endpoint;
 use crate::http::{network_error, Client};
-use crate::oss::xml;
 use crate::output;
-use crate::signing::percent::{rfc3986, rfc3986_path};
-use crate::signing::{oss_v1, oss_v4, Credentials, OssRequest};
+use alicli_wire::endpoint::Endpoint;
+use alicli_wire::oss::xml;
+use alicli_wire::signing::percent::{rfc3986, rfc3986_path};
+use alicli_wire::signing::{oss_v1, oss_v4, Credentials, OssRequest};
 
 /// How requests are signed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -564,7 +564,7 @@ fn url_path(key: &str) -> String {
         .split('/')
         .any(|segment| segment == "." || segment == "..")
     {
-        crate::signing::percent::rfc3986(key)
+        alicli_wire::signing::percent::rfc3986(key)
     } else {
         rfc3986_path(key)
     }
@@ -599,7 +599,7 @@ fn service_error(status: u16, headers: &HeaderMap, body: &[u8]) -> anyhow::Error
     let request_id = header_in(headers, "x-oss-request-id").unwrap_or_default();
     let err_header = header_in(headers, "x-oss-err");
     let mut error =
-        crate::oss::error_body::parse(status, Some(&request_id), err_header.as_deref(), body);
+        alicli_wire::oss::error_body::parse(status, Some(&request_id), err_header.as_deref(), body);
     error.retry_after = header_in(headers, "retry-after").and_then(|v| v.trim().parse().ok());
     crate::http::note_redirect(&mut error, headers);
     error.into()

@@ -27,13 +27,13 @@ use super::client::header;
 use super::transfer::{self, part_count, part_range, run_parallel, write_at};
 use super::OssClient;
 use crate::checkpoint::{self, Checkpoint, DonePart, Found};
-use crate::crc64;
 use crate::error::{IntegrityError, NetworkError, ServiceError, UsageError};
 use crate::http::Deadline;
 use crate::local_files;
 use crate::output::{self, escape_untrusted};
 use crate::paths::folder_of;
 use crate::progress::{Direction, Progress};
+use alicli_wire::crc64;
 
 #[derive(Debug, Clone)]
 pub struct DownloadSettings {

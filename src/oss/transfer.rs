@@ -127,7 +127,7 @@ pub fn crc64_of_part(
 ) -> std::io::Result<u64> {
     let (start, len) = part_range(number, part_size, size);
     let mut reader = PartReader::new(file.clone(), start, len);
-    let mut crc = crate::crc64::new_digest();
+    let mut crc = alicli_wire::crc64::new_digest();
     let mut buf = vec![0u8; 256 * 1024];
     loop {
         match std::io::Read::read(&mut reader, &mut buf)? {

@@ -17,13 +17,13 @@ use serde::{Deserialize, Serialize};
 
 use super::client::Payload;
 use super::transfer::{self, part_count, part_range, run_parallel, PartReader};
-use super::xml::CompletePart;
 use super::OssClient;
 use crate::checkpoint::{self, Checkpoint, DonePart, Found};
-use crate::crc64;
 use crate::error::{IntegrityError, ServiceError};
 use crate::output;
 use crate::progress::{Direction, Progress};
+use alicli_wire::crc64;
+use alicli_wire::oss::xml::CompletePart;
 
 #[derive(Debug, Clone)]
 pub struct UploadSettings {

@@ -1,7 +1,8 @@
 //! `oss://bucket/key` addresses: parsed and checked locally, so a malformed one is refused before
 //! any request with a message that says what is wrong.
 
-use crate::error::UsageError;
+use alicli_wire::error::UsageError;
+pub use alicli_wire::names::{check_bucket, check_key};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OssUrl {
@@ -59,38 +60,6 @@ impl std::fmt::Display for OssUrl {
 /// line of output nor send the terminal a control sequence.
 pub fn display(bucket: &str, key: &str) -> String {
     format!("oss://{bucket}/{}", crate::output::escape_untrusted(key))
-}
-
-/// OSS bucket naming rules: 3–63 of lowercase letters, digits and hyphens, starting and ending
-/// with a letter or digit.
-pub fn check_bucket(bucket: &str) -> Result<(), &'static str> {
-    if !(3..=63).contains(&bucket.len()) {
-        return Err("a bucket name is 3 to 63 characters long");
-    }
-    if !bucket
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
-        return Err("a bucket name has only lowercase letters, digits and hyphens");
-    }
-    if bucket.starts_with('-') || bucket.ends_with('-') {
-        return Err("a bucket name starts and ends with a letter or digit");
-    }
-    Ok(())
-}
-
-/// OSS object key rules: 1–1023 bytes of UTF-8, not starting with `/` or `\`.
-pub fn check_key(key: &str) -> Result<(), &'static str> {
-    if key.is_empty() {
-        return Err("the key is empty");
-    }
-    if key.len() > 1023 {
-        return Err("a key is at most 1023 bytes");
-    }
-    if key.starts_with('/') || key.starts_with('\\') {
-        return Err("a key must not start with '/' or '\\'");
-    }
-    Ok(())
 }
 
 #[cfg(test)]

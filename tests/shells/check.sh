@@ -133,7 +133,7 @@ for shell in bash zsh fish elvish powershell; do
     if cmp -s "$tmp/fresh/$file" "$root/completions/$file"; then
         ok "completions/$file is what $bin completions $shell prints"
     else
-        bad "completions/$file differs from what $bin completions $shell prints (ALICLI_BLESS=1 cargo test --test generated)"
+        bad "completions/$file differs from what $bin completions $shell prints (ALICLI_BLESS=1 cargo test --test it generated)"
     fi
 done
 for shell in bash zsh fish elvish; do

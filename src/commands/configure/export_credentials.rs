@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::commands::sts::assume_role::{pretty_json, shell_quote};
 use crate::resolve::{Globals, Session};
-use crate::signing::Credentials;
+use alicli_wire::signing::Credentials;
 
 #[derive(Debug, Args)]
 #[command(

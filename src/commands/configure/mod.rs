@@ -68,7 +68,7 @@ pub fn run(globals: Globals, args: ConfigureArgs) -> Result<()> {
     let name = session.profile_name().to_string();
     crate::commands::sts::assume_role::check_profile_name(&name)?;
     if let Some(e) = &args.sts_endpoint {
-        crate::endpoint::Endpoint::parse(e)?;
+        alicli_wire::endpoint::Endpoint::parse(e)?;
     }
     let current = session
         .config
@@ -127,13 +127,13 @@ pub fn run(globals: Globals, args: ConfigureArgs) -> Result<()> {
         ("AccessKey secret", &final_secret),
     ] {
         if let Some(v) = value {
-            if let Err(why) = crate::signing::check_credential_field(name, v, 1024) {
+            if let Err(why) = alicli_wire::signing::check_credential_field(name, v, 1024) {
                 usage!("{why}");
             }
         }
     }
     if let Some(r) = &region {
-        crate::endpoint::check_region(r, "the region given")?;
+        alicli_wire::endpoint::check_region(r, "the region given")?;
     }
 
     let new_key = id.is_some() || secret.is_some();

@@ -31,7 +31,7 @@ pub struct SetArgs {
 /// The value as it will be stored, after the checks that apply to `key`.
 fn checked(key: &str, profile_name: &str, value: &str) -> Result<String> {
     let plain = |what: &str| -> Result<String> {
-        if let Err(why) = crate::signing::check_credential_field(what, value, 64 * 1024) {
+        if let Err(why) = alicli_wire::signing::check_credential_field(what, value, 64 * 1024) {
             usage!("invalid {key}: {why}");
         }
         Ok(value.to_string())
@@ -47,11 +47,11 @@ fn checked(key: &str, profile_name: &str, value: &str) -> Result<String> {
             Ok(value.to_string())
         }
         "region" | "oss.region" => {
-            crate::endpoint::check_region(value, key)?;
+            alicli_wire::endpoint::check_region(value, key)?;
             Ok(value.to_string())
         }
         "sts_endpoint" | "oss.endpoint" => {
-            crate::endpoint::Endpoint::parse(value)?;
+            alicli_wire::endpoint::Endpoint::parse(value)?;
             Ok(value.to_string())
         }
         "role_arn" => {

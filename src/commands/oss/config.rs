@@ -90,7 +90,7 @@ pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
         usage!("nothing to configure: pass --endpoint and/or --access-key-id, --access-key-secret, --security-token");
     }
     if let Some(e) = &args.endpoint {
-        crate::endpoint::Endpoint::parse(e)?;
+        alicli_wire::endpoint::Endpoint::parse(e)?;
     }
     if args.access_key_id.is_some() != secret.is_some() {
         usage!("give --access-key-id and --access-key-secret together (`--access-key-secret -` reads the secret from stdin)");
@@ -100,7 +100,7 @@ pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
     }
     if let (Some(id), Some(secret)) = (&args.access_key_id, &secret) {
         crate::resolve::check_usable(
-            &crate::signing::Credentials::new(id, secret, token.clone()),
+            &alicli_wire::signing::Credentials::new(id, secret, token.clone()),
             "the flags",
         )?;
     }

@@ -9,11 +9,11 @@ pub mod sign;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use crate::endpoint::Endpoint;
 use crate::error::UsageError;
 use crate::http;
 use crate::oss::{OssClient, SignVersion};
 use crate::resolve::{Resolved, Session};
+use alicli_wire::endpoint::Endpoint;
 
 /// Flags every OSS request command takes.
 #[derive(Debug, Clone, Args)]

@@ -11,8 +11,8 @@ use crate::error::usage;
 use crate::http;
 use crate::oss::{OssUrl, SignVersion};
 use crate::resolve::{Globals, Session};
-use crate::signing::percent::rfc3986;
-use crate::signing::{oss_v1, oss_v4, OssRequest};
+use alicli_wire::signing::percent::rfc3986;
+use alicli_wire::signing::{oss_v1, oss_v4, OssRequest};
 
 /// Presigned URLs last at most this long (OSS v4's limit; applied to v1 too).
 pub const MAX_EXPIRES: u64 = 7 * 24 * 3600;

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::{finding_line, read_inputs};
 use crate::error::UsageError;
-use crate::policy::lint::{self, CheckOptions, Report, Severity};
+use alicli_policy::lint::{self, CheckOptions, Report, Severity};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {

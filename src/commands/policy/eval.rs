@@ -12,11 +12,11 @@ use serde_json::{json, Map, Value};
 use super::{read_inputs, warn_findings};
 use crate::error::{usage, UsageError};
 use crate::oss::url::OssUrl;
-use crate::policy::catalog::{self, Level};
-use crate::policy::explain::{near_misses, NearMiss, UnmetCondition};
-use crate::policy::lint::{self, CheckOptions};
-use crate::policy::{evaluate_layers, Decision, Effect, LayeredDecision, Policy, RequestContext};
 use crate::resolve::Globals;
+use alicli_policy::catalog::{self, Level};
+use alicli_policy::explain::{near_misses, NearMiss, UnmetCondition};
+use alicli_policy::lint::{self, CheckOptions};
+use alicli_policy::{evaluate_layers, Decision, Effect, LayeredDecision, Policy, RequestContext};
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
@@ -284,7 +284,7 @@ fn note_placeholders(layers: &[Layer], region: &str, account: &str) {
     let mut named_regions = std::collections::BTreeSet::new();
     for loaded in layers.iter().flat_map(|l| &l.policies) {
         for statement in loaded.policy.statements() {
-            let Some(crate::policy::Patterns::Include(list)) = &statement.resource else {
+            let Some(alicli_policy::Patterns::Include(list)) = &statement.resource else {
                 continue;
             };
             for r in list {

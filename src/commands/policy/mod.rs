@@ -10,7 +10,7 @@ pub mod probe;
 use anyhow::Result;
 
 use crate::error::UsageError;
-use crate::policy::lint::{Finding, Report};
+use alicli_policy::lint::{Finding, Report};
 
 /// A policy document and what to call it in messages.
 #[derive(Debug, Clone)]
@@ -61,7 +61,7 @@ pub fn read_inputs(args: &[String]) -> Result<Vec<PolicyInput>> {
             let path = arg.strip_prefix('@').unwrap_or(arg);
             match (
                 std::path::Path::new(path).exists(),
-                crate::emulator::system_policy(arg),
+                alicli_localcloud::system_policy(arg),
             ) {
                 (false, Some(doc)) => PolicyInput {
                     label: arg.clone(),

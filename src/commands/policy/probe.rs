@@ -128,7 +128,7 @@ fn classify(err: anyhow::Error, absent_means_allowed: bool) -> Result<Outcome> {
         message: e.message.clone(),
         request_id: e.request_id.clone(),
     };
-    match e.exit() {
+    match crate::error::exit_of_service(e) {
         Exit::Denied => Ok(Outcome::Denied(failure)),
         // OSS checks permission before existence: a 404 for the (absent) probe object means the
         // request was allowed.

@@ -11,11 +11,13 @@ use crate::commands::configure::export_credentials;
 use crate::error::usage;
 use crate::hints;
 use crate::http;
-use crate::policy::lint;
 use crate::profile::{self, Profile};
 use crate::resolve::{CredentialSource, Session};
-pub use crate::sts::{check_duration, check_external_id, check_role_arn, check_session_name};
 use crate::sts::{AssumeRoleRequest, AssumeRoleResponse};
+use alicli_policy::lint;
+pub use alicli_wire::names::{
+    check_duration, check_external_id, check_role_arn, check_session_name,
+};
 
 #[derive(Debug, Args)]
 pub struct AssumeRoleArgs {
@@ -105,10 +107,10 @@ pub fn read_policy(value: &str) -> Result<String> {
         usage!("the policy is not valid JSON: {e} (pass the JSON itself or @FILE)");
     }
     let chars = text.chars().count();
-    if chars > crate::policy::SESSION_POLICY_MAX_CHARS {
+    if chars > alicli_policy::SESSION_POLICY_MAX_CHARS {
         usage!(
             "the policy is {chars} characters; STS accepts at most {} (remove whitespace or split the grant)",
-            crate::policy::SESSION_POLICY_MAX_CHARS
+            alicli_policy::SESSION_POLICY_MAX_CHARS
         );
     }
     let report = lint::check(&text, lint::CheckOptions { session: true });
@@ -203,7 +205,7 @@ pub fn shell_quote(value: &str) -> String {
 /// The same `export` lines as `configure export-credentials`, for the answer's credentials.
 fn env_exports(r: &AssumeRoleResponse) -> Result<String> {
     let c = &r.credentials;
-    let credentials = crate::signing::Credentials::new(
+    let credentials = alicli_wire::signing::Credentials::new(
         &c.access_key_id,
         &c.access_key_secret,
         Some(c.security_token.clone()),

@@ -1,0 +1,316 @@
+//! The local STS: AssumeRole and GetCallerIdentity, with STS's JSON answers and error bodies.
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, StatusCode};
+use axum::response::Response;
+use chrono::{Duration, Utc};
+use serde_json::json;
+
+use alicli_policy::{self as policy, Policy, RequestContext};
+
+use super::auth::{verify_sts, Identity, Refusal};
+use super::faults::{FaultKind, ResetConnection};
+use super::{random_alnum, Cloud, Issued};
+
+/// STS calls are `Action=…` requests to `/`, in the query or a form body.
+pub(crate) fn is_sts_request(request: &Request) -> bool {
+    if request.uri().path() != "/" {
+        return false;
+    }
+    let in_query = request
+        .uri()
+        .query()
+        .is_some_and(|q| form_urlencoded::parse(q.as_bytes()).any(|(k, _)| k == "Action"));
+    let form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    in_query || (request.method() == "POST" && form)
+}
+
+struct StsError {
+    status: u16,
+    code: String,
+    message: String,
+}
+
+impl From<Refusal> for StsError {
+    fn from(r: Refusal) -> Self {
+        StsError {
+            status: r.status,
+            code: r.code.to_string(),
+            message: r.message,
+        }
+    }
+}
+
+fn error(status: u16, code: &str, message: impl Into<String>) -> StsError {
+    StsError {
+        status,
+        code: code.to_string(),
+        message: message.into(),
+    }
+}
+
+fn request_id() -> String {
+    uuid::Uuid::new_v4().to_string().to_uppercase()
+}
+
+fn json_response(status: u16, value: serde_json::Value) -> Response {
+    Response::builder()
+        .status(StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+        .header(header::CONTENT_TYPE, "application/json;charset=utf-8")
+        .body(Body::from(value.to_string()))
+        .unwrap_or_default()
+}
+
+pub(crate) async fn handle(cloud: &Cloud, request: Request) -> Response {
+    let method = request.method().as_str().to_string();
+    let mut params: Vec<(String, String)> = request
+        .uri()
+        .query()
+        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .unwrap_or_default();
+    let body = axum::body::to_bytes(request.into_body(), 1 << 20)
+        .await
+        .unwrap_or_default();
+    params.extend(form_urlencoded::parse(&body).into_owned());
+    let action = params
+        .iter()
+        .find(|(k, _)| k == "Action")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    cloud.count(&format!("sts:{action}"));
+    let rid = request_id();
+    match cloud.faults.take(&action) {
+        Some(FaultKind::Delay(d)) => tokio::time::sleep(d).await,
+        Some(FaultKind::Reset) => {
+            let mut response = Response::new(Body::empty());
+            response.extensions_mut().insert(ResetConnection);
+            return response;
+        }
+        Some(FaultKind::Status(status)) => {
+            let code = if status == 503 {
+                "ServiceUnavailable"
+            } else if status >= 500 {
+                "InternalError"
+            } else if status == 429 {
+                "Throttling"
+            } else {
+                "InjectedFault"
+            };
+            return json_response(
+                status,
+                json!({ "RequestId": rid, "HostId": "sts.aliyuncs.com", "Code": code, "Message": "A fault was injected into this request." }),
+            );
+        }
+        Some(FaultKind::Corrupt) | None => {}
+    }
+    match answer(cloud, &method, &action, &params, &rid) {
+        Ok(value) => json_response(200, value),
+        Err(e) => json_response(
+            e.status,
+            json!({
+                "RequestId": rid,
+                "HostId": "sts.aliyuncs.com",
+                "Code": e.code,
+                "Message": e.message,
+                "Recommend": format!("https://api.aliyun.com/troubleshoot?q={}&product=Sts", e.code),
+            }),
+        ),
+    }
+}
+
+fn answer(
+    cloud: &Cloud,
+    method: &str,
+    action: &str,
+    params: &[(String, String)],
+    rid: &str,
+) -> Result<serde_json::Value, StsError> {
+    let identity = verify_sts(cloud, method, params)?;
+    let get = |name: &str| {
+        params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    if get("Version").is_some_and(|v| v != alicli_wire::sts::API_VERSION) {
+        return Err(error(
+            400,
+            "InvalidVersion",
+            "Specified parameter Version is not valid.",
+        ));
+    }
+    match action {
+        "AssumeRole" => assume_role(cloud, &identity, params, rid),
+        "GetCallerIdentity" => Ok(caller_identity(cloud, &identity, rid)),
+        "" => Err(error(
+            400,
+            "MissingAction",
+            "Action is mandatory for this request.",
+        )),
+        _ => Err(error(
+            404,
+            "InvalidAction.NotFound",
+            format!(
+                "Specified api is not found, please check your url and method. Action: {action}"
+            ),
+        )),
+    }
+}
+
+fn caller_identity(cloud: &Cloud, identity: &Identity, rid: &str) -> serde_json::Value {
+    match identity {
+        Identity::User(u) => json!({
+            "AccountId": cloud.account_id,
+            "Arn": identity.arn(&cloud.account_id),
+            "IdentityType": "RAMUser",
+            "PrincipalId": u.id,
+            "RequestId": rid,
+            "RoleId": "",
+            "UserId": u.id,
+        }),
+        Identity::Session(s) => json!({
+            "AccountId": cloud.account_id,
+            "Arn": identity.arn(&cloud.account_id),
+            "IdentityType": "AssumedRoleUser",
+            "PrincipalId": format!("{}:{}", s.role_id, s.session_name),
+            "RequestId": rid,
+            "RoleId": s.role_id,
+            "UserId": "",
+        }),
+    }
+}
+
+fn assume_role(
+    cloud: &Cloud,
+    identity: &Identity,
+    params: &[(String, String)],
+    rid: &str,
+) -> Result<serde_json::Value, StsError> {
+    let get = |name: &str| {
+        params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let role_arn = get("RoleArn").ok_or_else(|| {
+        error(
+            400,
+            "MissingRoleArn",
+            "RoleArn is mandatory for this action.",
+        )
+    })?;
+    let session_name = get("RoleSessionName").ok_or_else(|| {
+        error(
+            400,
+            "MissingRoleSessionName",
+            "RoleSessionName is mandatory for this action.",
+        )
+    })?;
+    if !(2..=64).contains(&session_name.len())
+        || !session_name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b".@-_".contains(&b))
+    {
+        return Err(error(
+            400,
+            "InvalidParameter.RoleSessionName",
+            "The parameter RoleSessionName is wrongly formed.",
+        ));
+    }
+    let role = cloud
+        .roles
+        .get(&role_arn.to_ascii_lowercase())
+        .ok_or_else(|| {
+            error(
+                404,
+                "EntityNotExist.Role",
+                format!("The role not exists: {role_arn}."),
+            )
+        })?;
+    let duration = match get("DurationSeconds") {
+        Some(text) => match text.parse::<u64>() {
+            Ok(d) if (900..=role.max_session_duration).contains(&d) => d,
+            _ => {
+                return Err(error(
+                    400,
+                    "InvalidParameter.DurationSeconds",
+                    format!(
+                        "The Min/Max value of DurationSeconds is 15min/{}hr.",
+                        role.max_session_duration / 3600
+                    ),
+                ))
+            }
+        },
+        None => 3600.min(role.max_session_duration),
+    };
+    let session_policy = match get("Policy") {
+        Some(text) if text.chars().count() > policy::SESSION_POLICY_MAX_CHARS => {
+            return Err(error(
+                400,
+                "InvalidParameter.PolicyLength",
+                "The parameter Policy is too long (at most 2048 characters).",
+            ))
+        }
+        Some(text) => Some(Policy::parse(text).map_err(|e| {
+            error(
+                400,
+                "InvalidParameter.PolicyGrammar",
+                format!("The parameter Policy has not been parsed: {e}"),
+            )
+        })?),
+        None => None,
+    };
+    let allowed = identity.authorize(
+        cloud,
+        &RequestContext {
+            action: "sts:AssumeRole".into(),
+            resource: role.arn.clone(),
+            context: Vec::new(),
+        },
+    );
+    if !allowed.is_allowed() {
+        return Err(error(
+            403,
+            "NoPermission",
+            "You are not authorized to do this action. You should be authorized by RAM.",
+        ));
+    }
+    if !policy::trust_allows(&role.trust, &identity.arn(&cloud.account_id)) {
+        return Err(error(403, "NoPermission", "You are not authorized to do this action. The role's trust policy does not allow you to assume it."));
+    }
+    let key_id = format!("STS.{}", random_alnum(25));
+    let issued = Issued {
+        secret: random_alnum(44),
+        token: format!("CAIS{}", random_alnum(300)),
+        expiration: Utc::now() + Duration::seconds(duration as i64),
+        role_arn: role.arn.clone(),
+        role_name: role.name.clone(),
+        role_id: role.id.clone(),
+        session_name: session_name.to_string(),
+        session_policy,
+    };
+    let body = json!({
+        "RequestId": rid,
+        "AssumedRoleUser": {
+            "AssumedRoleId": format!("{}:{}", role.id, session_name),
+            "Arn": format!("{}/{}", role.arn, session_name),
+        },
+        "Credentials": {
+            "SecurityToken": issued.token,
+            "AccessKeyId": key_id,
+            "AccessKeySecret": issued.secret,
+            "Expiration": issued.expiration.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        },
+    });
+    cloud
+        .issued
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key_id, issued);
+    Ok(body)
+}

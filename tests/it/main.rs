@@ -1,0 +1,25 @@
+//! alicli's integration tests, one module per area, in one test binary (as cargo and ripgrep
+//! keep theirs) so that `cargo test` links the crate and the local cloud once. Each module runs
+//! the real `alicli` binary against a local cloud on 127.0.0.1 that the test starts; `common`
+//! is the harness they share.
+
+mod common;
+
+mod bad_input;
+mod credentials;
+mod edges;
+mod emulator_conditions;
+mod errors;
+mod flow;
+mod generated;
+mod interrupts;
+mod oss_api;
+mod policy;
+mod policy_probe;
+mod reliability;
+mod secret_hygiene;
+mod seed_commands;
+mod signing_versions;
+#[cfg(unix)]
+mod special_files;
+mod transfers;
