@@ -163,7 +163,7 @@ pub enum PolicyCommand {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
-    crate::output::configure(cli.global.verbose, cli.global.quiet);
+    crate::terminal::output::configure(cli.global.verbose, cli.global.quiet);
     let globals = cli.global.globals();
     match cli.command {
         Command::Configure(args) => commands::configure::run(globals, args),

@@ -18,9 +18,9 @@ use std::sync::{Mutex, MutexGuard};
 use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 
+use crate::config::profile::{self, ConfigFile, Profile};
 use crate::error::{ServiceError, UsageError};
-use crate::http::Net;
-use crate::profile::{self, ConfigFile, Profile};
+use crate::net::http::Net;
 use crate::resolve::{check_not_expired, CredentialSource, Origin, Resolved, Session};
 use crate::sts::{AssumeRoleRequest, StsClient};
 use alicli_wire::endpoint::Endpoint;
@@ -47,7 +47,7 @@ struct Held {
 
 /// Marks the error of an attempt after which the credentials were renewed because the service
 /// refused them: the request is worth sending again at once, with the new ones. The retry policy
-/// ([`crate::retry::RetryPolicy::run`]) does so once, outside its retry budget.
+/// ([`crate::net::retry::RetryPolicy::run`]) does so once, outside its retry budget.
 #[derive(Debug)]
 pub struct Renewed;
 
@@ -229,7 +229,7 @@ impl Provider {
                         // Try again later rather than before every request: halving the margin
                         // bounds the attempts (and warnings) while time remains.
                         held.margin /= 2;
-                        crate::output::warn(&format!(
+                        crate::terminal::output::warn(&format!(
                             "cannot renew the credentials of {}: {e:#}; using the current ones until they expire at {}",
                             self.source,
                             held.expiration.as_deref().unwrap_or_default()
@@ -265,7 +265,7 @@ impl Provider {
                 return Ok(None);
             }
         }
-        crate::output::verbose(&format!(
+        crate::terminal::output::verbose(&format!(
             "the service refused the credentials of {}; renewing them",
             self.source
         ));
@@ -382,7 +382,7 @@ impl Renewal {
         let source_name = p.source_profile.clone().unwrap_or_default();
         let source = self.ensure_fresh(config, &source_name, None, chain)?;
         let endpoint = self.sts_endpoint(config, &p, &source_name)?;
-        let http = crate::http::client_for(&endpoint, &self.net)?;
+        let http = crate::net::http::client_for(&endpoint, &self.net)?;
         let client = StsClient {
             http: &http,
             endpoint,
@@ -392,7 +392,7 @@ impl Renewal {
             retry: self.net.retry,
             provider: None,
         };
-        crate::output::verbose(&format!(
+        crate::terminal::output::verbose(&format!(
             "profile {name:?}: assuming {} again as profile {source_name:?} (the credentials held {})",
             request.role_arn,
             match (&p.expiration, refused) {
@@ -404,8 +404,8 @@ impl Renewal {
         let response = client
             .assume_role(&request)
             .map_err(|e| {
-                crate::hints::attach(e, |svc| {
-                    crate::hints::assume_role(svc, &request.role_arn, &source_name)
+                crate::terminal::hints::attach(e, |svc| {
+                    crate::terminal::hints::assume_role(svc, &request.role_arn, &source_name)
                 })
             })
             .with_context(|| format!("cannot renew the credentials of profile {name:?}"))?;
@@ -416,7 +416,7 @@ impl Renewal {
         entry.security_token = Some(c.security_token.clone());
         entry.expiration = Some(c.expiration.clone());
         if needs_renewal(Some(&c.expiration), margin, Utc::now()) {
-            crate::output::verbose(&format!(
+            crate::terminal::output::verbose(&format!(
                 "profile {name:?}: refresh_margin_seconds ({margin}) is not shorter than the credentials' lifetime, so they are renewed before every request"
             ));
         }

@@ -5,25 +5,17 @@
 //! The crate is a library so that tests and fuzz targets can reach the parsers and signers; the
 //! binary in `main.rs` is a thin shell around [`cli::run`].
 
-pub mod aliyun_config;
-pub mod checkpoint;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod credentials;
 pub mod error;
-pub mod hints;
-pub mod http;
 pub mod local_files;
+pub mod net;
 pub mod oss;
-pub mod output;
-pub mod paths;
-pub mod profile;
-pub mod progress;
-pub mod proxy;
-pub mod redact;
 pub mod resolve;
-pub mod retry;
 pub mod sts;
+pub mod terminal;
 
 /// Keeps this process's memory, which holds AccessKey secrets and security tokens, out of core
 /// dumps, and out of reach of other processes of the same user (ptrace, /proc/PID/mem), as

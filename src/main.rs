@@ -24,11 +24,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if alicli::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) if err.chain().any(|c| c.is::<alicli::Interrupted>()) => {
-            alicli::output::error(&format!("{err:#}"));
+            alicli::terminal::output::error(&format!("{err:#}"));
             ExitCode::from(130)
         }
         Err(err) => {
-            alicli::output::error(&format!("{err:#}"));
+            alicli::terminal::output::error(&format!("{err:#}"));
             ExitCode::from(exit_for(&err) as u8)
         }
     }

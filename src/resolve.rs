@@ -2,9 +2,9 @@
 //! from flags > environment > profile file, as ../docs/configuration.md describes.
 //!
 //! The profile file is read once per process; commands that write it go through
-//! [`crate::profile::update`], which re-reads it under the lock. When alicli's file has no profile
+//! [`crate::config::profile::update`], which re-reads it under the lock. When alicli's file has no profile
 //! of the selected name, the official CLI's `~/.aliyun/config.json` is consulted (read only; see
-//! [`crate::aliyun_config`]); what it provides is kept apart, in memory, and never saved.
+//! [`crate::config::official_cli`]); what it provides is kept apart, in memory, and never saved.
 //!
 //! This layer only finds credentials; keeping a role profile's credentials fresh is
 //! [`crate::credentials`]' work, one layer up, because it calls STS.
@@ -14,9 +14,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 
-use crate::aliyun_config::{self, Naming};
+use crate::config::official_cli::{self, Naming};
+use crate::config::profile::{self, ConfigFile, Profile};
 use crate::error::{CredentialsError, UsageError};
-use crate::profile::{self, ConfigFile, Profile};
 use alicli_wire::endpoint::{check_region, Endpoint};
 use alicli_wire::signing::Credentials;
 
@@ -109,7 +109,7 @@ impl Session {
         };
         let config = profile::load(&config_path)?;
         if let Some(warning) = profile::permission_warning(&config_path) {
-            crate::output::warn(&warning);
+            crate::terminal::output::warn(&warning);
         }
         let mut session = Session {
             globals,
@@ -134,10 +134,10 @@ impl Session {
         if self.config.profiles.contains_key(&key) {
             return Ok(());
         }
-        let Some(path) = aliyun_config::default_path() else {
+        let Some(path) = official_cli::default_path() else {
             return Ok(());
         };
-        let Some(official) = aliyun_config::load(&path)? else {
+        let Some(official) = official_cli::load(&path)? else {
             return Ok(());
         };
         let wanted = match &self.globals.profile {
@@ -156,7 +156,7 @@ impl Session {
             p.register_secrets();
             self.borrowed.profiles.insert(name, p);
         }
-        crate::output::verbose(&format!(
+        crate::terminal::output::verbose(&format!(
             "profile {key:?} is not in {}; using profile {wanted:?} of {}",
             self.config_path.display(),
             path.display()
@@ -217,8 +217,8 @@ impl Session {
     }
 
     /// Network settings: flags, then the profile's `retries`, then the defaults.
-    pub fn net(&self) -> Result<crate::http::Net> {
-        let mut net = crate::http::Net::default();
+    pub fn net(&self) -> Result<crate::net::http::Net> {
+        let mut net = crate::net::http::Net::default();
         let from_profile = self
             .profile()?
             .and_then(|p| p.extra.get("retries"))
@@ -239,7 +239,7 @@ impl Session {
             (None, None) => None,
         };
         if let Some(r) = retries {
-            net.retry = crate::retry::RetryPolicy::with_retries(r);
+            net.retry = crate::net::retry::RetryPolicy::with_retries(r);
         }
         if let Some(t) = self.globals.connect_timeout {
             net.connect_timeout = t;
@@ -514,9 +514,9 @@ fn from_env(
     match (id, secret) {
         (Some(id), Some(secret)) => {
             let token = env(token_var);
-            crate::redact::register(&secret);
+            crate::terminal::redact::register(&secret);
             if let Some(t) = &token {
-                crate::redact::register(t);
+                crate::terminal::redact::register(t);
             }
             let source = CredentialSource::Environment(id_var);
             check_usable(

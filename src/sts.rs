@@ -7,8 +7,8 @@ use anyhow::Result;
 use chrono::Utc;
 
 use crate::error::{usage, BadAnswer};
-use crate::http::{network_error, Client};
-use crate::output;
+use crate::net::http::{network_error, Client};
+use crate::terminal::output;
 use alicli_wire::endpoint::Endpoint;
 use alicli_wire::signing::{pop, Credentials};
 
@@ -22,7 +22,7 @@ pub struct StsClient<'a> {
     pub endpoint: Endpoint,
     /// What to sign with when there is no provider.
     pub credentials: Credentials,
-    pub retry: crate::retry::RetryPolicy,
+    pub retry: crate::net::retry::RetryPolicy,
     /// Fresh credentials for every attempt, and a renewal when the service refuses them (role
     /// profiles); `None` signs with `credentials` as they are.
     pub provider: Option<std::sync::Arc<crate::credentials::Provider>>,
@@ -49,8 +49,8 @@ impl StsClient<'_> {
                 "STS answered AssumeRole with JSON alicli cannot read: {e}"
             ))
         })?;
-        crate::redact::register(&response.credentials.access_key_secret);
-        crate::redact::register(&response.credentials.security_token);
+        crate::terminal::redact::register(&response.credentials.access_key_secret);
+        crate::terminal::redact::register(&response.credentials.security_token);
         response.credentials.check(Utc::now()).map_err(|why| {
             BadAnswer(format!(
                 "STS answered AssumeRole with credentials alicli cannot use: {why}; nothing was saved or printed"
@@ -126,14 +126,14 @@ impl StsClient<'_> {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let body = if status >= 300 {
-            crate::http::read_error_body(&mut response)
+            crate::net::http::read_error_body(&mut response)
         } else {
-            crate::http::read_answer(&mut response, action, &host)?
+            crate::net::http::read_answer(&mut response, action, &host)?
         };
         let text = String::from_utf8_lossy(&body).into_owned();
         let error = (status >= 300).then(|| {
             let mut error = parse_error(status, &text);
-            crate::http::note_redirect(&mut error, &headers);
+            crate::net::http::note_redirect(&mut error, &headers);
             error
         });
         output::verbose(&format!(

@@ -40,7 +40,7 @@ pub fn run(_args: DemoArgs) -> Result<()> {
         config: CloudConfig::default(),
     })?;
     let info = cloud.info.clone();
-    crate::redact::register(&info.access_key_secret);
+    crate::terminal::redact::register(&info.access_key_secret);
     let work = tempfile::Builder::new().prefix("alicli-demo-").tempdir()?;
     let exe = std::env::current_exe().context("cannot find the alicli binary")?;
     let endpoint = info.endpoint.clone();
@@ -158,7 +158,7 @@ fn run_step(exe: &Path, dir: &Path, step: &Step) -> Result<(bool, Outcome)> {
         .iter()
         .map(|a| {
             if step.secret_values.contains(a) {
-                crate::redact::MASK.to_string()
+                crate::terminal::redact::MASK.to_string()
             } else {
                 quote_for_display(a)
             }
@@ -191,7 +191,7 @@ fn run_step(exe: &Path, dir: &Path, step: &Step) -> Result<(bool, Outcome)> {
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     let mut shown = mask_credentials_json(&stdout);
     shown.push_str(&stderr);
-    for line in crate::redact::redact(&shown).lines() {
+    for line in crate::terminal::redact::redact(&shown).lines() {
         println!("    {line}");
     }
     let code = output.status.code().unwrap_or(-1);
@@ -212,7 +212,7 @@ fn mask_credentials_json(text: &str) -> String {
     if let Some(creds) = value.get_mut("Credentials").and_then(|c| c.as_object_mut()) {
         for k in ["AccessKeySecret", "SecurityToken"] {
             if let Some(v) = creds.get_mut(k) {
-                *v = serde_json::Value::String(crate::redact::MASK.into());
+                *v = serde_json::Value::String(crate::terminal::redact::MASK.into());
             }
         }
     }

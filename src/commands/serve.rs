@@ -67,7 +67,7 @@ pub fn run(args: ServeArgs) -> Result<()> {
     writeln!(out, "{line}")?;
     out.flush()?;
     drop(out);
-    crate::output::info(&format!(
+    crate::terminal::output::info(&format!(
         "local cloud listening on {} (STS and OSS; region {}); Ctrl-C stops it",
         running.info.endpoint, running.info.region
     ));
@@ -77,6 +77,6 @@ pub fn run(args: ServeArgs) -> Result<()> {
     }
     let _ = stop_rx.recv();
     drop(running);
-    crate::output::info("local cloud stopped");
+    crate::terminal::output::info("local cloud stopped");
     Ok(())
 }

@@ -10,8 +10,8 @@ use reqwest::header::HeaderMap;
 use std::sync::Arc;
 
 use crate::credentials::Provider;
-use crate::http::{network_error, Client};
-use crate::output;
+use crate::net::http::{network_error, Client};
+use crate::terminal::output;
 use alicli_wire::endpoint::Endpoint;
 use alicli_wire::oss::xml;
 use alicli_wire::signing::percent::{rfc3986, rfc3986_path};
@@ -39,7 +39,7 @@ pub struct OssClient<'a> {
     /// What to sign with when there is no provider.
     pub credentials: Credentials,
     pub sign: SignVersion,
-    pub retry: crate::retry::RetryPolicy,
+    pub retry: crate::net::retry::RetryPolicy,
     /// Fresh credentials for every attempt of every request, parts of a transfer included, and a
     /// renewal when the service refuses them (role profiles); `None` signs with `credentials`.
     pub provider: Option<Arc<Provider>>,
@@ -47,7 +47,7 @@ pub struct OssClient<'a> {
 
 /// A request body: bytes in memory, or a reader of known length streamed from (a file, a part
 /// of one). The length decides how long the request may take (see
-/// [`crate::http::timeout_with_body`]).
+/// [`crate::net::http::timeout_with_body`]).
 pub enum Payload {
     Memory(bytes::Bytes),
     Reader(Box<dyn std::io::Read + Send>, u64),
@@ -222,7 +222,7 @@ impl OssClient<'_> {
             request = request.header(name, value);
         }
         if let Some(payload) = body {
-            request = request.timeout(crate::http::timeout_with_body(Some(payload.len())));
+            request = request.timeout(crate::net::http::timeout_with_body(Some(payload.len())));
             request = match payload {
                 Payload::Memory(data) => request.body(data),
                 Payload::Reader(reader, len) => {
@@ -243,7 +243,7 @@ impl OssClient<'_> {
             Vec::new()
         } else {
             let mut response = response;
-            crate::http::read_error_body(&mut response)
+            crate::net::http::read_error_body(&mut response)
         };
         Err(service_error(status, &headers, &body))
     }
@@ -278,15 +278,15 @@ impl OssClient<'_> {
         let url = self.request_url(bucket, key, query);
         let headers = self.signed_headers(&credentials, "PUT", bucket, key, query, headers);
         output::verbose(&format!("> PUT {url}"));
-        let timeout = crate::http::timeout_with_body(Some(len));
+        let timeout = crate::net::http::timeout_with_body(Some(len));
         let answer = self
             .http
             .send_streamed(reqwest::Method::PUT, &url, &headers, reader, len, timeout)
             .map_err(|e| match e {
-                crate::http::StreamError::Http(e) => {
+                crate::net::http::StreamError::Http(e) => {
                     network_error(&e, &self.endpoint.authority()).into()
                 }
-                crate::http::StreamError::Setup(why) => {
+                crate::net::http::StreamError::Setup(why) => {
                     anyhow::anyhow!("cannot set up the upload: {why}")
                 }
             });
@@ -539,14 +539,14 @@ impl OssClient<'_> {
     }
 }
 
-/// Reads an XML answer body (at most [`crate::http::ANSWER_LIMIT`] bytes) into `T`, with an
+/// Reads an XML answer body (at most [`crate::net::http::ANSWER_LIMIT`] bytes) into `T`, with an
 /// error that names the operation when it does not fit.
 fn read_xml<T: serde::de::DeserializeOwned>(
     mut response: Response,
     operation: &str,
     host: &str,
 ) -> Result<T> {
-    let body = crate::http::read_answer(&mut response, operation, host)?;
+    let body = crate::net::http::read_answer(&mut response, operation, host)?;
     let text = String::from_utf8_lossy(&body);
     quick_xml::de::from_str(&text).map_err(|e| {
         crate::error::BadAnswer(format!(
@@ -601,7 +601,7 @@ fn service_error(status: u16, headers: &HeaderMap, body: &[u8]) -> anyhow::Error
     let mut error =
         alicli_wire::oss::error_body::parse(status, Some(&request_id), err_header.as_deref(), body);
     error.retry_after = header_in(headers, "retry-after").and_then(|v| v.trim().parse().ok());
-    crate::http::note_redirect(&mut error, headers);
+    crate::net::http::note_redirect(&mut error, headers);
     error.into()
 }
 

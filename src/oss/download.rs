@@ -26,13 +26,13 @@ use serde::{Deserialize, Serialize};
 use super::client::header;
 use super::transfer::{self, part_count, part_range, run_parallel, write_at};
 use super::OssClient;
-use crate::checkpoint::{self, Checkpoint, DonePart, Found};
+use crate::config::paths::folder_of;
 use crate::error::{IntegrityError, NetworkError, ServiceError, UsageError};
-use crate::http::Deadline;
 use crate::local_files;
-use crate::output::{self, escape_untrusted};
-use crate::paths::folder_of;
-use crate::progress::{Direction, Progress};
+use crate::net::http::Deadline;
+use crate::oss::checkpoint::{self, Checkpoint, DonePart, Found};
+use crate::terminal::output::{self, escape_untrusted};
+use crate::terminal::progress::{Direction, Progress};
 use alicli_wire::crc64;
 
 #[derive(Debug, Clone)]
@@ -415,7 +415,7 @@ fn create_part_file(path: &Path, size: u64) -> Result<File> {
                         return Err(anyhow::anyhow!(
                             "not enough room in {} for {} ({e}); nothing was downloaded",
                             shown_path(folder_of(path)),
-                            crate::progress::human_bytes(size as f64)
+                            crate::terminal::progress::human_bytes(size as f64)
                         ));
                     }
                     return Err(anyhow::Error::from(e)

@@ -1,8 +1,8 @@
-//! The OSS side: `oss://` addresses, the REST client, and error bodies.
+//! The OSS side: `oss://` addresses, the REST client, and the checkpointed transfers built on it.
 
+pub mod checkpoint;
 pub mod client;
 pub mod download;
-
 pub mod transfer;
 pub mod upload;
 pub mod url;

@@ -18,10 +18,10 @@ use serde::{Deserialize, Serialize};
 use super::client::Payload;
 use super::transfer::{self, part_count, part_range, run_parallel, PartReader};
 use super::OssClient;
-use crate::checkpoint::{self, Checkpoint, DonePart, Found};
 use crate::error::{IntegrityError, ServiceError};
-use crate::output;
-use crate::progress::{Direction, Progress};
+use crate::oss::checkpoint::{self, Checkpoint, DonePart, Found};
+use crate::terminal::output;
+use crate::terminal::progress::{Direction, Progress};
 use alicli_wire::crc64;
 use alicli_wire::oss::xml::CompletePart;
 

@@ -59,7 +59,10 @@ impl std::fmt::Display for OssUrl {
 /// included (and keys come from listings too): they are escaped, so a key can neither forge a
 /// line of output nor send the terminal a control sequence.
 pub fn display(bucket: &str, key: &str) -> String {
-    format!("oss://{bucket}/{}", crate::output::escape_untrusted(key))
+    format!(
+        "oss://{bucket}/{}",
+        crate::terminal::output::escape_untrusted(key)
+    )
 }
 
 #[cfg(test)]

@@ -125,8 +125,8 @@ fn setup_world(world: &World, extra: &[&str]) {
     setup(&|a| world.run(a), &info, extra);
 }
 
-fn profile_of(path: &Path, name: &str) -> alicli::profile::Profile {
-    let config = alicli::profile::load(path).expect("profile file parses");
+fn profile_of(path: &Path, name: &str) -> alicli::config::profile::Profile {
+    let config = alicli::config::profile::load(path).expect("profile file parses");
     config.profiles.get(name).cloned().unwrap_or_else(|| {
         panic!(
             "no profile {name} in {}",
@@ -649,7 +649,7 @@ fn configure_list_get_and_set() {
         line("ci").contains("role") && line("ci").contains("left"),
         "{table}"
     );
-    assert!(line("ci").contains(&alicli::redact::mask_id(
+    assert!(line("ci").contains(&alicli::terminal::redact::mask_id(
         role.access_key_id.as_deref().unwrap()
     )));
     assert!(!table.contains(role.access_key_id.as_deref().unwrap()));
@@ -1060,7 +1060,7 @@ fn sixteen_parallel_save_profiles_all_arrive() {
     for r in &runs {
         assert_eq!(r.code, 0, "{r:?}");
     }
-    let config = alicli::profile::load(&world.config_file()).expect("valid file");
+    let config = alicli::config::profile::load(&world.config_file()).expect("valid file");
     for name in &names {
         let p = &config.profiles[name];
         assert!(
@@ -1116,9 +1116,9 @@ fn killed_writers_never_leave_a_broken_file() {
         (name, child)
     };
     // A large file makes each write take long enough to be interrupted in the middle.
-    alicli::profile::update(&world.config_file(), |c| {
+    alicli::config::profile::update(&world.config_file(), |c| {
         for i in 0..400 {
-            let p = alicli::profile::Profile {
+            let p = alicli::config::profile::Profile {
                 region: Some("cn-hangzhou".into()),
                 policy: Some(crate::common::DOCS_POLICY.repeat(8)),
                 ..Default::default()
@@ -1155,7 +1155,8 @@ fn killed_writers_never_leave_a_broken_file() {
         succeeded.len()
     );
     assert!(killed > 0, "some writers must have been killed");
-    let config = alicli::profile::load(&world.config_file()).expect("the file still parses");
+    let config =
+        alicli::config::profile::load(&world.config_file()).expect("the file still parses");
     for name in &succeeded {
         assert!(
             config.profiles.contains_key(name),
@@ -1174,7 +1175,7 @@ fn killed_writers_never_leave_a_broken_file() {
         "after",
     ]);
     assert_eq!(r.code, 0, "{r:?}");
-    assert!(alicli::profile::load(&world.config_file())
+    assert!(alicli::config::profile::load(&world.config_file())
         .unwrap()
         .profiles
         .contains_key("after"));

@@ -166,7 +166,7 @@ fn part_file_of(world: &World, key: &str, dest: &str) -> PathBuf {
     let folder = std::fs::canonicalize(world.dir.path()).unwrap();
     let dest_name = folder.join(dest).display().to_string();
     let endpoint = world.endpoint();
-    let id = alicli::checkpoint::id_for(&["get", &endpoint, "sample-bucket", key, &dest_name]);
+    let id = alicli::oss::checkpoint::id_for(&["get", &endpoint, "sample-bucket", key, &dest_name]);
     world.path(&format!(".{dest}.{}.alicli-download", &id[..12]))
 }
 
@@ -869,14 +869,14 @@ fn a_corrupt_checkpoint_is_discarded_with_a_warning() {
     std::fs::write(world.path("up.bin"), &data).unwrap();
     let folder = std::fs::canonicalize(world.dir.path()).unwrap();
     let endpoint = world.endpoint();
-    let get_id = alicli::checkpoint::id_for(&[
+    let get_id = alicli::oss::checkpoint::id_for(&[
         "get",
         &endpoint,
         "sample-bucket",
         "ck/d.bin",
         &folder.join("out.bin").display().to_string(),
     ]);
-    let put_id = alicli::checkpoint::id_for(&[
+    let put_id = alicli::oss::checkpoint::id_for(&[
         "put",
         &folder.join("up.bin").display().to_string(),
         &endpoint,
@@ -1183,7 +1183,7 @@ fn endless_listparts_pages_are_refused_and_ctrl_c_stops_them() {
         .as_nanos();
     let source = std::fs::canonicalize(&src).unwrap().display().to_string();
     let url = server.url();
-    let id = alicli::checkpoint::id_for(&["put", &source, &url, "sample-bucket", "k"]);
+    let id = alicli::oss::checkpoint::id_for(&["put", &source, &url, "sample-bucket", "k"]);
     let checkpoints = dir.path().join("cache/checkpoints");
     std::fs::create_dir_all(&checkpoints).unwrap();
     std::fs::write(

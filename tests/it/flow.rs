@@ -35,7 +35,7 @@ fn save_profile_keeps_what_a_refresh_needs() {
         "{r:?}"
     );
     let answer = r.json();
-    let config = alicli::profile::load(&world.config_file()).unwrap();
+    let config = alicli::config::profile::load(&world.config_file()).unwrap();
     let p = &config.profiles["client"];
     assert_eq!(
         p.access_key_id.as_deref(),

@@ -45,7 +45,7 @@ impl Session<'_> {
 
     /// Secrets in the profile file now (renewals replace them, so look after every command).
     fn harvest_file(&mut self) {
-        let Ok(config) = alicli::profile::load(&self.world.config_file()) else {
+        let Ok(config) = alicli::config::profile::load(&self.world.config_file()) else {
             return;
         };
         for p in config.profiles.values() {

@@ -197,7 +197,7 @@ fn export(globals: Globals, args: ExportArgs) -> Result<()> {
     let session = Session::new(globals)?;
     let provider = crate::credentials::for_export(&session)?;
     let (credentials, expiration) = provider.current_with_expiration()?;
-    crate::output::verbose(&format!("credentials from {}", provider.source()));
+    crate::terminal::output::verbose(&format!("credentials from {}", provider.source()));
     let text = render(args.format, &credentials, expiration.as_deref())?;
     crate::write_stdout(text.as_bytes())
 }

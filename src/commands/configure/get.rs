@@ -8,8 +8,8 @@
 use anyhow::Result;
 use clap::Args;
 
+use crate::config::profile;
 use crate::error::usage;
-use crate::profile;
 use crate::resolve::{Globals, Session};
 
 #[derive(Debug, Args)]

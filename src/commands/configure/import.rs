@@ -11,10 +11,10 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
-use crate::aliyun_config::{self, Naming};
 use crate::commands::sts::assume_role::check_profile_name;
+use crate::config::official_cli::{self, Naming};
+use crate::config::profile::{self, Kind, Profile};
 use crate::error::{usage, UsageError};
-use crate::profile::{self, Kind, Profile};
 use crate::resolve::{Globals, Session};
 
 #[derive(Debug, Args)]
@@ -37,11 +37,11 @@ struct Group {
 }
 
 pub fn run(globals: Globals, args: ImportArgs) -> Result<()> {
-    let path = match args.from.clone().or_else(aliyun_config::default_path) {
+    let path = match args.from.clone().or_else(official_cli::default_path) {
         Some(p) => p,
         None => usage!("cannot find a home folder; pass --from PATH"),
     };
-    let Some(official) = aliyun_config::load(&path)? else {
+    let Some(official) = official_cli::load(&path)? else {
         usage!("there is no {} to import from", path.display());
     };
     let explicit = !args.names.is_empty();
@@ -79,7 +79,7 @@ pub fn run(globals: Globals, args: ImportArgs) -> Result<()> {
                 profiles,
             }),
             Err(e) if explicit => return Err(e.into()),
-            Err(e) => crate::output::warn(&format!("skipped: {e}")),
+            Err(e) => crate::terminal::output::warn(&format!("skipped: {e}")),
         }
     }
 
@@ -127,17 +127,17 @@ pub fn run(globals: Globals, args: ImportArgs) -> Result<()> {
             (Kind::Role, Some(source)) => format!("role, assumed with profile {source:?}"),
             (kind, _) => kind.to_string(),
         };
-        crate::output::info(&format!("imported profile {name:?} ({detail})"));
+        crate::terminal::output::info(&format!("imported profile {name:?} ({detail})"));
     }
     for (name, clash) in &kept {
-        crate::output::warn(&format!(
+        crate::terminal::output::warn(&format!(
             "profile {name:?} not imported: alicli already has {clash} (--force replaces)"
         ));
     }
     if imported.is_empty() && kept.is_empty() && groups.is_empty() {
-        crate::output::warn(&format!("nothing to import from {}", path.display()));
+        crate::terminal::output::warn(&format!("nothing to import from {}", path.display()));
     } else {
-        crate::output::info(&format!(
+        crate::terminal::output::info(&format!(
             "{} of {} profiles imported into {} ({} left as it was)",
             imported.len(),
             names.len(),

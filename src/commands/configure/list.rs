@@ -8,10 +8,10 @@ use chrono::{DateTime, Utc};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use crate::aliyun_config::{self, Naming};
-use crate::profile::{Kind, Profile};
-use crate::redact::mask_id;
+use crate::config::official_cli::{self, Naming};
+use crate::config::profile::{Kind, Profile};
 use crate::resolve::{Globals, Session};
+use crate::terminal::redact::mask_id;
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
@@ -116,8 +116,8 @@ pub fn run(globals: Globals, args: ListArgs) -> Result<()> {
         .iter()
         .map(|(name, p)| row(name, "alicli", *name == selected, p, now))
         .collect();
-    if let Some(path) = aliyun_config::default_path() {
-        if let Some(official) = aliyun_config::load(&path)? {
+    if let Some(path) = official_cli::default_path() {
+        if let Some(official) = official_cli::load(&path)? {
             for p in &official.profiles {
                 // Shown as alicli would read it; modes it cannot use are listed by their mode.
                 let borrowed = session.borrowed_name.as_deref() == Some(p.name.as_str());

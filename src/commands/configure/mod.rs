@@ -16,10 +16,10 @@ use std::io::{BufRead, IsTerminal, Write};
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
+use crate::config::profile;
 use crate::error::{usage, UsageError};
-use crate::profile;
-use crate::redact::mask_id;
 use crate::resolve::{Globals, Session};
+use crate::terminal::redact::mask_id;
 
 #[derive(Debug, Args)]
 #[command(
@@ -100,7 +100,7 @@ pub fn run(globals: Globals, args: ConfigureArgs) -> Result<()> {
         }
         if secret.is_none() {
             let shown = if current.access_key_secret.is_some() {
-                crate::redact::MASK
+                crate::terminal::redact::MASK
             } else {
                 ""
             };
@@ -155,7 +155,7 @@ pub fn run(globals: Globals, args: ConfigureArgs) -> Result<()> {
         }
         Ok(())
     })?;
-    crate::output::info(&format!(
+    crate::terminal::output::info(&format!(
         "profile {name:?} saved in {}",
         session.config_path.display()
     ));
@@ -200,7 +200,7 @@ const STDIN_VALUE_LIMIT: usize = 64 * 1024;
 /// `--access-key-secret -`: the secret from stdin, registered with the redactor at once.
 pub(crate) fn read_secret_from_stdin() -> Result<String> {
     let secret = read_stdin_value("--access-key-secret")?;
-    crate::redact::register(&secret);
+    crate::terminal::redact::register(&secret);
     Ok(secret)
 }
 
@@ -208,6 +208,6 @@ pub(crate) fn read_secret_from_stdin() -> Result<String> {
 pub(crate) fn prompt_secret(question: &str) -> Result<Option<String>> {
     let answer = rpassword::prompt_password(question)?;
     let answer = answer.trim().to_string();
-    crate::redact::register(&answer);
+    crate::terminal::redact::register(&answer);
     Ok(Some(answer).filter(|a| !a.is_empty()))
 }

@@ -11,8 +11,8 @@ use clap::Args;
 
 use crate::commands::oss::SignVersionArg;
 use crate::commands::sts::assume_role;
+use crate::config::profile;
 use crate::error::usage;
-use crate::profile;
 use crate::resolve::{Globals, Session};
 
 #[derive(Debug, Args)]
@@ -100,7 +100,7 @@ pub fn run(globals: Globals, args: SetArgs) -> Result<()> {
         args.value.clone()
     };
     if setting.secret {
-        crate::redact::register(&value);
+        crate::terminal::redact::register(&value);
     }
     let session = Session::new(globals)?;
     let name = session.profile_name().to_string();
@@ -118,11 +118,11 @@ pub fn run(globals: Globals, args: SetArgs) -> Result<()> {
         Ok(source.filter(|s| setting.name == "source_profile" && !config.profiles.contains_key(s)))
     })?;
     if let Some(source) = source_missing {
-        crate::output::warn(&format!(
+        crate::terminal::output::warn(&format!(
             "profile {source:?} does not exist yet; profile {name:?} needs it to assume its role"
         ));
     }
-    crate::output::info(&format!(
+    crate::terminal::output::info(&format!(
         "profile {name:?}: {} {}",
         setting.name,
         if removed { "removed" } else { "set" }

@@ -7,8 +7,8 @@ use std::io::IsTerminal;
 use anyhow::Result;
 use clap::Args;
 
+use crate::config::profile::{self, OssSettings};
 use crate::error::usage;
-use crate::profile::{self, OssSettings};
 use crate::resolve::{Globals, Session};
 
 #[derive(Debug, Args)]
@@ -46,11 +46,11 @@ fn secret_and_token(args: &OssConfigArgs) -> Result<(Option<String>, Option<Stri
         match value.as_deref() {
             Some("-") => {
                 let v = crate::commands::configure::read_stdin_value(flag)?;
-                crate::redact::register(&v);
+                crate::terminal::redact::register(&v);
                 Ok(Some(v))
             }
             Some(v) => {
-                crate::redact::register(v);
+                crate::terminal::redact::register(v);
                 Ok(Some(v.to_string()))
             }
             None => Ok(None),
@@ -141,7 +141,7 @@ pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
         }
         Ok(())
     })?;
-    crate::output::info(&format!(
+    crate::terminal::output::info(&format!(
         "oss settings of profile {name:?} saved in {}",
         session.config_path.display()
     ));

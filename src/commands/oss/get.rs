@@ -12,7 +12,7 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::error::UsageError;
-use crate::http;
+use crate::net::http;
 use crate::oss::download::{self, DownloadSettings, Report};
 use crate::oss::OssUrl;
 use crate::resolve::{Globals, Session};
@@ -78,7 +78,7 @@ fn open_destination(url: &OssUrl, dest: Option<&std::ffi::OsStr>) -> Result<Targ
             Ok(Target::Stream(file, path))
         }
         _ => {
-            let path = crate::paths::follow_symlinks(path);
+            let path = crate::config::paths::follow_symlinks(path);
             Ok(Target::File(download::temp_beside(&path)?, path))
         }
     }
@@ -107,7 +107,8 @@ pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
             download::download_file(&client, &url.bucket, &url.key, &path, tmp, &settings).map(drop)
         }
         Target::Stream(mut file, path) => {
-            let shown = crate::output::escape_untrusted(&path.display().to_string()).into_owned();
+            let shown =
+                crate::terminal::output::escape_untrusted(&path.display().to_string()).into_owned();
             let report = Report {
                 bar: settings.show_progress,
                 summary: true,

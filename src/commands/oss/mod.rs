@@ -10,7 +10,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use crate::error::UsageError;
-use crate::http;
+use crate::net::http;
 use crate::oss::{OssClient, SignVersion};
 use crate::resolve::{Resolved, Session};
 use alicli_wire::endpoint::Endpoint;
@@ -144,7 +144,7 @@ pub(crate) fn sign_version(
             .into())
         }
         (None, None) => {
-            crate::output::warn(&format!(
+            crate::terminal::output::warn(&format!(
                 "no region known for {endpoint}: signing with OSS v1, which accounts created since 2025-03-01 cannot use; pass --region (e.g. --region cn-hangzhou) or run `alicli oss config --region REGION`"
             ));
             SignVersion::V1
@@ -163,7 +163,7 @@ pub(crate) fn client<'a>(
     let endpoint = session.oss_endpoint(flags.endpoint.as_deref())?;
     let provider = crate::credentials::for_oss(session)?;
     let sign = sign_version(session, &endpoint, flags.sign_version)?;
-    crate::output::verbose(&format!(
+    crate::terminal::output::verbose(&format!(
         "credentials from {}; endpoint {endpoint}; signing {sign}",
         provider.source()
     ));
@@ -187,7 +187,7 @@ pub(crate) fn client<'a>(
 /// Adds the OSS hint to a service error from `client`.
 pub(crate) fn with_hint(err: anyhow::Error, client: &OssClient) -> anyhow::Error {
     let temporary = client.credentials.security_token.is_some();
-    crate::hints::attach(err, |e| crate::hints::oss(e, temporary))
+    crate::terminal::hints::attach(err, |e| crate::terminal::hints::oss(e, temporary))
 }
 
 #[cfg(test)]

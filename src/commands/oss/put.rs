@@ -9,7 +9,7 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::error::{usage, UsageError};
-use crate::http;
+use crate::net::http;
 use crate::oss::upload::{self, UploadSettings};
 use crate::oss::OssUrl;
 use crate::resolve::{Globals, Session};
@@ -47,7 +47,7 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
     let from_stdin = args.source == "-";
     let source_path = Path::new(&args.source);
     let source_shown =
-        crate::output::escape_untrusted(&source_path.display().to_string()).into_owned();
+        crate::terminal::output::escape_untrusted(&source_path.display().to_string()).into_owned();
     if url.key.is_empty() || url.key.ends_with('/') {
         if from_stdin {
             usage!(

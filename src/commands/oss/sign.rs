@@ -8,7 +8,7 @@ use chrono::Utc;
 use clap::{Args, ValueEnum};
 
 use crate::error::usage;
-use crate::http;
+use crate::net::http;
 use crate::oss::{OssUrl, SignVersion};
 use crate::resolve::{Globals, Session};
 use alicli_wire::signing::percent::rfc3986;
@@ -70,7 +70,7 @@ pub fn run(globals: Globals, args: SignArgs) -> Result<()> {
         .and_then(|e| chrono::DateTime::parse_from_rfc3339(e).ok())
     {
         if exp < now + chrono::Duration::seconds(expires as i64) {
-            crate::output::warn(&format!(
+            crate::terminal::output::warn(&format!(
                 "the URL stops working when the temporary credentials expire, at {} (before the {expires} s asked for)",
                 exp.format("%Y-%m-%dT%H:%M:%SZ")
             ));
@@ -102,7 +102,7 @@ pub fn run(globals: Globals, args: SignArgs) -> Result<()> {
             oss_v4::presign(&client.credentials, &request, region, now, expires, &[])
         }
     };
-    crate::output::verbose(&format!("> signed ({}): {signed:?}", client.sign));
+    crate::terminal::output::verbose(&format!("> signed ({}): {signed:?}", client.sign));
     let query: Vec<String> = params
         .iter()
         .map(|(k, v)| format!("{}={}", rfc3986(k), rfc3986(v)))

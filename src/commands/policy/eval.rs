@@ -201,7 +201,7 @@ fn parse_actions(items: &[String]) -> Result<Vec<(String, Option<String>)>> {
                     let hint = catalog::nearest(action, known.iter().map(String::as_str))
                         .map(|n| format!(": did you mean {n}?"))
                         .unwrap_or_default();
-                    crate::output::warn(&format!(
+                    crate::terminal::output::warn(&format!(
                         "--action {action} is not an {} action alicli knows{hint}",
                         service.to_uppercase()
                     ));
@@ -302,14 +302,14 @@ fn note_placeholders(layers: &[Layer], region: &str, account: &str) {
     }
     if account == "*" && !named_accounts.is_empty() {
         let list: Vec<String> = named_accounts.into_iter().collect();
-        crate::output::warn(&format!(
+        crate::terminal::output::warn(&format!(
             "oss:// resources were written with account *, which does not match the account the policies name ({}); pass --account ID to evaluate requests in that account",
             list.join(", ")
         ));
     }
     if region == "*" && !named_regions.is_empty() {
         let list: Vec<String> = named_regions.into_iter().collect();
-        crate::output::warn(&format!(
+        crate::terminal::output::warn(&format!(
             "oss:// resources were written with region *, which does not match the region the policies name ({}); pass --region REGION",
             list.join(", ")
         ));

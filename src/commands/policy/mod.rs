@@ -111,6 +111,6 @@ pub fn finding_line(label: &str, finding: &Finding) -> String {
 /// still run, but the operator should know.
 pub fn warn_findings(label: &str, report: &Report) {
     for f in &report.findings {
-        crate::output::warn(&format!("{label}: {f}"));
+        crate::terminal::output::warn(&format!("{label}: {f}"));
     }
 }

@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 use serde_json::{json, Value};
 
 use crate::error::{usage, Exit, ServiceError};
-use crate::http;
+use crate::net::http;
 use crate::oss::url::{check_key, OssUrl};
 use crate::oss::OssClient;
 use crate::resolve::{Globals, Session};
@@ -163,7 +163,7 @@ pub fn run(globals: Globals, args: ProbeArgs) -> Result<()> {
     )?;
     let (client, _) = crate::commands::oss::client(&session, &http, &args.oss)?;
     let object = format!("oss://{}/{}", target.bucket, target.key);
-    crate::output::info(&format!("probe object: {object}"));
+    crate::terminal::output::info(&format!("probe object: {object}"));
 
     let mut created = Created::default();
     let mut steps = Vec::new();
@@ -173,7 +173,7 @@ pub fn run(globals: Globals, args: ProbeArgs) -> Result<()> {
     let leftovers = clean_up(&client, &target, &mut created, &mut steps);
     if let Err(err) = result {
         for warning in &leftovers {
-            crate::output::warn(warning);
+            crate::terminal::output::warn(warning);
         }
         return Err(crate::commands::oss::with_hint(err, &client));
     }
@@ -196,7 +196,7 @@ pub fn run(globals: Globals, args: ProbeArgs) -> Result<()> {
         Ok(())
     } else {
         for warning in &leftovers {
-            crate::output::warn(warning);
+            crate::terminal::output::warn(warning);
         }
         Err(anyhow::anyhow!(
             "the probe could not remove everything it created (see the warnings)"

@@ -8,12 +8,12 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use crate::commands::configure::export_credentials;
+use crate::config::profile::{self, Profile};
 use crate::error::usage;
-use crate::hints;
-use crate::http;
-use crate::profile::{self, Profile};
+use crate::net::http;
 use crate::resolve::{CredentialSource, Session};
 use crate::sts::{AssumeRoleRequest, AssumeRoleResponse};
+use crate::terminal::hints;
 use alicli_policy::lint;
 pub use alicli_wire::names::{
     check_duration, check_external_id, check_role_arn, check_session_name,
@@ -174,7 +174,7 @@ fn assume(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()> 
             &source,
             args.endpoint.as_deref(),
         )?;
-        crate::output::info(&format!(
+        crate::terminal::output::info(&format!(
             "saved temporary credentials to profile {name:?} in {} (expire {})",
             session.config_path.display(),
             response.credentials.expiration
@@ -241,12 +241,15 @@ fn save(
             .unwrap_or_default();
         let previous = config.profiles.get(name).cloned().unwrap_or_default();
         let c = &response.credentials;
-        let oss = carried.oss.as_ref().map(|o| crate::profile::OssSettings {
-            endpoint: o.endpoint.clone(),
-            region: o.region.clone(),
-            sign_version: o.sign_version.clone(),
-            ..Default::default()
-        });
+        let oss = carried
+            .oss
+            .as_ref()
+            .map(|o| crate::config::profile::OssSettings {
+                endpoint: o.endpoint.clone(),
+                region: o.region.clone(),
+                sign_version: o.sign_version.clone(),
+                ..Default::default()
+            });
         let profile = Profile {
             access_key_id: Some(c.access_key_id.clone()),
             access_key_secret: Some(c.access_key_secret.clone()),

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use clap::Args;
 
-use crate::http;
+use crate::net::http;
 use crate::resolve::{Globals, Session};
 
 #[derive(Debug, Args)]
@@ -22,7 +22,9 @@ pub fn run(globals: Globals, args: GetCallerIdentityArgs) -> Result<()> {
     )?;
     let client = super::client(&session, &http, args.endpoint.as_deref())?;
     let identity = client.get_caller_identity().map_err(|e| {
-        crate::hints::attach(e, |s| crate::hints::sts_common(s, session.profile_name()))
+        crate::terminal::hints::attach(e, |s| {
+            crate::terminal::hints::sts_common(s, session.profile_name())
+        })
     })?;
     crate::write_stdout(super::assume_role::pretty_json(&identity)?.as_bytes())
 }

@@ -5,7 +5,7 @@ pub mod get_caller_identity;
 
 use anyhow::Result;
 
-use crate::http;
+use crate::net::http;
 use crate::resolve::{CredentialSource, Session};
 use crate::sts::StsClient;
 
@@ -19,7 +19,7 @@ pub(crate) fn client<'a>(
 ) -> Result<StsClient<'a>> {
     let provider = crate::credentials::for_sts(session, endpoint)?;
     let endpoint = session.sts_endpoint(endpoint)?;
-    crate::output::verbose(&format!("credentials from {}", provider.source()));
+    crate::terminal::output::verbose(&format!("credentials from {}", provider.source()));
     let credentials = provider.current()?;
     Ok(StsClient {
         http,

@@ -139,8 +139,8 @@ impl World {
     /// A library OSS client with the seeded user's key, for checks the CLI does not expose.
     pub fn user_oss_client(&self, sign: SignVersion, retries: u32) -> OssClient<'static> {
         // Leaked: a test's client lives as long as the test process anyway.
-        let http: &'static alicli::http::Client =
-            Box::leak(Box::new(alicli::http::client().unwrap()));
+        let http: &'static alicli::net::http::Client =
+            Box::leak(Box::new(alicli::net::http::client().unwrap()));
         OssClient {
             http,
             endpoint: alicli_wire::endpoint::Endpoint::parse(&self.endpoint()).unwrap(),
@@ -150,7 +150,7 @@ impl World {
                 None,
             ),
             sign,
-            retry: alicli::retry::RetryPolicy::with_retries(retries),
+            retry: alicli::net::retry::RetryPolicy::with_retries(retries),
             provider: None,
         }
     }

@@ -156,14 +156,14 @@ impl Profile {
             .into_iter()
             .flatten()
         {
-            crate::redact::register(s);
+            crate::terminal::redact::register(s);
         }
         if let Some(oss) = &self.oss {
             for s in [&oss.access_key_secret, &oss.security_token]
                 .into_iter()
                 .flatten()
             {
-                crate::redact::register(s);
+                crate::terminal::redact::register(s);
             }
         }
     }
@@ -504,7 +504,7 @@ fn update_locked<T>(
     always_write: bool,
 ) -> Result<T> {
     let path = &writable_path(path)?;
-    create_private_dir(crate::paths::folder_of(path))?;
+    create_private_dir(crate::config::paths::folder_of(path))?;
     let _lock = lock(path)?;
     sweep_dead_writers(path);
     let mut config = load(path)?;
@@ -519,7 +519,7 @@ fn update_locked<T>(
 /// The file a write replaces: a symlinked profile file keeps its link (the file it points to is
 /// replaced), and anything but a regular file is refused rather than renamed over.
 fn writable_path(path: &Path) -> Result<PathBuf> {
-    let path = crate::paths::follow_symlinks(path.to_path_buf());
+    let path = crate::config::paths::follow_symlinks(path.to_path_buf());
     match fs::metadata(&path) {
         Ok(meta) if !meta.is_file() => Err(UsageError(format!(
             "profile file {} is not a regular file",
@@ -589,7 +589,7 @@ fn temp_affixes(path: &Path) -> (String, &'static str) {
 /// lock held: writers create their temporary file only while holding it, so any still there now
 /// belongs to a process that is gone (and holds secrets nobody will clean up otherwise).
 fn sweep_dead_writers(path: &Path) {
-    let dir = crate::paths::folder_of(path);
+    let dir = crate::config::paths::folder_of(path);
     let (prefix, suffix) = temp_affixes(path);
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -608,7 +608,7 @@ fn sweep_dead_writers(path: &Path) {
 
 fn write_atomic(path: &Path, config: &ConfigFile) -> Result<()> {
     let text = toml::to_string_pretty(config).context("cannot serialise the profile file")?;
-    let dir = crate::paths::folder_of(path);
+    let dir = crate::config::paths::folder_of(path);
     // tempfile creates the file 0600, so secrets are never readable by others, not even briefly.
     let (prefix, suffix) = temp_affixes(path);
     let mut tmp = tempfile::Builder::new()

@@ -61,7 +61,7 @@ impl RetryPolicy {
                 Err(err) => {
                     if !renewed && err.downcast_ref::<crate::credentials::Renewed>().is_some() {
                         renewed = true;
-                        crate::output::verbose(&format!(
+                        crate::terminal::output::verbose(&format!(
                             "sending {what} again with the renewed credentials"
                         ));
                         continue;
@@ -83,7 +83,7 @@ impl RetryPolicy {
                         .min(self.cap.max(retry_after.unwrap_or_default()));
                     let first_line = format!("{err:#}");
                     let first_line = first_line.lines().next().unwrap_or_default();
-                    crate::output::info(&format!(
+                    crate::terminal::output::info(&format!(
                         "retrying {what} ({attempt}/{}) in {:.1} s: {first_line}",
                         self.retries,
                         wait.as_secs_f64()

@@ -113,9 +113,9 @@ fn parse(text: &str, source: &'static str) -> Result<Proxy, UsageError> {
         return Err(bad("give only scheme, host and port (and user:password@)"));
     }
     if let Some(password) = url.password() {
-        crate::redact::register(password);
+        crate::terminal::redact::register(password);
         if let Ok(decoded) = percent_encoding::percent_decode_str(password).decode_utf8() {
-            crate::redact::register(&decoded);
+            crate::terminal::redact::register(&decoded);
         }
     }
     let shown = mask_userinfo(url.as_str().trim_end_matches('/'));
@@ -134,7 +134,7 @@ pub fn mask_userinfo(text: &str) -> String {
         Some(at) => format!(
             "{}{}{}",
             &text[..scheme_end],
-            crate::redact::MASK,
+            crate::terminal::redact::MASK,
             &rest[at..]
         ),
         None => text.to_string(),

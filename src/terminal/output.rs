@@ -30,7 +30,7 @@ pub fn is_quiet() -> bool {
 pub use alicli_wire::text::escape_untrusted;
 
 fn to_stderr(prefix: &str, text: &str) {
-    let text = crate::redact::redact(text);
+    let text = crate::terminal::redact::redact(text);
     let mut err = std::io::stderr().lock();
     for line in text.lines() {
         let _ = writeln!(err, "{prefix}{}", escape_untrusted(line));
@@ -57,7 +57,7 @@ pub fn warn(text: &str) {
 
 /// Prints an error the way every command does: `error: …` then detail lines as given.
 pub fn error(text: &str) {
-    let text = crate::redact::redact(text);
+    let text = crate::terminal::redact::redact(text);
     let mut err = std::io::stderr().lock();
     let mut lines = text.lines();
     if let Some(first) = lines.next() {

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::config::profile::Profile;
 use crate::error::UsageError;
-use crate::profile::Profile;
 
 /// The parts of the official CLI's file alicli reads. Unknown fields are ignored: that file has
 /// many settings (output format, language, SSO…) that mean nothing here.
@@ -97,8 +97,8 @@ pub fn load(path: &Path) -> Result<Option<AliyunConfig>, UsageError> {
         ))
     })?;
     for p in &config.profiles {
-        crate::redact::register(&p.access_key_secret);
-        crate::redact::register(&p.sts_token);
+        crate::terminal::redact::register(&p.access_key_secret);
+        crate::terminal::redact::register(&p.sts_token);
     }
     Ok(Some(config))
 }
@@ -272,11 +272,11 @@ mod tests {
 
         let tmp = c.convert("tmp", "tmp", Naming::Import).unwrap();
         assert_eq!(tmp[0].1.security_token.as_deref(), Some("tmp-token-value"));
-        assert_eq!(tmp[0].1.kind(), crate::profile::Kind::Sts);
+        assert_eq!(tmp[0].1.kind(), crate::config::profile::Kind::Sts);
 
         let ops = c.convert("ops", "ops", Naming::Import).unwrap();
         assert_eq!(ops[0].0, "ops");
-        assert_eq!(ops[0].1.kind(), crate::profile::Kind::Role);
+        assert_eq!(ops[0].1.kind(), crate::config::profile::Kind::Role);
         assert_eq!(ops[0].1.source_profile.as_deref(), Some("ops-source"));
         assert_eq!(ops[0].1.duration_seconds, Some(1800));
         assert_eq!(

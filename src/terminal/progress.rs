@@ -36,7 +36,8 @@ impl Progress {
             Direction::Upload => format!("put {what}"),
             Direction::Download => format!("get {what}"),
         };
-        let visible = show && !crate::output::is_quiet() && std::io::stderr().is_terminal();
+        let visible =
+            show && !crate::terminal::output::is_quiet() && std::io::stderr().is_terminal();
         let bar = visible.then(|| {
             let bar = match total_bytes {
                 Some(total) => ProgressBar::with_draw_target(
@@ -54,7 +55,7 @@ impl Progress {
                 bar.set_style(style.progress_chars("=> "));
             }
             // The label names an object key, which may hold control characters.
-            bar.set_message(crate::output::escape_untrusted(&label).into_owned());
+            bar.set_message(crate::terminal::output::escape_untrusted(&label).into_owned());
             bar
         });
         let progress = Progress {
@@ -118,7 +119,7 @@ impl Progress {
                 human_bytes(rate)
             )
         };
-        crate::output::info(&format!("{summary} ({detail})"));
+        crate::terminal::output::info(&format!("{summary} ({detail})"));
     }
 
     /// Clears the bar without a summary (on failure; the error says what happened).

@@ -4,7 +4,7 @@
 //! What it never does: follow a redirect (a signed request would carry its AccessKeyId, signature
 //! and security token to whatever host the `Location` names; OSS and STS never redirect a signed
 //! call to another host, so a 3xx is reported, see [`note_redirect`]), use a proxy it has not
-//! checked (see [`crate::proxy`]), or read an answer without a bound on its size and time (see
+//! checked (see [`crate::net::proxy`]), or read an answer without a bound on its size and time (see
 //! [`read_answer`] and [`read_error_body`]).
 //!
 //! Requests go through reqwest's blocking client, except uploads whose body streams from a
@@ -195,7 +195,7 @@ impl Streaming {
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()
             .tls_built_in_root_certs(tls);
-        for proxy in crate::proxy::resolve(net.proxy.as_deref())?.to_reqwest()? {
+        for proxy in crate::net::proxy::resolve(net.proxy.as_deref())?.to_reqwest()? {
             builder = builder.proxy(proxy);
         }
         Ok(Streaming {
@@ -221,7 +221,7 @@ pub const USER_AGENT: &str = concat!("alicli/", env!("CARGO_PKG_VERSION"));
 /// profile's `retries`), with their defaults.
 #[derive(Debug, Clone)]
 pub struct Net {
-    pub retry: crate::retry::RetryPolicy,
+    pub retry: crate::net::retry::RetryPolicy,
     pub connect_timeout: Duration,
     /// Longest wait for the next bytes of an answer; resets whenever data arrives, so a large
     /// transfer may take as long as it needs.
@@ -237,7 +237,7 @@ pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(60);
 impl Default for Net {
     fn default() -> Self {
         Net {
-            retry: crate::retry::RetryPolicy::default(),
+            retry: crate::net::retry::RetryPolicy::default(),
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             read_timeout: DEFAULT_READ_TIMEOUT,
             proxy: None,
@@ -277,9 +277,9 @@ fn build_blocking(tls: bool, net: &Net) -> Result<reqwest::blocking::Client> {
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
         .tls_built_in_root_certs(tls);
-    let proxies = crate::proxy::resolve(net.proxy.as_deref())?;
+    let proxies = crate::net::proxy::resolve(net.proxy.as_deref())?;
     if let Some(line) = proxies.describe() {
-        crate::output::verbose(&line);
+        crate::terminal::output::verbose(&line);
     }
     for proxy in proxies.to_reqwest()? {
         builder = builder.proxy(proxy);
@@ -342,7 +342,7 @@ pub fn network_error(err: &reqwest::Error, host: &str) -> NetworkError {
         // failure either, and repeating it cannot help.
         return NetworkError {
             permanent: true,
-            ..NetworkError::new(crate::redact::redact(&format!(
+            ..NetworkError::new(crate::terminal::redact::redact(&format!(
                 "cannot build the request to {host}: {detail}"
             )))
         };
@@ -406,7 +406,7 @@ fn describe(detail: &str, timeout: bool, connect: bool, host: &str) -> NetworkEr
         (format!("request to {host} failed: {detail}"), None)
     };
     NetworkError {
-        message: crate::redact::redact(&crate::proxy::mask_userinfo(&message)),
+        message: crate::terminal::redact::redact(&crate::net::proxy::mask_userinfo(&message)),
         hint,
         permanent,
     }

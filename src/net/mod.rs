@@ -1,0 +1,5 @@
+//! The network under both clients: the HTTP client and its bounds, proxies, and retries.
+
+pub mod http;
+pub mod proxy;
+pub mod retry;
