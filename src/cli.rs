@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands;
-use crate::resolve::Globals;
+use crate::session::Globals;
 
 /// Alibaba Cloud temporary credentials from a terminal or CI: STS AssumeRole, profiles, and
 /// signed OSS downloads and uploads.
@@ -186,7 +186,7 @@ pub fn run(cli: Cli) -> Result<()> {
         },
         Command::Serve(args) => commands::serve::run(args),
         Command::Demo(args) => commands::demo::run(args),
-        Command::Completions(args) => commands::completions::run(args),
-        Command::Man(args) => commands::completions::run_man(args),
+        Command::Completions(args) => commands::completions::run(args, Cli::command()),
+        Command::Man(args) => commands::completions::run_man(args, Cli::command()),
     }
 }

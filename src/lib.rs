@@ -6,6 +6,7 @@
 //! binary in `main.rs` is a thin shell around [`cli::run`].
 
 pub mod cli;
+pub mod clients;
 pub mod commands;
 pub mod config;
 pub mod credentials;
@@ -13,7 +14,8 @@ pub mod error;
 pub mod local_files;
 pub mod net;
 pub mod oss;
-pub mod resolve;
+pub mod policy_input;
+pub mod session;
 pub mod sts;
 pub mod terminal;
 

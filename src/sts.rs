@@ -6,8 +6,11 @@
 use anyhow::Result;
 use chrono::Utc;
 
-use crate::error::{usage, BadAnswer};
-use crate::net::http::{network_error, Client};
+use std::sync::Arc;
+
+use crate::credentials::{AssumeRole, ProvideCredentials};
+use crate::error::BadAnswer;
+use crate::net::http::{network_error, Client, Net};
 use crate::terminal::output;
 use alicli_wire::endpoint::Endpoint;
 use alicli_wire::signing::{pop, Credentials};
@@ -17,18 +20,38 @@ pub use alicli_wire::sts::{
     API_VERSION,
 };
 
-pub struct StsClient<'a> {
-    pub http: &'a Client,
+pub struct StsClient {
+    pub http: Client,
     pub endpoint: Endpoint,
-    /// What to sign with when there is no provider.
-    pub credentials: Credentials,
     pub retry: crate::net::retry::RetryPolicy,
-    /// Fresh credentials for every attempt, and a renewal when the service refuses them (role
-    /// profiles); `None` signs with `credentials` as they are.
-    pub provider: Option<std::sync::Arc<crate::credentials::Provider>>,
+    /// Asked before every attempt: a role profile renews itself, and renews once more when STS
+    /// refuses what it holds.
+    pub credentials: Arc<dyn ProvideCredentials>,
 }
 
-impl StsClient<'_> {
+/// AssumeRole for the credential sources (a role profile's renewal): a client for `endpoint`,
+/// signed with `signer`.
+pub struct Sts;
+
+impl AssumeRole for Sts {
+    fn assume_role(
+        &self,
+        endpoint: &Endpoint,
+        net: &Net,
+        signer: Arc<dyn ProvideCredentials>,
+        request: &AssumeRoleRequest,
+    ) -> Result<AssumeRoleResponse> {
+        StsClient {
+            http: crate::net::http::client_for(endpoint, net)?,
+            endpoint: endpoint.clone(),
+            retry: net.retry,
+            credentials: signer,
+        }
+        .assume_role(request)
+    }
+}
+
+impl StsClient {
     pub fn assume_role(&self, req: &AssumeRoleRequest) -> Result<AssumeRoleResponse> {
         let mut params = vec![
             ("RoleArn".to_string(), req.role_arn.clone()),
@@ -79,14 +102,11 @@ impl StsClient<'_> {
 
     /// One attempt, signed with the provider's current credentials. When STS refuses them, a role
     /// profile renews once and the error comes back marked
-    /// [`Renewed`](crate::credentials::Renewed), which the retry policy sends again at once.
+    /// [`Renewed`](crate::net::retry::Renewed), which the retry policy sends again at once.
     fn call_once(&self, action: &str, params: Vec<(String, String)>) -> Result<String> {
-        let Some(provider) = &self.provider else {
-            return self.call_signed(action, params, &self.credentials);
-        };
-        let credentials = provider.current()?;
+        let credentials = self.credentials.credentials()?.credentials;
         self.call_signed(action, params, &credentials)
-            .map_err(|e| provider.after_failure(e, &credentials))
+            .map_err(|e| crate::credentials::after_failure(&*self.credentials, e, &credentials))
     }
 
     fn call_signed(
@@ -148,19 +168,4 @@ impl StsClient<'_> {
             None => Ok(text),
         }
     }
-}
-
-/// An inline session policy as stored in a profile: JSON, at most 2048 characters.
-pub fn check_policy_text(text: &str) -> Result<()> {
-    if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
-        usage!("the policy is not valid JSON: {e}");
-    }
-    let chars = text.chars().count();
-    if chars > alicli_policy::SESSION_POLICY_MAX_CHARS {
-        usage!(
-            "the policy is {chars} characters; STS accepts at most {}",
-            alicli_policy::SESSION_POLICY_MAX_CHARS
-        );
-    }
-    Ok(())
 }

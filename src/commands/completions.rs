@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::builder::{PossibleValue, PossibleValuesParser};
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
 #[derive(Debug, Args)]
@@ -30,13 +30,15 @@ pub struct ManArgs {
     pub dir: PathBuf,
 }
 
-/// The completion script for one shell.
-pub fn script(shell: Shell) -> Vec<u8> {
-    generate(shell, crate::cli::Cli::command(), "alicli").into_bytes()
+/// The completion script of the command tree `cli` for one shell.
+pub fn script(shell: Shell, cli: clap::Command) -> Vec<u8> {
+    generate(shell, cli, "alicli").into_bytes()
 }
 
-pub fn run(args: CompletionsArgs) -> Result<()> {
-    crate::write_stdout(&script(args.shell))
+/// `alicli completions SHELL`; `cli` is alicli's command tree (the one source of help, man
+/// pages and completions), handed down by the dispatcher.
+pub fn run(args: CompletionsArgs, cli: clap::Command) -> Result<()> {
+    crate::write_stdout(&script(args.shell, cli))
 }
 
 /// Which help text a placeholder stands for. Each shell's generator puts each of these in a
@@ -230,9 +232,9 @@ fn escape(shell: Shell, place: Place, text: &str) -> Option<String> {
 }
 
 /// Every man page as (file name, contents): `alicli.1`, `alicli-sts-assume-role.1`, …
-pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>> {
+pub fn man_pages(cli: clap::Command) -> Result<Vec<(String, Vec<u8>)>> {
     let mut pages = Vec::new();
-    let mut cmd = crate::cli::Cli::command();
+    let mut cmd = cli;
     cmd.build();
     collect(&cmd, "alicli", &mut pages)?;
     Ok(pages)
@@ -255,10 +257,11 @@ fn collect(cmd: &clap::Command, name: &str, pages: &mut Vec<(String, Vec<u8>)>) 
     Ok(())
 }
 
-pub fn run_man(args: ManArgs) -> Result<()> {
+/// `alicli man DIR`: every man page of the command tree `cli`.
+pub fn run_man(args: ManArgs, cli: clap::Command) -> Result<()> {
     std::fs::create_dir_all(&args.dir)
         .with_context(|| format!("cannot create {}", args.dir.display()))?;
-    for (name, page) in man_pages()? {
+    for (name, page) in man_pages(cli)? {
         std::fs::write(args.dir.join(&name), page)
             .with_context(|| format!("cannot write {name}"))?;
     }
@@ -593,7 +596,7 @@ mod tests {
                 walk(sub, bad);
             }
         }
-        let mut cmd = crate::cli::Cli::command();
+        let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command();
         cmd.build();
         let mut bad = Vec::new();
         walk(&cmd, &mut bad);

@@ -12,7 +12,7 @@ use std::process::Command;
 use anyhow::{Context, Result};
 use clap::Args;
 
-use crate::commands::sts::assume_role::shell_quote;
+use crate::terminal::format::shell_quote;
 use alicli_localcloud::{self as emulator, CloudConfig, ServeOptions};
 
 #[derive(Debug, Args)]
@@ -216,7 +216,7 @@ fn mask_credentials_json(text: &str) -> String {
             }
         }
     }
-    crate::commands::sts::assume_role::pretty_json(&value).unwrap_or_default()
+    crate::terminal::format::pretty_json(&value).unwrap_or_default()
 }
 
 fn quote_for_display(arg: &str) -> String {

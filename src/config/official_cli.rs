@@ -301,7 +301,7 @@ mod tests {
         assert_eq!(chain[0].1.source_profile.as_deref(), Some("aliyun:work"));
         assert_eq!(chain[1].0, "aliyun:work");
         // alicli's own profile names never contain ':'.
-        assert!(crate::commands::sts::assume_role::check_profile_name("aliyun:work").is_err());
+        assert!(crate::config::check_profile_name("aliyun:work").is_err());
     }
 
     #[test]

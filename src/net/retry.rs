@@ -11,6 +11,19 @@ use crate::error::{IntegrityError, NetworkError, ServiceError};
 
 pub const DEFAULT_RETRIES: u32 = 3;
 
+/// Marks the error of an attempt after which the credentials were renewed because the service
+/// refused them (a role profile, see [`crate::credentials::after_failure`]): the request is worth
+/// sending again at once, with the new ones. [`RetryPolicy::run`] does so once, outside its
+/// retry budget.
+#[derive(Debug)]
+pub struct Renewed;
+
+impl std::fmt::Display for Renewed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the service refused the credentials, which were then renewed")
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Attempts after the first.
@@ -49,8 +62,8 @@ impl RetryPolicy {
     /// Runs `op` until it succeeds, fails with an error that is not worth repeating, or the
     /// retries are used up. `what` names the operation in the retry notices.
     ///
-    /// An attempt whose credentials were refused and then renewed (a role profile, see
-    /// [`crate::credentials::Renewed`]) is repeated at once, one time, without counting against
+    /// An attempt whose credentials were refused and then renewed ([`Renewed`]) is repeated at
+    /// once, one time, without counting against
     /// the retries: it is the same request with the credentials it should have had.
     pub fn run<T>(&self, what: &str, mut op: impl FnMut() -> Result<T>) -> Result<T> {
         let mut attempt = 0;
@@ -59,7 +72,7 @@ impl RetryPolicy {
             match op() {
                 Ok(value) => return Ok(value),
                 Err(err) => {
-                    if !renewed && err.downcast_ref::<crate::credentials::Renewed>().is_some() {
+                    if !renewed && err.downcast_ref::<Renewed>().is_some() {
                         renewed = true;
                         crate::terminal::output::verbose(&format!(
                             "sending {what} again with the renewed credentials"
@@ -144,7 +157,7 @@ mod tests {
         let r: Result<u32> = policy.run("GetObject", || {
             calls += 1;
             match calls {
-                1 => Err(service("SecurityTokenExpired", 403).context(crate::credentials::Renewed)),
+                1 => Err(service("SecurityTokenExpired", 403).context(Renewed)),
                 _ => Ok(7),
             }
         });
@@ -153,7 +166,7 @@ mod tests {
         let mut calls = 0;
         let r: Result<u32> = policy.run("GetObject", || {
             calls += 1;
-            Err(service("SecurityTokenExpired", 403).context(crate::credentials::Renewed))
+            Err(service("SecurityTokenExpired", 403).context(Renewed))
         });
         assert!(r.is_err());
         assert_eq!(calls, 2);

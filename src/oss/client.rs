@@ -9,7 +9,7 @@ use reqwest::header::HeaderMap;
 
 use std::sync::Arc;
 
-use crate::credentials::Provider;
+use crate::credentials::{Issued, ProvideCredentials};
 use crate::net::http::{network_error, Client};
 use crate::terminal::output;
 use alicli_wire::endpoint::Endpoint;
@@ -33,16 +33,14 @@ impl std::fmt::Display for SignVersion {
     }
 }
 
-pub struct OssClient<'a> {
-    pub http: &'a Client,
+pub struct OssClient {
+    pub http: Client,
     pub endpoint: Endpoint,
-    /// What to sign with when there is no provider.
-    pub credentials: Credentials,
     pub sign: SignVersion,
     pub retry: crate::net::retry::RetryPolicy,
-    /// Fresh credentials for every attempt of every request, parts of a transfer included, and a
-    /// renewal when the service refuses them (role profiles); `None` signs with `credentials`.
-    pub provider: Option<Arc<Provider>>,
+    /// Asked before every attempt of every request, parts of a transfer included: a role
+    /// profile renews itself, and renews once more when the service refuses what it holds.
+    pub credentials: Arc<dyn ProvideCredentials>,
 }
 
 /// A request body: bytes in memory, or a reader of known length streamed from (a file, a part
@@ -87,7 +85,7 @@ pub struct PutResult {
     pub request_id: String,
 }
 
-impl OssClient<'_> {
+impl OssClient {
     /// The URL of an object: path-style for IP/localhost endpoints, virtual-hosted otherwise.
     pub fn object_url(&self, bucket: &str, key: &str) -> String {
         let path = url_path(key);
@@ -174,7 +172,7 @@ impl OssClient<'_> {
     /// One attempt, signed with the provider's current credentials: a role profile renews them
     /// first when they near expiry, which is how a long transfer renews between parts. When the
     /// service refuses them, a role profile renews once and the error comes back marked
-    /// [`Renewed`](crate::credentials::Renewed), which the retry policy sends again at once.
+    /// [`Renewed`](crate::net::retry::Renewed), which the retry policy sends again at once.
     pub fn send_once(
         &self,
         method: reqwest::Method,
@@ -186,20 +184,52 @@ impl OssClient<'_> {
     ) -> Result<Response> {
         let credentials = self.current_credentials()?;
         self.send_signed(&credentials, method, bucket, key, query, headers, body)
-            .map_err(|e| match &self.provider {
-                Some(p) => p.after_failure(e, &credentials),
-                None => e,
-            })
+            .map_err(|e| crate::credentials::after_failure(&*self.credentials, e, &credentials))
     }
 
-    /// The credentials the next request is signed with: the provider's (renewed first when a
-    /// role profile's near expiry) or the client's own. Transfers need not call it themselves:
-    /// every request does.
+    /// The credentials the next request is signed with (renewed first when a role profile's
+    /// near expiry). Transfers need not call it themselves: every request does.
     pub fn current_credentials(&self) -> Result<Credentials> {
-        match &self.provider {
-            Some(p) => p.current(),
-            None => Ok(self.credentials.clone()),
-        }
+        Ok(self.credentials.credentials()?.credentials)
+    }
+
+    /// A presigned URL for one object, valid `expires` seconds from `now`, signed the way this
+    /// client signs its requests, with the credentials it would sign the next one with. Returns
+    /// the URL, what was signed (for `-v`), and the credentials' expiration.
+    pub fn presign(
+        &self,
+        method: &str,
+        bucket: &str,
+        key: &str,
+        headers: &[(String, String)],
+        now: chrono::DateTime<Utc>,
+        expires: u64,
+    ) -> Result<(String, String, Option<String>)> {
+        let Issued {
+            credentials,
+            expiration,
+        } = self.credentials.credentials()?;
+        let request = OssRequest {
+            method,
+            bucket: Some(bucket),
+            key: Some(key),
+            query: &[],
+            headers,
+        };
+        let (params, signed) = match &self.sign {
+            SignVersion::V1 => {
+                oss_v1::presign(&credentials, &request, now.timestamp() + expires as i64)
+            }
+            SignVersion::V4 { region } => {
+                oss_v4::presign(&credentials, &request, region, now, expires, &[])
+            }
+        };
+        let query: Vec<String> = params
+            .iter()
+            .map(|(k, v)| format!("{}={}", rfc3986(k), rfc3986(v)))
+            .collect();
+        let url = format!("{}?{}", self.object_url(bucket, key), query.join("&"));
+        Ok((url, signed, expiration))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -299,10 +329,7 @@ impl OssClient<'_> {
                 Err(service_error(status, &answer.headers, &answer.body))
             }
         });
-        result.map_err(|e| match &self.provider {
-            Some(p) => p.after_failure(e, &credentials),
-            None => e,
-        })
+        result.map_err(|e| crate::credentials::after_failure(&*self.credentials, e, &credentials))
     }
 
     /// The URL of a request: the object's URL and the query, encoded as signed.

@@ -9,7 +9,7 @@ use reqwest::Method;
 
 const B: &str = "sample-bucket";
 
-fn client(world: &World) -> OssClient<'static> {
+fn client(world: &World) -> OssClient {
     world.user_oss_client(
         SignVersion::V4 {
             region: "cn-hangzhou".into(),

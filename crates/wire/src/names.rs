@@ -97,3 +97,51 @@ pub fn check_external_id(id: &str) -> Result<(), UsageError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_arns() {
+        for ok in [
+            "acs:ram::1234567890123456:role/oss-readonly",
+            "acs:ram::11223344:role/oss-readonly",
+            "acs:ram::123456789012****:role/oss-readonly",
+            "acs:ram::1:role/a.b_c-d",
+        ] {
+            assert!(check_role_arn(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "oss-readonly",
+            "acs:ram:1234:role/x",
+            "acs:ram::abc:role/x",
+            "acs:ram::1234:user/x",
+            "acs:ram::1234:role/",
+            "acs:ram::1234:role/has space",
+            "arn:aws:iam::123456789012:role/x",
+        ] {
+            assert!(check_role_arn(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn session_names() {
+        assert!(check_session_name("client-001").is_ok());
+        assert!(check_session_name("a.b@c_d-e").is_ok());
+        assert!(check_session_name(&"x".repeat(64)).is_ok());
+        assert!(check_session_name("x").is_err());
+        assert!(check_session_name("has space").is_err());
+        assert!(check_session_name(&"x".repeat(65)).is_err());
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(check_duration("900").unwrap(), 900);
+        assert_eq!(check_duration("43200").unwrap(), 43200);
+        for bad in ["899", "43201", "-1", "1h", ""] {
+            assert!(check_duration(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -10,7 +10,7 @@ use clap::Args;
 
 use crate::config::profile;
 use crate::error::usage;
-use crate::resolve::{Globals, Session};
+use crate::session::{Globals, Session};
 
 #[derive(Debug, Args)]
 #[command(after_help = super::keys_help(

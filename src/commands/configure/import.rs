@@ -11,11 +11,11 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
-use crate::commands::sts::assume_role::check_profile_name;
+use crate::config::check_profile_name;
 use crate::config::official_cli::{self, Naming};
 use crate::config::profile::{self, Kind, Profile};
 use crate::error::{usage, UsageError};
-use crate::resolve::{Globals, Session};
+use crate::session::{Globals, Session};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -67,7 +67,7 @@ pub fn run(globals: Globals, args: ImportArgs) -> Result<()> {
                 for (key, p) in &profiles {
                     check_profile_name(key).map_err(|e| UsageError(e.to_string()))?;
                     if p.is_role() {
-                        crate::credentials::role_request(key, p)
+                        crate::credentials::role::role_request(key, p)
                             .map_err(|e| UsageError(e.to_string()))?;
                     }
                 }

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::config::official_cli::{self, Naming};
 use crate::config::profile::{Kind, Profile};
-use crate::resolve::{Globals, Session};
+use crate::session::{Globals, Session};
 use crate::terminal::redact::mask_id;
 
 #[derive(Debug, Args)]
@@ -151,7 +151,7 @@ pub fn run(globals: Globals, args: ListArgs) -> Result<()> {
         }
     }
     let text = match args.output {
-        ListFormat::Json => crate::commands::sts::assume_role::pretty_json(&rows)?,
+        ListFormat::Json => crate::terminal::format::pretty_json(&rows)?,
         ListFormat::Table => table(&rows, &session),
     };
     crate::write_stdout(text.as_bytes())

@@ -11,14 +11,16 @@ pub mod import;
 pub mod list;
 pub mod set;
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 
 use anyhow::Result;
+
+use crate::terminal::prompt::{prompt, prompt_secret, read_secret_from_stdin};
 use clap::{Args, Subcommand};
 
 use crate::config::profile;
-use crate::error::{usage, UsageError};
-use crate::resolve::{Globals, Session};
+use crate::error::usage;
+use crate::session::{Globals, Session};
 use crate::terminal::redact::mask_id;
 
 #[derive(Debug, Args)]
@@ -66,7 +68,7 @@ pub fn run(globals: Globals, args: ConfigureArgs) -> Result<()> {
     }
     let session = Session::new(globals)?;
     let name = session.profile_name().to_string();
-    crate::commands::sts::assume_role::check_profile_name(&name)?;
+    crate::config::check_profile_name(&name)?;
     if let Some(e) = &args.sts_endpoint {
         alicli_wire::endpoint::Endpoint::parse(e)?;
     }
@@ -171,43 +173,4 @@ pub(crate) fn keys_help(note: &str) -> String {
     }
     out.push_str(note);
     out
-}
-
-fn prompt(question: &str) -> Result<Option<String>> {
-    eprint!("{question}");
-    std::io::stderr().flush()?;
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line)?;
-    Ok(Some(line.trim().to_string()).filter(|s| !s.is_empty()))
-}
-
-/// One line from stdin for `what` (a flag or key given as `-`), trimmed: how secrets stay out
-/// of `ps`, shell history and CI logs. At most 64 KiB is read (`- < /dev/zero` is an error, not
-/// an endless read). The caller registers a secret with the redactor.
-pub(crate) fn read_stdin_value(what: &str) -> Result<String> {
-    let line = crate::local_files::read_line(std::io::stdin().lock(), STDIN_VALUE_LIMIT)
-        .map_err(|e| UsageError(format!("{what} -: cannot read stdin: {e}")))?;
-    let value = line.trim().to_string();
-    if value.is_empty() {
-        return Err(UsageError(format!("{what} -: nothing was read from stdin")).into());
-    }
-    Ok(value)
-}
-
-/// The longest value read from stdin: far more than any key, secret or token.
-const STDIN_VALUE_LIMIT: usize = 64 * 1024;
-
-/// `--access-key-secret -`: the secret from stdin, registered with the redactor at once.
-pub(crate) fn read_secret_from_stdin() -> Result<String> {
-    let secret = read_stdin_value("--access-key-secret")?;
-    crate::terminal::redact::register(&secret);
-    Ok(secret)
-}
-
-/// Asks for a secret on the terminal without echo; an empty answer is `None`.
-pub(crate) fn prompt_secret(question: &str) -> Result<Option<String>> {
-    let answer = rpassword::prompt_password(question)?;
-    let answer = answer.trim().to_string();
-    crate::terminal::redact::register(&answer);
-    Ok(Some(answer).filter(|a| !a.is_empty()))
 }

@@ -10,10 +10,9 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::commands::oss::SignVersionArg;
-use crate::commands::sts::assume_role;
 use crate::config::profile;
 use crate::error::usage;
-use crate::resolve::{Globals, Session};
+use crate::session::{Globals, Session};
 
 #[derive(Debug, Args)]
 #[command(after_help = super::keys_help(
@@ -55,24 +54,24 @@ fn checked(key: &str, profile_name: &str, value: &str) -> Result<String> {
             Ok(value.to_string())
         }
         "role_arn" => {
-            assume_role::check_role_arn(value)?;
+            alicli_wire::names::check_role_arn(value)?;
             Ok(value.to_string())
         }
         "role_session_name" => {
-            assume_role::check_session_name(value)?;
+            alicli_wire::names::check_session_name(value)?;
             Ok(value.to_string())
         }
         "source_profile" => {
-            assume_role::check_profile_name(value)?;
+            crate::config::check_profile_name(value)?;
             if value == profile_name {
                 usage!("profile {profile_name:?} cannot be its own source_profile");
             }
             Ok(value.to_string())
         }
-        "policy" => assume_role::read_policy(value),
-        "duration_seconds" => Ok(assume_role::check_duration(value)?.to_string()),
+        "policy" => crate::policy_input::read_session_policy(value),
+        "duration_seconds" => Ok(alicli_wire::names::check_duration(value)?.to_string()),
         "external_id" => {
-            assume_role::check_external_id(value)?;
+            alicli_wire::names::check_external_id(value)?;
             Ok(value.to_string())
         }
         "refresh_margin_seconds" => match value.trim().parse::<u64>() {
@@ -95,7 +94,7 @@ fn checked(key: &str, profile_name: &str, value: &str) -> Result<String> {
 pub fn run(globals: Globals, args: SetArgs) -> Result<()> {
     let setting = profile::setting(&args.key)?;
     let value = if args.value == "-" {
-        super::read_stdin_value(setting.name)?
+        crate::terminal::prompt::read_stdin_value(setting.name)?
     } else {
         args.value.clone()
     };
@@ -104,7 +103,7 @@ pub fn run(globals: Globals, args: SetArgs) -> Result<()> {
     }
     let session = Session::new(globals)?;
     let name = session.profile_name().to_string();
-    assume_role::check_profile_name(&name)?;
+    crate::config::check_profile_name(&name)?;
     let stored = if value.is_empty() {
         None
     } else {

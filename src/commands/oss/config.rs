@@ -9,7 +9,7 @@ use clap::Args;
 
 use crate::config::profile::{self, OssSettings};
 use crate::error::usage;
-use crate::resolve::{Globals, Session};
+use crate::session::{Globals, Session};
 
 #[derive(Debug, Args)]
 pub struct OssConfigArgs {
@@ -45,7 +45,7 @@ fn secret_and_token(args: &OssConfigArgs) -> Result<(Option<String>, Option<Stri
     let from_stdin = |flag: &str, value: &Option<String>| -> Result<Option<String>> {
         match value.as_deref() {
             Some("-") => {
-                let v = crate::commands::configure::read_stdin_value(flag)?;
+                let v = crate::terminal::prompt::read_stdin_value(flag)?;
                 crate::terminal::redact::register(&v);
                 Ok(Some(v))
             }
@@ -63,10 +63,10 @@ fn secret_and_token(args: &OssConfigArgs) -> Result<(Option<String>, Option<Stri
     let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if let (Some(id), true, false) = (&args.access_key_id, terminal, stdin_used) {
         if secret.is_none() {
-            secret = crate::commands::configure::prompt_secret("AccessKey Secret for OSS: ")?;
+            secret = crate::terminal::prompt::prompt_secret("AccessKey Secret for OSS: ")?;
         }
         if token.is_none() && id.starts_with("STS.") {
-            token = crate::commands::configure::prompt_secret(
+            token = crate::terminal::prompt::prompt_secret(
                 "Security token (temporary credentials; empty for none): ",
             )?;
         }
@@ -78,7 +78,7 @@ pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
     let (secret, token) = secret_and_token(&args)?;
     let session = Session::new(globals)?;
     let name = session.profile_name().to_string();
-    crate::commands::sts::assume_role::check_profile_name(&name)?;
+    crate::config::check_profile_name(&name)?;
     let region = session.globals.region.clone();
     if args.endpoint.is_none()
         && args.access_key_id.is_none()
@@ -99,7 +99,7 @@ pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
         usage!("--security-token goes with the --access-key-id and --access-key-secret it was issued with");
     }
     if let (Some(id), Some(secret)) = (&args.access_key_id, &secret) {
-        crate::resolve::check_usable(
+        crate::credentials::check_usable(
             &alicli_wire::signing::Credentials::new(id, secret, token.clone()),
             "the flags",
         )?;

@@ -12,10 +12,9 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::error::UsageError;
-use crate::net::http;
 use crate::oss::download::{self, DownloadSettings, Report};
 use crate::oss::OssUrl;
-use crate::resolve::{Globals, Session};
+use crate::session::{Globals, Session};
 
 #[derive(Debug, Args)]
 pub struct GetArgs {
@@ -89,11 +88,7 @@ pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
     args.transfer.check()?;
     let target = open_destination(&url, args.dest.as_deref())?;
     let session = Session::new(globals)?;
-    let http = http::client_for(
-        &session.oss_endpoint(args.oss.endpoint.as_deref())?,
-        &session.net()?,
-    )?;
-    let (client, _) = super::client(&session, &http, &args.oss)?;
+    let client = args.oss.client(&session)?;
     let settings = DownloadSettings {
         threshold: args.transfer.multipart_threshold,
         part_size: args.transfer.part_size,
@@ -133,5 +128,5 @@ pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
             .map(drop)
         }
     };
-    result.map_err(|e| super::with_hint(e, &client))
+    result.map_err(|e| crate::clients::with_oss_hint(e, &client))
 }

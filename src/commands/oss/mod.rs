@@ -1,5 +1,5 @@
-//! `alicli oss …`: config, get, put, sign; and what they share: the endpoint and signing flags,
-//! and the choice of signature version.
+//! `alicli oss …`: config, get, put, sign; and the flags they share (endpoint, signature
+//! version, transfer options).
 
 pub mod config;
 pub mod get;
@@ -7,13 +7,12 @@ pub mod put;
 pub mod sign;
 
 use anyhow::Result;
-use clap::{Args, ValueEnum};
+use clap::Args;
 
+pub use crate::clients::SignVersionArg;
 use crate::error::UsageError;
-use crate::net::http;
-use crate::oss::{OssClient, SignVersion};
-use crate::resolve::{Resolved, Session};
-use alicli_wire::endpoint::Endpoint;
+use crate::oss::OssClient;
+use crate::session::Session;
 
 /// Flags every OSS request command takes.
 #[derive(Debug, Clone, Args)]
@@ -24,6 +23,13 @@ pub struct OssFlags {
     /// Signature version [default: v4 when the region is known, else v1 with a warning]
     #[arg(long, value_enum, value_name = "VERSION")]
     pub sign_version: Option<SignVersionArg>,
+}
+
+impl OssFlags {
+    /// The OSS client these flags ask for ([`crate::clients::oss`]).
+    pub fn client(&self, session: &Session) -> Result<OssClient> {
+        crate::clients::oss(session, self.endpoint.as_deref(), self.sign_version)
+    }
 }
 
 /// Flags of the commands that move object bodies.
@@ -88,106 +94,6 @@ pub fn parse_size(text: &str) -> std::result::Result<u64, String> {
         return Err(format!("{text:?} is out of range"));
     }
     Ok(bytes as u64)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SignVersionArg {
-    /// OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01
-    V1,
-    /// OSS signature v4 (OSS4-HMAC-SHA256); needs the region
-    V4,
-}
-
-impl SignVersionArg {
-    pub fn parse_setting(text: &str) -> Option<SignVersionArg> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "v1" | "1" => Some(SignVersionArg::V1),
-            "v4" | "4" => Some(SignVersionArg::V4),
-            _ => None,
-        }
-    }
-}
-
-/// The signing version and region: `--sign-version` or the profile's `sign_version` force one;
-/// otherwise v4 whenever a region is known (`--region`, `ALIBABA_CLOUD_REGION_ID`, the
-/// endpoint's host, the profile), and v1 with a warning when none is.
-pub(crate) fn sign_version(
-    session: &Session,
-    endpoint: &Endpoint,
-    flag: Option<SignVersionArg>,
-) -> Result<SignVersion> {
-    let profile_choice = session.profile_setting(|p| {
-        p.oss
-            .as_ref()
-            .and_then(|o| o.sign_version.clone())
-            .or_else(|| p.sign_version.clone())
-    })?;
-    let forced = match (flag, profile_choice) {
-        (Some(f), _) => Some(f),
-        (None, Some((text, from))) => {
-            Some(SignVersionArg::parse_setting(&text).ok_or_else(|| {
-                UsageError(format!(
-                    "profile {from:?} has sign_version = {text:?}; use \"v1\" or \"v4\""
-                ))
-            })?)
-        }
-        (None, None) => None,
-    };
-    let region = session.oss_signing_region(endpoint)?;
-    Ok(match (forced, region) {
-        (Some(SignVersionArg::V1), _) => SignVersion::V1,
-        (_, Some(region)) => SignVersion::V4 { region },
-        (Some(SignVersionArg::V4), None) => {
-            return Err(UsageError(format!(
-                "OSS signature v4 needs the region and {endpoint} does not name one: pass --region (e.g. --region cn-hangzhou), set ALIBABA_CLOUD_REGION_ID, or run `alicli oss config --region REGION`"
-            ))
-            .into())
-        }
-        (None, None) => {
-            crate::terminal::output::warn(&format!(
-                "no region known for {endpoint}: signing with OSS v1, which accounts created since 2025-03-01 cannot use; pass --region (e.g. --region cn-hangzhou) or run `alicli oss config --region REGION`"
-            ));
-            SignVersion::V1
-        }
-    })
-}
-
-/// Builds an OSS client from the session: endpoint, credentials and signing version. The client
-/// asks a credentials provider before every request, so a role profile renews itself (also
-/// between the parts of a transfer); the returned [`Resolved`] is what it holds now.
-pub(crate) fn client<'a>(
-    session: &Session,
-    http: &'a http::Client,
-    flags: &OssFlags,
-) -> Result<(OssClient<'a>, Resolved)> {
-    let endpoint = session.oss_endpoint(flags.endpoint.as_deref())?;
-    let provider = crate::credentials::for_oss(session)?;
-    let sign = sign_version(session, &endpoint, flags.sign_version)?;
-    crate::terminal::output::verbose(&format!(
-        "credentials from {}; endpoint {endpoint}; signing {sign}",
-        provider.source()
-    ));
-    let (credentials, expiration) = provider.current_with_expiration()?;
-    let resolved = Resolved {
-        credentials: credentials.clone(),
-        source: provider.source().clone(),
-        expiration,
-    };
-    let client = OssClient {
-        http,
-        endpoint,
-        credentials,
-        sign,
-        retry: session.net()?.retry,
-        provider: Some(std::sync::Arc::new(provider)),
-    };
-    Ok((client, resolved))
-}
-
-/// Adds the OSS hint to a service error from `client`.
-pub(crate) fn with_hint(err: anyhow::Error, client: &OssClient) -> anyhow::Error {
-    let temporary = client.credentials.security_token.is_some();
-    crate::terminal::hints::attach(err, |e| crate::terminal::hints::oss(e, temporary))
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use crate::error::{usage, UsageError};
 use crate::net::http;
 use crate::oss::upload::{self, UploadSettings};
 use crate::oss::OssUrl;
-use crate::resolve::{Globals, Session};
+use crate::session::{Globals, Session};
 
 #[derive(Debug, Args)]
 pub struct PutArgs {
@@ -108,11 +108,7 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
     };
 
     let session = Session::new(globals)?;
-    let http = http::client_for(
-        &session.oss_endpoint(args.oss.endpoint.as_deref())?,
-        &session.net()?,
-    )?;
-    let (client, _) = super::client(&session, &http, &args.oss)?;
+    let client = args.oss.client(&session)?;
     let settings = UploadSettings {
         threshold: args.transfer.multipart_threshold,
         part_size: args.transfer.part_size,
@@ -141,5 +137,7 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
         ),
         Source::File => upload::upload_file(&client, source_path, &url.bucket, &url.key, &settings),
     };
-    outcome.map(drop).map_err(|e| super::with_hint(e, &client))
+    outcome
+        .map(drop)
+        .map_err(|e| crate::clients::with_oss_hint(e, &client))
 }

@@ -1,7 +1,7 @@
 //! `alicli oss sign` (alias `SignUrl`): print a presigned URL for one object, so a client with no
 //! SDK and no credentials (a phone, a browser, `curl`) can GET or PUT it until it expires.
-//! Signed v4 when the region is known, else v1; the security token travels in the URL when the
-//! credentials are temporary.
+//! Signed as requests are ([`crate::oss::OssClient::presign`]): v4 when the region is known,
+//! else v1; the security token travels in the URL when the credentials are temporary.
 
 use anyhow::Result;
 use chrono::Utc;
@@ -9,10 +9,8 @@ use clap::{Args, ValueEnum};
 
 use crate::error::usage;
 use crate::net::http;
-use crate::oss::{OssUrl, SignVersion};
-use crate::resolve::{Globals, Session};
-use alicli_wire::signing::percent::rfc3986;
-use alicli_wire::signing::{oss_v1, oss_v4, OssRequest};
+use crate::oss::OssUrl;
+use crate::session::{Globals, Session};
 
 /// Presigned URLs last at most this long (OSS v4's limit; applied to v1 too).
 pub const MAX_EXPIRES: u64 = 7 * 24 * 3600;
@@ -58,14 +56,20 @@ pub fn run(globals: Globals, args: SignArgs) -> Result<()> {
         http::check_header_value("--content-type", t)?;
     }
     let session = Session::new(globals)?;
-    let http = http::client_for(
-        &session.oss_endpoint(args.oss.endpoint.as_deref())?,
-        &session.net()?,
-    )?;
-    let (client, resolved) = super::client(&session, &http, &args.oss)?;
+    let client = args.oss.client(&session)?;
+    let method = match args.method {
+        SignMethod::Get => "GET",
+        SignMethod::Put => "PUT",
+    };
+    let headers: Vec<(String, String)> = args
+        .content_type
+        .iter()
+        .map(|t| ("Content-Type".to_string(), t.clone()))
+        .collect();
     let now = Utc::now();
-    if let Some(exp) = resolved
-        .expiration
+    let (url_text, signed, expiration) =
+        client.presign(method, &url.bucket, &url.key, &headers, now, expires)?;
+    if let Some(exp) = expiration
         .as_deref()
         .and_then(|e| chrono::DateTime::parse_from_rfc3339(e).ok())
     {
@@ -76,41 +80,6 @@ pub fn run(globals: Globals, args: SignArgs) -> Result<()> {
             ));
         }
     }
-    let method = match args.method {
-        SignMethod::Get => "GET",
-        SignMethod::Put => "PUT",
-    };
-    let headers: Vec<(String, String)> = args
-        .content_type
-        .iter()
-        .map(|t| ("Content-Type".to_string(), t.clone()))
-        .collect();
-    let request = OssRequest {
-        method,
-        bucket: Some(&url.bucket),
-        key: Some(&url.key),
-        query: &[],
-        headers: &headers,
-    };
-    let (params, signed) = match &client.sign {
-        SignVersion::V1 => oss_v1::presign(
-            &client.credentials,
-            &request,
-            now.timestamp() + expires as i64,
-        ),
-        SignVersion::V4 { region } => {
-            oss_v4::presign(&client.credentials, &request, region, now, expires, &[])
-        }
-    };
     crate::terminal::output::verbose(&format!("> signed ({}): {signed:?}", client.sign));
-    let query: Vec<String> = params
-        .iter()
-        .map(|(k, v)| format!("{}={}", rfc3986(k), rfc3986(v)))
-        .collect();
-    let full = format!(
-        "{}?{}\n",
-        client.object_url(&url.bucket, &url.key),
-        query.join("&")
-    );
-    crate::write_stdout(full.as_bytes())
+    crate::write_stdout(format!("{url_text}\n").as_bytes())
 }

@@ -7,8 +7,8 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 use serde_json::json;
 
-use super::{finding_line, read_inputs};
 use crate::error::UsageError;
+use crate::policy_input::{finding_line, read_inputs};
 use alicli_policy::lint::{self, CheckOptions, Report, Severity};
 
 #[derive(Debug, Args)]

@@ -9,10 +9,10 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 use serde_json::{json, Map, Value};
 
-use super::{read_inputs, warn_findings};
 use crate::error::{usage, UsageError};
 use crate::oss::url::OssUrl;
-use crate::resolve::Globals;
+use crate::policy_input::{read_inputs, warn_findings};
+use crate::session::Globals;
 use alicli_policy::catalog::{self, Level};
 use alicli_policy::explain::{near_misses, NearMiss, UnmetCondition};
 use alicli_policy::lint::{self, CheckOptions};

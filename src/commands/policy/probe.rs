@@ -11,10 +11,9 @@ use clap::{Args, ValueEnum};
 use serde_json::{json, Value};
 
 use crate::error::{usage, Exit, ServiceError};
-use crate::net::http;
 use crate::oss::url::{check_key, OssUrl};
 use crate::oss::OssClient;
-use crate::resolve::{Globals, Session};
+use crate::session::{Globals, Session};
 
 #[derive(Debug, Args)]
 pub struct ProbeArgs {
@@ -157,11 +156,7 @@ pub fn run(globals: Globals, args: ProbeArgs) -> Result<()> {
     let unique = uuid::Uuid::new_v4().simple().to_string();
     let target = target(&args.target, args.suffix.as_deref(), &unique)?;
     let session = Session::new(globals)?;
-    let http = http::client_for(
-        &session.oss_endpoint(args.oss.endpoint.as_deref())?,
-        &session.net()?,
-    )?;
-    let (client, _) = crate::commands::oss::client(&session, &http, &args.oss)?;
+    let client = args.oss.client(&session)?;
     let object = format!("oss://{}/{}", target.bucket, target.key);
     crate::terminal::output::info(&format!("probe object: {object}"));
 
@@ -175,7 +170,7 @@ pub fn run(globals: Globals, args: ProbeArgs) -> Result<()> {
         for warning in &leftovers {
             crate::terminal::output::warn(warning);
         }
-        return Err(crate::commands::oss::with_hint(err, &client));
+        return Err(crate::clients::with_oss_hint(err, &client));
     }
 
     let text = match args.output {

@@ -2,22 +2,18 @@
 //! optionally narrowed by an inline policy; print them as JSON or shell exports, and optionally
 //! keep them in a profile that remembers how to get them again.
 
-use std::io::Write;
-
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use crate::commands::configure::export_credentials;
 use crate::config::profile::{self, Profile};
+use crate::credentials::exports;
+use crate::credentials::CredentialSource;
 use crate::error::usage;
-use crate::net::http;
-use crate::resolve::{CredentialSource, Session};
+use crate::session::Session;
 use crate::sts::{AssumeRoleRequest, AssumeRoleResponse};
+use crate::terminal::format::pretty_json;
 use crate::terminal::hints;
-use alicli_policy::lint;
-pub use alicli_wire::names::{
-    check_duration, check_external_id, check_role_arn, check_session_name,
-};
+use alicli_wire::names::{check_duration, check_external_id, check_role_arn, check_session_name};
 
 #[derive(Debug, Args)]
 pub struct AssumeRoleArgs {
@@ -64,14 +60,14 @@ pub fn validate(args: &AssumeRoleArgs) -> Result<AssumeRoleRequest> {
         None => None,
     };
     let policy = match &args.policy {
-        Some(p) => Some(read_policy(p)?),
+        Some(p) => Some(crate::policy_input::read_session_policy(p)?),
         None => None,
     };
     if let Some(id) = &args.external_id {
         check_external_id(id)?;
     }
     if let Some(name) = &args.save_profile {
-        check_profile_name(name)?;
+        crate::config::check_profile_name(name)?;
     }
     Ok(AssumeRoleRequest {
         role_arn: args.role_arn.clone(),
@@ -82,55 +78,7 @@ pub fn validate(args: &AssumeRoleArgs) -> Result<AssumeRoleRequest> {
     })
 }
 
-pub fn check_profile_name(name: &str) -> Result<()> {
-    if name.is_empty()
-        || name.len() > 64
-        || !name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
-    {
-        usage!("invalid profile name {name:?}: use 1-64 of letters, digits, '-', '_', '.'");
-    }
-    Ok(())
-}
-
-/// The inline policy as sent: JSON, at most 2048 characters (whitespace counts, as STS counts it),
-/// and passing `policy check` as a session policy: its errors refuse the call before anything is
-/// sent, its warnings are printed.
-pub fn read_policy(value: &str) -> Result<String> {
-    let text = match value.strip_prefix('@') {
-        Some(path) => crate::commands::policy::read_file(path)?,
-        None => value.to_string(),
-    };
-    let text = text.trim().to_string();
-    if let Err(e) = serde_json::from_str::<serde_json::Value>(&text) {
-        usage!("the policy is not valid JSON: {e} (pass the JSON itself or @FILE)");
-    }
-    let chars = text.chars().count();
-    if chars > alicli_policy::SESSION_POLICY_MAX_CHARS {
-        usage!(
-            "the policy is {chars} characters; STS accepts at most {} (remove whitespace or split the grant)",
-            alicli_policy::SESSION_POLICY_MAX_CHARS
-        );
-    }
-    let report = lint::check(&text, lint::CheckOptions { session: true });
-    let errors: Vec<_> = report
-        .findings
-        .iter()
-        .filter(|f| f.severity == lint::Severity::Error)
-        .collect();
-    if let Some(first) = errors.first() {
-        let more = match errors.len() {
-            1 => String::new(),
-            n => format!(" (and {} more errors)", n - 1),
-        };
-        usage!("the policy is refused by policy check: {first}{more}; see `alicli policy check --session`");
-    }
-    crate::commands::policy::warn_findings("policy", &report);
-    Ok(text)
-}
-
-pub fn run(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()> {
+pub fn run(globals: crate::session::Globals, args: AssumeRoleArgs) -> Result<()> {
     let env_output = args.output == AssumeRoleOutput::Env;
     let result = assume(globals, args);
     if let Err(e) = &result {
@@ -138,22 +86,17 @@ pub fn run(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()>
         // success when the call fails, and the job goes on with the long-term key still in its
         // environment. What is printed instead makes that eval fail and leaves no key behind.
         if env_output {
-            export_credentials::print_failed_env_script("sts assume-role", e);
+            exports::print_failed_env_script("sts assume-role", e);
         }
     }
     result
 }
 
-fn assume(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()> {
+fn assume(globals: crate::session::Globals, args: AssumeRoleArgs) -> Result<()> {
     let request = validate(&args)?;
     let session = Session::new(globals)?;
-    let http = http::client_for(
-        &session.sts_endpoint(args.endpoint.as_deref())?,
-        &session.net()?,
-    )?;
-    let client = super::client(&session, &http, args.endpoint.as_deref())?;
-    let source = super::source_of(&client)
-        .unwrap_or(CredentialSource::Environment("ALIBABA_CLOUD_ACCESS_KEY_ID"));
+    let client = crate::clients::sts(&session, args.endpoint.as_deref())?;
+    let source = client.credentials.source().clone();
     if let (Some(name), CredentialSource::Profile(from)) = (&args.save_profile, &source) {
         if name == from {
             usage!("--save-profile {name} would replace the key this call is signed with; save the temporary credentials under another name");
@@ -187,21 +130,6 @@ fn assume(globals: crate::resolve::Globals, args: AssumeRoleArgs) -> Result<()> 
     crate::write_stdout(text.as_bytes())
 }
 
-/// JSON indented by 4, the way the docs show AssumeRole's answer.
-pub fn pretty_json<T: serde::Serialize>(value: &T) -> Result<String> {
-    let mut out = Vec::new();
-    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
-    value.serialize(&mut ser)?;
-    out.write_all(b"\n")?;
-    Ok(String::from_utf8(out)?)
-}
-
-/// Single-quoted for POSIX shells: nothing inside is expanded.
-pub fn shell_quote(value: &str) -> String {
-    format!("'{}'", value.replace('\'', r"'\''"))
-}
-
 /// The same `export` lines as `configure export-credentials`, for the answer's credentials.
 fn env_exports(r: &AssumeRoleResponse) -> Result<String> {
     let c = &r.credentials;
@@ -210,8 +138,8 @@ fn env_exports(r: &AssumeRoleResponse) -> Result<String> {
         &c.access_key_secret,
         Some(c.security_token.clone()),
     );
-    export_credentials::render(
-        export_credentials::ExportFormat::Env,
+    exports::render(
+        exports::ExportFormat::Env,
         &credentials,
         Some(&c.expiration),
     )
@@ -274,101 +202,4 @@ fn save(
         config.profiles.insert(name.to_string(), profile);
         Ok(())
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn role_arns() {
-        for ok in [
-            "acs:ram::1234567890123456:role/oss-readonly",
-            "acs:ram::11223344:role/oss-readonly",
-            "acs:ram::123456789012****:role/oss-readonly",
-            "acs:ram::1:role/a.b_c-d",
-        ] {
-            assert!(check_role_arn(ok).is_ok(), "{ok}");
-        }
-        for bad in [
-            "",
-            "oss-readonly",
-            "acs:ram:1234:role/x",
-            "acs:ram::abc:role/x",
-            "acs:ram::1234:user/x",
-            "acs:ram::1234:role/",
-            "acs:ram::1234:role/has space",
-            "arn:aws:iam::123456789012:role/x",
-        ] {
-            assert!(check_role_arn(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn session_names() {
-        assert!(check_session_name("client-001").is_ok());
-        assert!(check_session_name("a.b@c_d-e").is_ok());
-        assert!(check_session_name(&"x".repeat(64)).is_ok());
-        assert!(check_session_name("x").is_err());
-        assert!(check_session_name("has space").is_err());
-        assert!(check_session_name(&"x".repeat(65)).is_err());
-    }
-
-    #[test]
-    fn durations() {
-        assert_eq!(check_duration("900").unwrap(), 900);
-        assert_eq!(check_duration("43200").unwrap(), 43200);
-        for bad in ["899", "43201", "-1", "1h", ""] {
-            assert!(check_duration(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn policies() {
-        assert!(read_policy(r#"{"Version":"1","Statement":[]}"#).is_ok());
-        assert!(read_policy("{not json")
-            .unwrap_err()
-            .to_string()
-            .contains("not valid JSON"));
-        let long = format!(
-            r#"{{"Version":"1","Statement":[],"x":"{}"}}"#,
-            "a".repeat(2100)
-        );
-        assert!(read_policy(&long)
-            .unwrap_err()
-            .to_string()
-            .contains("at most 2048"));
-        assert!(read_policy("@/nonexistent/policy.json")
-            .unwrap_err()
-            .to_string()
-            .contains("cannot read policy file"));
-    }
-
-    #[test]
-    fn policies_are_checked_as_session_policies() {
-        let typo = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:GetObjects","Resource":"acs:oss:*:*:sample-bucket/*"}]}"#;
-        let err = read_policy(typo).unwrap_err();
-        assert_eq!(
-            crate::error::exit_for(&err),
-            crate::error::Exit::Usage,
-            "{err}"
-        );
-        let text = err.to_string();
-        assert!(text.contains("$.Statement[0].Action"), "{text}");
-        assert!(text.contains("did you mean \"oss:GetObject\""), "{text}");
-        assert!(!text.contains('\n'), "one line: {text}");
-        let two = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["oss:GetObjects","oss:PutObjekt"],"Resource":"*"}]}"#;
-        assert!(read_policy(two)
-            .unwrap_err()
-            .to_string()
-            .contains("(and 1 more errors)"));
-        // Warnings alone do not refuse it.
-        let warned = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:ListObjects","Resource":"acs:oss:*:*:sample-bucket/*"}]}"#;
-        assert!(read_policy(warned).is_ok());
-    }
-
-    #[test]
-    fn quoting_survives_quotes() {
-        assert_eq!(shell_quote("a'b"), r"'a'\''b'");
-    }
 }

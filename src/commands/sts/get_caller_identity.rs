@@ -4,8 +4,7 @@
 use anyhow::Result;
 use clap::Args;
 
-use crate::net::http;
-use crate::resolve::{Globals, Session};
+use crate::session::{Globals, Session};
 
 #[derive(Debug, Args)]
 pub struct GetCallerIdentityArgs {
@@ -16,15 +15,11 @@ pub struct GetCallerIdentityArgs {
 
 pub fn run(globals: Globals, args: GetCallerIdentityArgs) -> Result<()> {
     let session = Session::new(globals)?;
-    let http = http::client_for(
-        &session.sts_endpoint(args.endpoint.as_deref())?,
-        &session.net()?,
-    )?;
-    let client = super::client(&session, &http, args.endpoint.as_deref())?;
+    let client = crate::clients::sts(&session, args.endpoint.as_deref())?;
     let identity = client.get_caller_identity().map_err(|e| {
         crate::terminal::hints::attach(e, |s| {
             crate::terminal::hints::sts_common(s, session.profile_name())
         })
     })?;
-    crate::write_stdout(super::assume_role::pretty_json(&identity)?.as_bytes())
+    crate::write_stdout(crate::terminal::format::pretty_json(&identity)?.as_bytes())
 }

@@ -137,21 +137,23 @@ impl World {
     }
 
     /// A library OSS client with the seeded user's key, for checks the CLI does not expose.
-    pub fn user_oss_client(&self, sign: SignVersion, retries: u32) -> OssClient<'static> {
-        // Leaked: a test's client lives as long as the test process anyway.
-        let http: &'static alicli::net::http::Client =
-            Box::leak(Box::new(alicli::net::http::client().unwrap()));
-        OssClient {
-            http,
-            endpoint: alicli_wire::endpoint::Endpoint::parse(&self.endpoint()).unwrap(),
-            credentials: alicli_wire::signing::Credentials::new(
+    pub fn user_oss_client(&self, sign: SignVersion, retries: u32) -> OssClient {
+        let key = alicli::credentials::static_keys::StaticKeys::new(
+            alicli::credentials::CredentialSource::Profile("test".into()),
+            alicli_wire::signing::Credentials::new(
                 &self.cloud.info.access_key_id,
                 &self.cloud.info.access_key_secret,
                 None,
             ),
+            None,
+        )
+        .unwrap();
+        OssClient {
+            http: alicli::net::http::client().unwrap(),
+            endpoint: alicli_wire::endpoint::Endpoint::parse(&self.endpoint()).unwrap(),
+            credentials: std::sync::Arc::new(key),
             sign,
             retry: alicli::net::retry::RetryPolicy::with_retries(retries),
-            provider: None,
         }
     }
 

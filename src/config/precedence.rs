@@ -1,0 +1,150 @@
+//! Which setting wins, written once: a flag over the environment over the profile file, a role
+//! profile's own settings over those of the profile it builds on, and the endpoint chains of STS
+//! and OSS ending in the region's public endpoint (docs/configuration.md). The session uses these
+//! for commands; a role profile's renewal uses the same ones over the file it holds locked.
+
+use anyhow::Result;
+
+use crate::config::profile::Profile;
+use crate::error::UsageError;
+use alicli_wire::endpoint::{check_region, Endpoint};
+
+/// An environment variable, if set to something other than blanks.
+pub fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// The region given for this run: `--region` > `ALIBABA_CLOUD_REGION_ID`, checked (a region goes
+/// into host names and the v4 signing scope).
+pub fn region_given(flag: Option<&str>) -> Result<Option<String>> {
+    if let Some(r) = flag {
+        check_region(r, "--region")?;
+        return Ok(Some(r.to_string()));
+    }
+    if let Some(r) = env("ALIBABA_CLOUD_REGION_ID") {
+        check_region(&r, "ALIBABA_CLOUD_REGION_ID")?;
+        return Ok(Some(r));
+    }
+    Ok(None)
+}
+
+/// A setting of profile `start`, or else of the profile it assumes its role with
+/// (`source_profile`, followed down the chain): a role profile written by hand gets the region
+/// and endpoints of the profile it builds on, as one saved by `--save-profile` does by copying
+/// them. Returns the value and the name of the profile that has it; a chain that loops or
+/// breaks simply ends.
+pub fn along_source_chain<'a>(
+    start: &str,
+    find: impl Fn(&str) -> Option<&'a Profile>,
+    get: impl Fn(&Profile) -> Option<String>,
+) -> Option<(String, String)> {
+    let mut name = start.to_string();
+    let mut seen = Vec::new();
+    let mut p = find(&name)?;
+    loop {
+        if let Some(value) = get(p) {
+            return Some((value, name));
+        }
+        seen.push(name.clone());
+        let next = p.source_profile.clone().filter(|_| p.role_arn.is_some())?;
+        if seen.contains(&next) {
+            return None;
+        }
+        p = find(&next)?;
+        name = next;
+    }
+}
+
+/// A region found in the profiles, checked: the file is input too.
+pub fn profile_region(found: Option<(String, String)>) -> Result<Option<String>> {
+    let Some((region, from)) = found else {
+        return Ok(None);
+    };
+    check_region(&region, &format!("profile {from:?} region"))?;
+    Ok(Some(region))
+}
+
+/// STS endpoint: flag > `ALICLI_STS_ENDPOINT` > `ALIBABA_CLOUD_STS_ENDPOINT` > the profile's
+/// `sts_endpoint` (down its source chain) > `sts.<region>.aliyuncs.com` > `sts.aliyuncs.com`.
+/// `region` is asked only when it decides.
+pub fn sts_endpoint(
+    flag: Option<&str>,
+    profile: Option<String>,
+    region: impl FnOnce() -> Result<Option<String>>,
+) -> Result<Endpoint> {
+    let chosen = match flag
+        .map(str::to_string)
+        .or_else(|| env("ALICLI_STS_ENDPOINT"))
+        .or_else(|| env("ALIBABA_CLOUD_STS_ENDPOINT"))
+        .or(profile)
+    {
+        Some(e) => e,
+        None => match region()? {
+            Some(region) => format!("sts.{region}.aliyuncs.com"),
+            None => "sts.aliyuncs.com".to_string(),
+        },
+    };
+    Ok(Endpoint::parse(&chosen)?)
+}
+
+/// OSS endpoint: flag > `ALICLI_OSS_ENDPOINT` > the profile's `oss.endpoint` (down its source
+/// chain) > `oss-<region>.aliyuncs.com`; with no region there is no default.
+pub fn oss_endpoint(
+    flag: Option<&str>,
+    profile: Option<String>,
+    region: impl FnOnce() -> Result<Option<String>>,
+) -> Result<Endpoint> {
+    if let Some(e) = flag
+        .map(str::to_string)
+        .or_else(|| env("ALICLI_OSS_ENDPOINT"))
+        .or(profile)
+    {
+        return Ok(Endpoint::parse(&e)?);
+    }
+    match region()? {
+        Some(region) => Ok(Endpoint::parse(&format!("oss-{region}.aliyuncs.com"))?),
+        None => Err(UsageError(
+            "no OSS endpoint: pass --endpoint, set ALICLI_OSS_ENDPOINT, run `alicli oss config --endpoint …`, or give a region".into(),
+        )
+        .into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    #[test]
+    fn settings_come_down_the_source_chain_and_loops_end() {
+        let mut profiles = BTreeMap::new();
+        let role = |source: &str| Profile {
+            role_arn: Some("acs:ram::1:role/r".into()),
+            source_profile: Some(source.into()),
+            ..Default::default()
+        };
+        profiles.insert("a".to_string(), role("b"));
+        profiles.insert(
+            "b".to_string(),
+            Profile {
+                region: Some("cn-beijing".into()),
+                ..role("c")
+            },
+        );
+        profiles.insert("c".to_string(), role("a"));
+        let find = |n: &str| profiles.get(n);
+        assert_eq!(
+            along_source_chain("a", find, |p| p.region.clone()),
+            Some(("cn-beijing".to_string(), "b".to_string()))
+        );
+        assert_eq!(
+            along_source_chain("c", find, |p| p.sts_endpoint.clone()),
+            None,
+            "a loop ends"
+        );
+        assert_eq!(along_source_chain("x", find, |p| p.region.clone()), None);
+        let e = profile_region(Some(("cn hangzhou".into(), "b".into()))).unwrap_err();
+        assert!(e.to_string().contains("profile \"b\" region"), "{e}");
+    }
+}

@@ -1,0 +1,273 @@
+//! The session of one run: the global flags, the profile file (read once), the selected
+//! profile, and what follows from them by the rules of [`crate::config::precedence`]: region,
+//! endpoints and network settings. [`crate::clients`] builds the STS and OSS clients from it,
+//! and [`crate::credentials::chain`] finds their credentials in it.
+//!
+//! The profile file is read once per process; commands that write it go through
+//! [`crate::config::profile::update`], which re-reads it under the lock. When alicli's file has no profile
+//! of the selected name, the official CLI's `~/.aliyun/config.json` is consulted (read only; see
+//! [`crate::config::official_cli`]); what it provides is kept apart, in memory, and never saved.
+//!
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::config::official_cli::{self, Naming};
+use crate::config::precedence::{self, env};
+use crate::config::profile::{self, ConfigFile, Profile};
+use crate::error::UsageError;
+use alicli_wire::endpoint::Endpoint;
+
+pub const DEFAULT_PROFILE: &str = "default";
+
+/// Global choices made on the command line (or their environment equivalents handled by clap).
+#[derive(Debug, Clone, Default)]
+pub struct Globals {
+    /// `--profile` or `ALICLI_PROFILE`: naming a profile makes it win over credentials in the environment.
+    pub profile: Option<String>,
+    pub config_file: Option<PathBuf>,
+    pub region: Option<String>,
+    pub retries: Option<u32>,
+    pub connect_timeout: Option<std::time::Duration>,
+    pub read_timeout: Option<std::time::Duration>,
+    pub proxy: Option<String>,
+}
+
+pub struct Session {
+    pub globals: Globals,
+    pub config_path: PathBuf,
+    pub config: ConfigFile,
+    /// Profiles converted from `~/.aliyun/config.json` when alicli's file lacks the selected one:
+    /// the selected profile under the name alicli looks it up by, plus what it refers to.
+    pub borrowed: ConfigFile,
+    /// The selected profile's name in the official CLI's file, when it was borrowed.
+    pub borrowed_name: Option<String>,
+    /// Why the official CLI's profile could not be borrowed (unreadable file, unusable mode).
+    /// Reported only if credentials are then missing: commands that need none (configure,
+    /// list) must not fail because of another program's file.
+    pub borrow_error: Option<String>,
+}
+
+impl Session {
+    pub fn new(globals: Globals) -> Result<Session> {
+        let config_path = match &globals.config_file {
+            Some(path) => path.clone(),
+            None => profile::default_path()?,
+        };
+        let config = profile::load(&config_path)?;
+        if let Some(warning) = profile::permission_warning(&config_path) {
+            crate::terminal::output::warn(&warning);
+        }
+        let mut session = Session {
+            globals,
+            config_path,
+            config,
+            borrowed: ConfigFile::default(),
+            borrowed_name: None,
+            borrow_error: None,
+        };
+        if let Err(e) = session.borrow_from_official_cli() {
+            session.borrow_error = Some(e.to_string());
+        }
+        Ok(session)
+    }
+
+    /// Fills [`Session::borrowed`] when alicli's file has no profile of the selected name: an
+    /// explicit `--profile NAME` looks for NAME in the official CLI's file; the implicit default
+    /// takes the profile the official tools would (`ALIBABA_CLOUD_PROFILE`, else the file's
+    /// `current`). Nothing is borrowed when the file is absent or has no such profile.
+    fn borrow_from_official_cli(&mut self) -> Result<()> {
+        let key = self.profile_name().to_string();
+        if self.config.profiles.contains_key(&key) {
+            return Ok(());
+        }
+        let Some(path) = official_cli::default_path() else {
+            return Ok(());
+        };
+        let Some(official) = official_cli::load(&path)? else {
+            return Ok(());
+        };
+        let wanted = match &self.globals.profile {
+            Some(name) => name.clone(),
+            None => env("ALIBABA_CLOUD_PROFILE")
+                .or_else(|| Some(official.current.clone()).filter(|c| !c.is_empty()))
+                .unwrap_or_else(|| DEFAULT_PROFILE.to_string()),
+        };
+        if official.get(&wanted).is_none() {
+            return Ok(());
+        }
+        let converted = official
+            .convert(&wanted, &key, Naming::Borrow)
+            .map_err(|why| UsageError(format!("{}: {why}", path.display())))?;
+        for (name, p) in converted {
+            p.register_secrets();
+            self.borrowed.profiles.insert(name, p);
+        }
+        crate::terminal::output::verbose(&format!(
+            "profile {key:?} is not in {}; using profile {wanted:?} of {}",
+            self.config_path.display(),
+            path.display()
+        ));
+        self.borrowed_name = Some(wanted);
+        Ok(())
+    }
+
+    /// A profile by name, from alicli's file or else from what was borrowed.
+    pub fn find_profile(&self, name: &str) -> Option<&Profile> {
+        self.config
+            .profiles
+            .get(name)
+            .or_else(|| self.borrowed.profiles.get(name))
+    }
+
+    pub fn profile_name(&self) -> &str {
+        self.globals.profile.as_deref().unwrap_or(DEFAULT_PROFILE)
+    }
+
+    /// The selected profile. Naming a profile that does not exist is an error; the implicit
+    /// `default` may be absent.
+    pub fn profile(&self) -> Result<Option<&Profile>> {
+        let name = self.profile_name();
+        match self.find_profile(name) {
+            Some(p) => Ok(Some(p)),
+            None if self.globals.profile.is_some() => {
+                if let Some(why) = &self.borrow_error {
+                    return Err(UsageError(format!(
+                        "profile {name:?} is not in {}, and {why}",
+                        self.config_path.display()
+                    ))
+                    .into());
+                }
+                let known: Vec<&str> = self.config.profiles.keys().map(String::as_str).collect();
+                let known = if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                };
+                Err(UsageError(format!(
+                    "profile {name:?} not found in {} (profiles there: {known})",
+                    self.config_path.display()
+                ))
+                .into())
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Network settings: flags, then the profile's `retries`, then the defaults.
+    pub fn net(&self) -> Result<crate::net::http::Net> {
+        let mut net = crate::net::http::Net::default();
+        let from_profile = self
+            .profile()?
+            .and_then(|p| p.extra.get("retries"))
+            .map(|v| {
+                v.as_integer()
+                    .filter(|n| (0..=20).contains(n))
+                    .map(|n| n as u32)
+                    .ok_or_else(|| {
+                        UsageError(format!(
+                            "profile {:?} has retries = {v}; use a number from 0 to 20",
+                            self.profile_name()
+                        ))
+                    })
+            });
+        let retries = match (self.globals.retries, from_profile) {
+            (Some(r), _) => Some(r),
+            (None, Some(r)) => Some(r?),
+            (None, None) => None,
+        };
+        if let Some(r) = retries {
+            net.retry = crate::net::retry::RetryPolicy::with_retries(r);
+        }
+        if let Some(t) = self.globals.connect_timeout {
+            net.connect_timeout = t;
+        }
+        if let Some(t) = self.globals.read_timeout {
+            net.read_timeout = t;
+        }
+        net.proxy = self.globals.proxy.clone();
+        Ok(net)
+    }
+
+    /// `--region` > `ALIBABA_CLOUD_REGION_ID`, checked.
+    fn region_given(&self) -> Result<Option<String>> {
+        precedence::region_given(self.globals.region.as_deref())
+    }
+
+    /// Region for STS and general use: `--region` > `ALIBABA_CLOUD_REGION_ID` > profile.
+    pub fn region(&self) -> Result<Option<String>> {
+        if let Some(r) = self.region_given()? {
+            return Ok(Some(r));
+        }
+        precedence::profile_region(self.profile_setting(|p| p.region.clone())?)
+    }
+
+    /// Region for OSS: as [`region`](Self::region), but the profile's oss section comes first.
+    pub fn oss_region(&self) -> Result<Option<String>> {
+        if let Some(r) = self.region_given()? {
+            return Ok(Some(r));
+        }
+        precedence::profile_region(self.profile_setting(|p| {
+            p.oss
+                .as_ref()
+                .and_then(|o| o.region.clone())
+                .or_else(|| p.region.clone())
+        })?)
+    }
+
+    /// A setting of the selected profile or down its source chain
+    /// ([`precedence::along_source_chain`]), with the name of the profile that has it.
+    pub(crate) fn profile_setting(
+        &self,
+        get: impl Fn(&Profile) -> Option<String>,
+    ) -> Result<Option<(String, String)>> {
+        if self.profile()?.is_none() {
+            return Ok(None);
+        }
+        Ok(precedence::along_source_chain(
+            self.profile_name(),
+            |n| self.find_profile(n),
+            get,
+        ))
+    }
+
+    /// Region to sign OSS v4 requests for: `--region` > `ALIBABA_CLOUD_REGION_ID` > the region the
+    /// endpoint's host names > the profile. The endpoint beats the profile because it is what
+    /// receives the request: a profile region that disagrees with it can only fail.
+    pub fn oss_signing_region(&self, endpoint: &Endpoint) -> Result<Option<String>> {
+        if let Some(r) = self.region_given()? {
+            return Ok(Some(r));
+        }
+        if let Some(r) = endpoint.oss_region() {
+            return Ok(Some(r));
+        }
+        self.oss_region()
+    }
+
+    /// The error when no source has credentials: where alicli looked, and what to run.
+    pub(crate) fn no_credentials(&self, vars: &str, command: &str) -> anyhow::Error {
+        let official = match &self.borrow_error {
+            Some(why) => format!(" (the official CLI's profile was not usable: {why})"),
+            None => String::new(),
+        };
+        UsageError(format!(
+            "no credentials: profile {:?} in {} has none and {vars} are not set; run {command}{official}",
+            self.profile_name(),
+            self.config_path.display()
+        ))
+        .into()
+    }
+
+    /// STS endpoint of this run ([`precedence::sts_endpoint`]).
+    pub fn sts_endpoint(&self, flag: Option<&str>) -> Result<Endpoint> {
+        let profile = self.profile_setting(|p| p.sts_endpoint.clone())?;
+        precedence::sts_endpoint(flag, profile.map(|f| f.0), || self.region())
+    }
+
+    /// OSS endpoint of this run ([`precedence::oss_endpoint`]).
+    pub fn oss_endpoint(&self, flag: Option<&str>) -> Result<Endpoint> {
+        let profile = self.profile_setting(|p| p.oss.as_ref().and_then(|o| o.endpoint.clone()))?;
+        precedence::oss_endpoint(flag, profile.map(|f| f.0), || self.oss_region())
+    }
+}
