@@ -179,21 +179,18 @@ mod tests {
         }
     }
 
-    fn source() -> CredentialSource {
-        CredentialSource::Profile("ci".into())
+    /// A cache of profile "ci" holding `held`, renewed by a [`Counter`].
+    fn ci_cache(held: Option<Issued>, fail: bool) -> Renewing<Counter> {
+        let counter = Counter {
+            renewals: AtomicU32::new(0),
+            fail,
+        };
+        Renewing::new(CredentialSource::Profile("ci".into()), held, 300, counter)
     }
 
     #[test]
     fn renews_when_missing_or_due_and_not_before() {
-        let cache = Renewing::new(
-            source(),
-            None,
-            300,
-            Counter {
-                renewals: AtomicU32::new(0),
-                fail: false,
-            },
-        );
+        let cache = ci_cache(None, false);
         assert_eq!(
             cache.credentials().unwrap().credentials.access_key_id,
             "STS.1"
@@ -205,15 +202,7 @@ mod tests {
         assert_eq!(cache.renew.renewals.load(Ordering::SeqCst), 1);
 
         let due = issued("STS.old", Utc::now() + chrono::Duration::seconds(60));
-        let cache = Renewing::new(
-            source(),
-            Some(due),
-            300,
-            Counter {
-                renewals: AtomicU32::new(0),
-                fail: false,
-            },
-        );
+        let cache = ci_cache(Some(due), false);
         assert_eq!(
             cache.credentials().unwrap().credentials.access_key_id,
             "STS.1"
@@ -222,15 +211,7 @@ mod tests {
 
     #[test]
     fn a_refusal_renews_once_and_only_once() {
-        let cache = Renewing::new(
-            source(),
-            None,
-            300,
-            Counter {
-                renewals: AtomicU32::new(0),
-                fail: false,
-            },
-        );
+        let cache = ci_cache(None, false);
         let first = cache.credentials().unwrap().credentials;
         let second = cache.after_refusal(&first).unwrap().unwrap();
         assert_eq!(second.access_key_id, "STS.2");
@@ -247,29 +228,13 @@ mod tests {
     #[test]
     fn a_failed_renewal_keeps_credentials_that_still_work() {
         let soon = issued("STS.held", Utc::now() + chrono::Duration::seconds(60));
-        let cache = Renewing::new(
-            source(),
-            Some(soon),
-            300,
-            Counter {
-                renewals: AtomicU32::new(0),
-                fail: true,
-            },
-        );
+        let cache = ci_cache(Some(soon), true);
         assert_eq!(
             cache.credentials().unwrap().credentials.access_key_id,
             "STS.held"
         );
         let gone = issued("STS.gone", Utc::now() - chrono::Duration::seconds(1));
-        let cache = Renewing::new(
-            source(),
-            Some(gone),
-            300,
-            Counter {
-                renewals: AtomicU32::new(0),
-                fail: true,
-            },
-        );
+        let cache = ci_cache(Some(gone), true);
         assert!(cache.credentials().is_err());
     }
 }

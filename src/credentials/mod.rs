@@ -69,6 +69,19 @@ pub struct Issued {
     pub expiration: Option<String>,
 }
 
+impl From<alicli_wire::sts::TemporaryCredentials> for Issued {
+    fn from(c: alicli_wire::sts::TemporaryCredentials) -> Issued {
+        Issued {
+            credentials: Credentials::new(
+                c.access_key_id,
+                c.access_key_secret,
+                Some(c.security_token),
+            ),
+            expiration: Some(c.expiration),
+        }
+    }
+}
+
 /// A source of signing credentials, asked before every request.
 pub trait ProvideCredentials: Send + Sync {
     /// Where the credentials come from, for messages and the `-v` trace.

@@ -5,68 +5,68 @@
 use anyhow::Result;
 
 use super::static_keys::StaticKeys;
-use super::CredentialSource;
+use super::{CredentialSource, Issued};
 use crate::config::profile::{OssSettings, Profile};
 use alicli_wire::signing::Credentials;
 
-/// The profile's own keys, if it has both halves.
-pub fn of_profile(p: &Profile, source: CredentialSource) -> Result<Option<StaticKeys>> {
-    from_fields(
+/// The keys a profile holds as they stand (unchecked), if it has both halves.
+pub fn held(p: &Profile) -> Option<Issued> {
+    issued(
         &p.access_key_id,
         &p.access_key_secret,
         &p.security_token,
         &p.expiration,
-        source,
     )
 }
 
-/// The keys of the profile's `[oss]` section, if it has both halves.
+/// The profile's own keys, if it has both halves, checked.
+pub fn of_profile(p: &Profile, source: CredentialSource) -> Result<Option<StaticKeys>> {
+    checked(held(p), source)
+}
+
+/// The keys of the profile's `[oss]` section, if it has both halves, checked.
 pub fn of_oss_section(oss: &OssSettings, source: CredentialSource) -> Result<Option<StaticKeys>> {
-    from_fields(
+    let found = issued(
         &oss.access_key_id,
         &oss.access_key_secret,
         &oss.security_token,
         &oss.expiration,
-        source,
-    )
-}
-
-fn from_fields(
-    id: &Option<String>,
-    secret: &Option<String>,
-    token: &Option<String>,
-    expiration: &Option<String>,
-    source: CredentialSource,
-) -> Result<Option<StaticKeys>> {
-    let (Some(id), Some(secret)) = (id, secret) else {
-        return Ok(None);
-    };
-    let credentials = Credentials {
-        access_key_id: id.clone(),
-        access_key_secret: secret.clone(),
-        security_token: token.clone(),
-    };
-    Ok(Some(StaticKeys::new(
-        source,
-        credentials,
-        expiration.clone(),
-    )?))
+    );
+    checked(found, source)
 }
 
 /// What a role profile holds now, when it is usable at all: it is only a cache, and unusable
 /// credentials there are renewed like expired ones rather than refused.
-pub fn held_by_role(p: &Profile) -> Option<super::Issued> {
-    let (Some(id), Some(secret)) = (&p.access_key_id, &p.access_key_secret) else {
+pub fn held_by_role(p: &Profile) -> Option<Issued> {
+    held(p).filter(|i| i.credentials.check().is_ok())
+}
+
+fn checked(found: Option<Issued>, source: CredentialSource) -> Result<Option<StaticKeys>> {
+    let Some(found) = found else {
+        return Ok(None);
+    };
+    Ok(Some(StaticKeys::new(
+        source,
+        found.credentials,
+        found.expiration,
+    )?))
+}
+
+fn issued(
+    id: &Option<String>,
+    secret: &Option<String>,
+    token: &Option<String>,
+    expiration: &Option<String>,
+) -> Option<Issued> {
+    let (Some(id), Some(secret)) = (id, secret) else {
         return None;
     };
-    let credentials = Credentials {
-        access_key_id: id.clone(),
-        access_key_secret: secret.clone(),
-        security_token: p.security_token.clone(),
-    };
-    credentials.check().ok()?;
-    Some(super::Issued {
-        credentials,
-        expiration: p.expiration.clone(),
+    Some(Issued {
+        credentials: Credentials {
+            access_key_id: id.clone(),
+            access_key_secret: secret.clone(),
+            security_token: token.clone(),
+        },
+        expiration: expiration.clone(),
     })
 }

@@ -18,13 +18,12 @@ use chrono::Utc;
 
 use super::cache::{Renew, Renewal, Renewing};
 use super::static_keys::StaticKeys;
-use super::{check_not_expired, needs_renewal, AssumeRole, CredentialSource, Issued};
+use super::{check_not_expired, needs_renewal, profile_keys, AssumeRole, CredentialSource, Issued};
 use crate::config::precedence;
 use crate::config::profile::{self, ConfigFile, Profile};
 use crate::error::UsageError;
 use crate::net::http::Net;
 use alicli_wire::endpoint::Endpoint;
-use alicli_wire::signing::Credentials;
 use alicli_wire::sts::AssumeRoleRequest;
 
 /// Where the role profile lives.
@@ -58,7 +57,7 @@ pub fn provider(
 ) -> Renewing<RoleRenewal> {
     Renewing::new(
         source,
-        super::profile_keys::held_by_role(profile),
+        profile_keys::held_by_role(profile),
         profile.refresh_margin(),
         renewal,
     )
@@ -162,15 +161,7 @@ impl RoleRenewal {
                 "profile {name:?}: refresh_margin_seconds ({margin}) is not shorter than the credentials' lifetime, so they are renewed before every request"
             ));
         }
-        let issued = Issued {
-            credentials: Credentials {
-                access_key_id: c.access_key_id,
-                access_key_secret: c.access_key_secret,
-                security_token: Some(c.security_token),
-            },
-            expiration: Some(c.expiration),
-        };
-        Ok((issued, margin))
+        Ok((Issued::from(c), margin))
     }
 
     /// The STS endpoint of the renewal of role profile `name`, by the rules every STS call
@@ -196,42 +187,22 @@ impl RoleRenewal {
 
 /// A role profile's cached credentials, unless they are the refused ones.
 fn held_unless(p: &Profile, refused: Option<&str>) -> Option<Issued> {
-    let (Some(id), Some(secret)) = (&p.access_key_id, &p.access_key_secret) else {
-        return None;
-    };
-    if refused == Some(id.as_str()) {
-        return None;
-    }
-    Some(Issued {
-        credentials: Credentials {
-            access_key_id: id.clone(),
-            access_key_secret: secret.clone(),
-            security_token: p.security_token.clone(),
-        },
-        expiration: p.expiration.clone(),
-    })
+    profile_keys::held(p).filter(|h| refused != Some(h.credentials.access_key_id.as_str()))
 }
 
 /// The keys a source profile that is not a role signs the AssumeRole with.
 fn signer_of(name: &str, p: &Profile) -> Result<Issued> {
     let source = CredentialSource::Profile(name.to_string());
-    let (Some(id), Some(secret)) = (&p.access_key_id, &p.access_key_secret) else {
+    let Some(keys) = profile_keys::held(p) else {
         return Err(UsageError(format!(
             "{source} has no credentials to assume a role with; run `alicli configure --profile {name}`"
         ))
         .into());
     };
-    if let Some(exp) = &p.expiration {
+    if let Some(exp) = &keys.expiration {
         check_not_expired(exp, &source, Utc::now())?;
     }
-    Ok(Issued {
-        credentials: Credentials {
-            access_key_id: id.clone(),
-            access_key_secret: secret.clone(),
-            security_token: p.security_token.clone(),
-        },
-        expiration: p.expiration.clone(),
-    })
+    Ok(keys)
 }
 
 /// The AssumeRole a role profile sends, checked as `sts assume-role` checks its flags (a profile
@@ -349,7 +320,12 @@ mod tests {
         config
     }
 
-    fn renewing(config: ConfigFile, sts: Arc<FakeSts>) -> Renewing<RoleRenewal> {
+    /// The provider of profile "ci" of `config`; `sts_endpoint` is the command's `--endpoint`.
+    fn renewing(
+        config: ConfigFile,
+        sts: Arc<FakeSts>,
+        sts_endpoint: Option<&str>,
+    ) -> Renewing<RoleRenewal> {
         let ci = config.profiles["ci"].clone();
         provider(
             CredentialSource::Profile("ci".into()),
@@ -358,7 +334,7 @@ mod tests {
                 name: "ci".into(),
                 store: Store::Memory(Mutex::new(config)),
                 net: Net::default(),
-                sts_endpoint: Some("http://127.0.0.1:9".into()),
+                sts_endpoint: sts_endpoint.map(str::to_string),
                 region: None,
                 sts,
             },
@@ -368,7 +344,11 @@ mod tests {
     #[test]
     fn a_role_profile_assumes_its_role_with_the_source_profile_once() {
         let sts = Arc::new(FakeSts::default());
-        let p = renewing(config_with(role(None)), sts.clone());
+        let p = renewing(
+            config_with(role(None)),
+            sts.clone(),
+            Some("http://127.0.0.1:9"),
+        );
         let first = p.credentials().unwrap();
         assert_eq!(first.credentials.access_key_id, "STS.renewed1");
         assert_eq!(
@@ -391,7 +371,11 @@ mod tests {
         // action does not exist, which `sts assume-role --policy` refuses before sending.
         let typo = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:GetObjects","Resource":"acs:oss:*:*:b/*"}]}"#;
         let sts = Arc::new(FakeSts::default());
-        let p = renewing(config_with(role(Some(typo))), sts.clone());
+        let p = renewing(
+            config_with(role(Some(typo))),
+            sts.clone(),
+            Some("http://127.0.0.1:9"),
+        );
         let e = p.credentials().err().unwrap();
         assert_eq!(crate::error::exit_for(&e), crate::error::Exit::Usage);
         let text = format!("{e:#}");
@@ -413,19 +397,7 @@ mod tests {
         let sts = Arc::new(FakeSts::default());
         let mut config = config_with(role(None));
         config.profiles.get_mut("base").unwrap().sts_endpoint = Some("http://127.0.0.1:7".into());
-        let ci = config.profiles["ci"].clone();
-        let p = provider(
-            CredentialSource::Profile("ci".into()),
-            &ci,
-            RoleRenewal {
-                name: "ci".into(),
-                store: Store::Memory(Mutex::new(config)),
-                net: Net::default(),
-                sts_endpoint: None,
-                region: None,
-                sts: sts.clone(),
-            },
-        );
+        let p = renewing(config, sts.clone(), None);
         p.credentials().unwrap();
         assert_eq!(sts.seen.lock().unwrap()[0].0, "http://127.0.0.1:7");
     }

@@ -1180,3 +1180,45 @@ fn killed_writers_never_leave_a_broken_file() {
         .profiles
         .contains_key("after"));
 }
+
+#[test]
+fn a_renewal_runs_the_session_policy_check_of_assume_role() {
+    let world = World::new();
+    setup_world(&world, &[]);
+    // Valid JSON and short, but the action does not exist: `sts assume-role --policy` refuses it
+    // before sending anything, and so must the renewal of a profile that was edited by hand.
+    let typo = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:GetObjects","Resource":"acs:oss:*:*:sample-bucket/*"}]}"#;
+    alicli::config::profile::update(&world.config_file(), |config| {
+        let p = config.profiles.get_mut(ROLE_PROFILE).unwrap();
+        p.policy = Some(typo.to_string());
+        p.expiration = Some("2020-01-01T00:00:00Z".into());
+        Ok(())
+    })
+    .unwrap();
+    let before = world.count("sts:AssumeRole");
+    let r = world.run(&["sts", "get-caller-identity", "--profile", ROLE_PROFILE]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(
+        r.stderr
+            .contains("profile \"ci\": the policy is refused by policy check")
+            && r.stderr.contains("oss:GetObjects"),
+        "{r:?}"
+    );
+    assert_eq!(world.count("sts:AssumeRole"), before, "nothing was sent");
+    let flag = world.run(&[
+        "sts",
+        "assume-role",
+        "--role-arn",
+        &world.cloud.info.role_arn,
+        "--role-session-name",
+        "s1",
+        "--policy",
+        typo,
+    ]);
+    assert_eq!(flag.code, 2, "{flag:?}");
+    assert!(
+        flag.stderr
+            .contains("the policy is refused by policy check"),
+        "{flag:?}"
+    );
+}

@@ -132,16 +132,11 @@ fn assume(globals: crate::session::Globals, args: AssumeRoleArgs) -> Result<()> 
 
 /// The same `export` lines as `configure export-credentials`, for the answer's credentials.
 fn env_exports(r: &AssumeRoleResponse) -> Result<String> {
-    let c = &r.credentials;
-    let credentials = alicli_wire::signing::Credentials::new(
-        &c.access_key_id,
-        &c.access_key_secret,
-        Some(c.security_token.clone()),
-    );
+    let issued = crate::credentials::Issued::from(r.credentials.clone());
     exports::render(
         exports::ExportFormat::Env,
-        &credentials,
-        Some(&c.expiration),
+        &issued.credentials,
+        issued.expiration.as_deref(),
     )
 }
 
