@@ -7,3 +7,4 @@ pub mod output;
 pub mod progress;
 pub mod prompt;
 pub mod redact;
+pub mod table;

@@ -165,7 +165,7 @@ fn table(rows: &[Row], session: &Session) -> String {
         );
     }
     let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-    let cells: Vec<[String; 6]> = rows
+    let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
             let mark = if r.selected { "* " } else { "  " };
@@ -174,7 +174,7 @@ fn table(rows: &[Row], session: &Session) -> String {
                 ("aliyun", false) => format!("{mark}{} (aliyun)", r.name),
                 _ => format!("{mark}{}", r.name),
             };
-            [
+            vec![
                 name,
                 r.kind.clone(),
                 dash(&r.region),
@@ -192,27 +192,7 @@ fn table(rows: &[Row], session: &Session) -> String {
         "EXPIRES",
         "ACCESS KEY ID",
     ];
-    let mut widths = header.map(str::len);
-    for c in &cells {
-        for (w, cell) in widths.iter_mut().zip(c) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let line = |c: &[String]| -> String {
-        let mut out = String::new();
-        for (i, (cell, w)) in c.iter().zip(widths).enumerate() {
-            if i + 1 == c.len() {
-                out.push_str(cell);
-            } else {
-                out.push_str(&format!("{cell:<w$}  "));
-            }
-        }
-        out.trim_end().to_string() + "\n"
-    };
-    let mut out = line(&header.map(String::from));
-    for c in &cells {
-        out.push_str(&line(c));
-    }
+    let mut out = crate::terminal::table::render(&header, &cells);
     if rows.iter().any(|r| r.file == "aliyun") {
         out.push_str(
             "\n* = the profile this command would use. (aliyun) = read from the official CLI's file, only when alicli's file has no profile of that name; (aliyun, shadowed) = alicli's file has one, and it is the one used.\n",

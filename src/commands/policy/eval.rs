@@ -459,11 +459,10 @@ fn decided_by_text(layers: &[Layer], decision: &LayeredDecision) -> String {
 }
 
 fn table(layers: &[Layer], rows: &[Row]) -> String {
-    let header = ["ACTION", "RESOURCE", "DECISION", "DECIDED BY"];
-    let cells: Vec<[String; 4]> = rows
+    let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            [
+            vec![
                 r.action.clone(),
                 resource_cell(r),
                 decision_word(&r.decision).replace('-', " "),
@@ -471,30 +470,11 @@ fn table(layers: &[Layer], rows: &[Row]) -> String {
             ]
         })
         .collect();
-    let width = |i: usize| {
-        cells
-            .iter()
-            .map(|c| c[i].chars().count())
-            .chain([header[i].len()])
-            .max()
-            .unwrap_or(0)
-    };
-    let widths = [width(0), width(1), width(2)];
-    let line = |c: [&str; 4]| {
-        format!(
-            "{:w0$}  {:w1$}  {:w2$}  {}\n",
-            c[0],
-            c[1],
-            c[2],
-            c[3],
-            w0 = widths[0],
-            w1 = widths[1],
-            w2 = widths[2]
-        )
-    };
-    let mut out = line(header);
-    for (row, c) in rows.iter().zip(&cells) {
-        out.push_str(&line([&c[0], &c[1], &c[2], &c[3]]));
+    let lines =
+        crate::terminal::table::lines(&["ACTION", "RESOURCE", "DECISION", "DECIDED BY"], &cells);
+    let mut out = format!("{}\n", lines[0]);
+    for (row, line) in rows.iter().zip(&lines[1..]) {
+        out.push_str(&format!("{line}\n"));
         for note in &row.notes {
             out.push_str(&format!("  note: {note}\n"));
         }

@@ -409,21 +409,14 @@ fn result_word(outcome: &Outcome) -> String {
 }
 
 fn table(steps: &[Step], notes: &[String]) -> String {
-    let header = [
-        "OPERATION",
-        "RAM ACTION",
-        "RESULT",
-        "ERROR CODE",
-        "REQUEST ID",
-    ];
-    let rows: Vec<[String; 5]> = steps
+    let rows: Vec<Vec<String>> = steps
         .iter()
         .map(|s| {
             let (code, rid) = match &s.outcome {
                 Outcome::Denied(f) | Outcome::Failed(f) => (f.code.clone(), f.request_id.clone()),
                 _ => (String::new(), String::new()),
             };
-            [
+            vec![
                 s.operation.to_string(),
                 s.action.to_string(),
                 result_word(&s.outcome),
@@ -432,33 +425,14 @@ fn table(steps: &[Step], notes: &[String]) -> String {
             ]
         })
         .collect();
-    let width = |i: usize| {
-        rows.iter()
-            .map(|r| r[i].chars().count())
-            .chain([header[i].len()])
-            .max()
-            .unwrap_or(0)
-    };
-    let w = [width(0), width(1), width(2), width(3)];
-    let line = |c: [&str; 5]| {
-        let text = format!(
-            "{:w0$}  {:w1$}  {:w2$}  {:w3$}  {}",
-            c[0],
-            c[1],
-            c[2],
-            c[3],
-            c[4],
-            w0 = w[0],
-            w1 = w[1],
-            w2 = w[2],
-            w3 = w[3]
-        );
-        format!("{}\n", text.trim_end())
-    };
-    let mut out = line(header);
-    for r in &rows {
-        out.push_str(&line([&r[0], &r[1], &r[2], &r[3], &r[4]]));
-    }
+    let header = [
+        "OPERATION",
+        "RAM ACTION",
+        "RESULT",
+        "ERROR CODE",
+        "REQUEST ID",
+    ];
+    let mut out = crate::terminal::table::render(&header, &rows);
     for note in notes {
         out.push_str(&format!("note: {note}\n"));
     }
