@@ -11,6 +11,7 @@ pub mod commands;
 pub mod config;
 pub mod credentials;
 pub mod error;
+pub mod generate;
 pub mod local_files;
 pub mod net;
 pub mod oss;

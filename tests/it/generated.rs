@@ -31,11 +31,11 @@ fn completions_and_man_pages_are_current() {
     ] {
         check(
             &root.join("completions").join(name),
-            &alicli::commands::completions::script(shell, alicli::cli::Cli::command()),
+            &alicli::generate::script(shell, alicli::cli::Cli::command()),
             &mut stale,
         );
     }
-    let pages = alicli::commands::completions::man_pages(alicli::cli::Cli::command()).unwrap();
+    let pages = alicli::generate::man_pages(alicli::cli::Cli::command()).unwrap();
     assert!(pages.iter().any(|(n, _)| n == "alicli-sts-assume-role.1"));
     for (name, page) in &pages {
         check(&root.join("docs/man").join(name), page, &mut stale);

@@ -6,7 +6,7 @@
 # The fresh scripts must also equal the committed ones. PowerShell's script is generated, but no
 # PowerShell runs here: its quoting is covered by the unit tests only.
 #
-# Last, the unit tests of src/commands/completions.rs run with ALICLI_REQUIRE_SHELLS=1: they
+# Last, the unit tests of src/generate.rs run with ALICLI_REQUIRE_SHELLS=1: they
 # load scripts whose help texts hold every troublesome character into these shells (skip with
 # ALICLI_CHECK_HOSTILE=0, e.g. when no cargo is at hand).
 #
@@ -142,10 +142,12 @@ for shell in bash zsh fish elvish; do
 done
 
 if [[ ${ALICLI_CHECK_HOSTILE-1} != 0 ]]; then
-    if out=$(cd "$root" && ALICLI_REQUIRE_SHELLS=1 cargo test --locked --lib -q commands::completions 2>&1); then
-        ok "unit tests of src/commands/completions.rs, hostile help texts in the shells"
+    # The filter must match tests: a run of none would pass and prove nothing.
+    if out=$(cd "$root" && ALICLI_REQUIRE_SHELLS=1 cargo test --locked --lib -q generate::tests 2>&1) \
+        && grep -qE 'test result: ok\. [1-9]' <<< "$out"; then
+        ok "unit tests of src/generate.rs, hostile help texts in the shells"
     else
-        bad "unit tests of src/commands/completions.rs, hostile help texts in the shells:"
+        bad "unit tests of src/generate.rs, hostile help texts in the shells:"
         printf '%s\n' "$out" | tail -n 40 | sed 's/^/      /'
     fi
 fi

@@ -5,7 +5,7 @@
 # `#message<TAB>TEXT` lines for its headings and messages). The command completed is LINE's first
 # word. Exits non-zero if the script does not load or the shell printed anything on stderr.
 #
-# Used by tests/shells/check.sh and by the unit tests in src/commands/completions.rs.
+# Used by tests/shells/check.sh and by the unit tests in src/generate.rs.
 set -euo pipefail
 
 if (($# != 3)); then
