@@ -137,6 +137,19 @@ pub fn crc64_of_part(
     }
 }
 
+/// True when part `p` of a file kept from an earlier run (a download's part file, an upload's
+/// source) is what the checkpoint says was transferred: its length, and its CRC-64 read back.
+/// Same size and mtime prove nothing about the bytes, so a resume trusts only this.
+pub fn kept_part_matches(
+    file: &std::sync::Arc<File>,
+    p: &crate::oss::checkpoint::DonePart,
+    part_size: u64,
+    size: u64,
+) -> bool {
+    part_range(p.number, part_size, size).1 == p.size
+        && crc64_of_part(file, p.number, part_size, size).ok() == Some(p.crc64)
+}
+
 /// Runs `work` for every item on `jobs` threads. After the first error no new item starts; the
 /// error returned is the first one, with the items that finished reported through `work` itself.
 pub fn run_parallel<T: Sync>(
