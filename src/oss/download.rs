@@ -162,11 +162,14 @@ fn shown_path(path: &Path) -> String {
 
 /// Name parts of the single-stream temporary file beside DEST: `.<name>.<random>.alicli-part`.
 fn temp_affixes(dest: &Path) -> (String, &'static str) {
-    let name = dest
-        .file_name()
+    (format!(".{}.", file_name(dest)), ".alicli-part")
+}
+
+/// DEST's file name, for the names of the files kept beside it while downloading.
+fn file_name(dest: &Path) -> String {
+    dest.file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    (format!(".{name}."), ".alicli-part")
+        .unwrap_or_default()
 }
 
 /// A temporary file in DEST's folder (so the final rename is atomic), checked for writability
@@ -501,11 +504,7 @@ fn download_ranged(
     settings: &DownloadSettings,
 ) -> Result<u64> {
     let size = target.header.size;
-    let name = target
-        .dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = file_name(target.dest);
     target.header.part_file = format!(".{name}.{}.alicli-download", &target.id[..12]);
     let part_path = folder_of(target.dest).join(&target.header.part_file);
     let part_size = settings
@@ -671,39 +670,22 @@ fn finish_ranged(
         progress,
         ..
     } = ran;
-    let give_up = |checkpoint: Option<Checkpoint<DownloadHeader>>| {
-        let _ = std::fs::remove_file(part_path);
-        if let Some(c) = checkpoint {
-            c.remove();
-        }
-    };
     if let Err(e) = result {
         progress.abandon();
-        if object_changed(&e) {
-            give_up(checkpoint);
-            return Err(e.context(format!(
-                "{shown} changed during the download (it is no longer ETag {}); nothing was written to {}; run the command again to get the new version",
-                target.header.etag,
-                shown_path(dest)
-            )));
-        }
-        if checkpoint.is_some() && !out_of_room(&e) {
-            return Err(e.context(format!(
-                "download interrupted with {} of {total} parts done; {} is untouched; run the same command again to resume",
-                parts.len(),
-                shown_path(dest)
-            )));
-        }
-        give_up(checkpoint);
-        return Err(e);
+        return Err(part_loop_failed(
+            e,
+            target,
+            part_path,
+            parts.len(),
+            total,
+            checkpoint,
+        ));
     }
-    let crc = parts
-        .iter()
-        .fold(0u64, |acc, p| crc64::combine(acc, p.crc64, p.size));
+    let crc = parts::combined_crc64(&parts);
     if let Err(e) = verify(size, crc, Some(size), target.header.crc64) {
         // A corrupt part file is useless for resuming: start clean next time.
         progress.abandon();
-        give_up(checkpoint);
+        give_up(part_path, checkpoint);
         return Err(e);
     }
     // Closed before the rename, which some systems refuse on an open file.
@@ -721,6 +703,44 @@ fn finish_ranged(
         size,
     );
     Ok(size)
+}
+
+/// The error of a part loop that stopped with `done` of `total` parts: the checkpoint and part
+/// file are kept when running the command again can go on from them, and removed when it
+/// cannot (the object changed, the disk is full, or there is no checkpoint to resume from).
+fn part_loop_failed(
+    e: anyhow::Error,
+    target: &Ranged,
+    part_path: &Path,
+    done: usize,
+    total: u32,
+    checkpoint: Option<Checkpoint<DownloadHeader>>,
+) -> anyhow::Error {
+    let (dest, shown) = (target.dest, target.shown);
+    if object_changed(&e) {
+        give_up(part_path, checkpoint);
+        return e.context(format!(
+            "{shown} changed during the download (it is no longer ETag {}); nothing was written to {}; run the command again to get the new version",
+            target.header.etag,
+            shown_path(dest)
+        ));
+    }
+    if checkpoint.is_some() && !out_of_room(&e) {
+        return e.context(format!(
+            "download interrupted with {done} of {total} parts done; {} is untouched; run the same command again to resume",
+            shown_path(dest)
+        ));
+    }
+    give_up(part_path, checkpoint);
+    e
+}
+
+/// Removes what a download that cannot be resumed left: its part file and checkpoint.
+fn give_up(part_path: &Path, checkpoint: Option<Checkpoint<DownloadHeader>>) {
+    let _ = std::fs::remove_file(part_path);
+    if let Some(c) = checkpoint {
+        c.remove();
+    }
 }
 
 /// A write that failed for lack of room is not worth resuming as it is: the part file goes.

@@ -1,5 +1,6 @@
 //! Shared pieces of the large-object engines (upload.rs, download.rs): part sizing, positioned
-//! file I/O, and a small pool that runs numbered parts on N threads and stops at the first error.
+//! file I/O, re-hashing the parts a resume keeps, and a small pool that runs numbered parts on N
+//! threads and stops at the first error (parts.rs builds the checkpointed part loop on it).
 
 use std::fs::File;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};

@@ -24,7 +24,7 @@ use crate::oss::checkpoint::{self, Checkpoint, DonePart};
 use crate::terminal::output;
 use crate::terminal::progress::{Direction, Progress};
 use alicli_wire::crc64;
-use alicli_wire::oss::xml::CompletePart;
+use alicli_wire::oss::xml::{CompletePart, ListedPart};
 
 #[derive(Debug, Clone)]
 pub struct UploadSettings {
@@ -197,9 +197,7 @@ fn complete(
             etag: p.etag.clone(),
         })
         .collect();
-    let expected = parts
-        .iter()
-        .fold(0u64, |acc, p| crc64::combine(acc, p.crc64, p.size));
+    let expected = parts::combined_crc64(parts);
     let reported = match client.complete_multipart_upload(bucket, key, upload_id, list) {
         Ok((_, reported)) => reported,
         // A Complete whose answer was lost went through: its retry finds the upload gone. The
@@ -408,22 +406,7 @@ fn resume(
         }
         Err(e) => return Err(e.context("cannot check the interrupted upload's parts (ListParts)")),
     };
-    // Only parts OSS confirms, with the ETag (and CRC-64) recorded, count as done.
-    let confirmed: Vec<DonePart> = found
-        .done
-        .iter()
-        .filter(|d| {
-            listed.iter().any(|l| {
-                l.part_number == d.number
-                    && l.etag
-                        .trim_matches('"')
-                        .eq_ignore_ascii_case(d.etag.trim_matches('"'))
-                    && l.size == d.size
-                    && l.hash_crc64ecma.is_none_or(|c| c == d.crc64)
-            })
-        })
-        .cloned()
-        .collect();
+    let confirmed = confirmed_by_oss(&found.done, &listed);
     // And the file must still hold what was sent; the first part that does not is enough.
     let differs = confirmed
         .iter()
@@ -438,6 +421,24 @@ fn resume(
         part_count(source.size, h.part_size)
     ));
     Ok(Some((found, confirmed)))
+}
+
+/// The recorded parts that OSS lists with the ETag (and CRC-64) recorded: only those count as
+/// done, whatever the checkpoint says.
+fn confirmed_by_oss(done: &[DonePart], listed: &[ListedPart]) -> Vec<DonePart> {
+    done.iter()
+        .filter(|d| {
+            listed.iter().any(|l| {
+                l.part_number == d.number
+                    && l.etag
+                        .trim_matches('"')
+                        .eq_ignore_ascii_case(d.etag.trim_matches('"'))
+                    && l.size == d.size
+                    && l.hash_crc64ecma.is_none_or(|c| c == d.crc64)
+            })
+        })
+        .cloned()
+        .collect()
 }
 
 /// Sends the parts not done yet, then completes the upload.
