@@ -407,7 +407,8 @@ fn resume(
         Err(e) => return Err(e.context("cannot check the interrupted upload's parts (ListParts)")),
     };
     let confirmed = confirmed_by_oss(&found.done, &listed);
-    // And the file must still hold what was sent; the first part that does not is enough.
+    // The file must still hold what was sent (same size and mtime prove nothing about the
+    // bytes); the first part that does not is reason enough to start over.
     let differs = confirmed
         .iter()
         .find(|d| !transfer::kept_part_matches(&source.file, d, h.part_size, source.size));
