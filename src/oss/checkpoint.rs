@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::oss::transfer::{part_count, part_range, MAX_PART, MAX_PARTS, MIN_PART};
+use crate::terminal::output;
 
 /// Where checkpoints live.
 pub fn dir() -> Option<PathBuf> {
@@ -178,6 +179,54 @@ impl<H: Header> Checkpoint<H> {
 
     pub fn remove(self) {
         let _ = fs::remove_file(&self.path);
+    }
+}
+
+/// Opens the checkpoint a transfer may resume from (`path` is none when resuming is off).
+/// `kind` is "upload" or "download" and `what` names the transfer ("SOURCE to DEST") in the
+/// messages: another process holding the checkpoint is an error (both would write the same
+/// parts), while a checkpoint that does not hold together was removed and only warrants a
+/// warning, since starting over is always safe. `show_path` writes the locked file's path.
+pub fn open_to_resume<H: Header>(
+    path: Option<&Path>,
+    kind: &str,
+    what: &str,
+    show_path: impl Fn(&Path) -> String,
+) -> Result<Option<Checkpoint<H>>> {
+    let found = match path {
+        Some(p) => Checkpoint::<H>::open(p),
+        None => Found::None,
+    };
+    match found {
+        Found::Busy(p) => Err(anyhow::anyhow!(
+            "another alicli is {kind}ing {what} right now (its checkpoint {} is locked); wait for it to finish",
+            show_path(&p)
+        )),
+        Found::Discarded(why) => {
+            output::warn(&format!(
+                "the checkpoint of an interrupted {kind} of {what} cannot be used ({why}); starting over"
+            ));
+            Ok(None)
+        }
+        Found::None => Ok(None),
+        Found::Usable(c) => Ok(Some(c)),
+    }
+}
+
+/// Starts the checkpoint of a fresh transfer at `path` (none when resuming is off). Failing to
+/// is not fatal, as the transfer itself can still succeed: the warning says `if_it_stops`,
+/// what becomes of the transfer without one.
+pub fn create_or_warn<H: Header>(
+    path: Option<&Path>,
+    header: H,
+    if_it_stops: &str,
+) -> Option<Checkpoint<H>> {
+    match Checkpoint::create(path?, header) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            output::warn(&format!("cannot keep a checkpoint ({e:#}): {if_it_stops}"));
+            None
+        }
     }
 }
 

@@ -17,20 +17,21 @@
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use reqwest::blocking::Response;
 use serde::{Deserialize, Serialize};
 
 use super::client::header;
-use super::transfer::{self, part_count, part_range, run_parallel, write_at};
+use super::parts;
+use super::transfer::{self, part_count, part_range, write_at};
 use super::OssClient;
 use crate::config::paths::folder_of;
 use crate::error::{IntegrityError, NetworkError, ServiceError, UsageError};
 use crate::local_files;
 use crate::net::http::Deadline;
-use crate::oss::checkpoint::{self, Checkpoint, DonePart, Found};
+use crate::oss::checkpoint::{self, Checkpoint, DonePart};
 use crate::terminal::output::{self, escape_untrusted};
 use crate::terminal::progress::{Direction, Progress};
 use alicli_wire::crc64;
@@ -161,11 +162,14 @@ fn shown_path(path: &Path) -> String {
 
 /// Name parts of the single-stream temporary file beside DEST: `.<name>.<random>.alicli-part`.
 fn temp_affixes(dest: &Path) -> (String, &'static str) {
-    let name = dest
-        .file_name()
+    (format!(".{}.", file_name(dest)), ".alicli-part")
+}
+
+/// DEST's file name, for the names of the files kept beside it while downloading.
+fn file_name(dest: &Path) -> String {
+    dest.file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    (format!(".{name}."), ".alicli-part")
+        .unwrap_or_default()
 }
 
 /// A temporary file in DEST's folder (so the final rename is atomic), checked for writability
@@ -229,28 +233,9 @@ pub fn download_file(
     let dest_text = dest_name.display().to_string();
     let identity = ["get", endpoint.as_str(), bucket, key, dest_text.as_str()];
     let checkpoint_path = checkpoint::path_for(&identity);
-    let previous = match &checkpoint_path {
-        Some(p) => Checkpoint::<DownloadHeader>::open(p),
-        None => Found::None,
-    };
-    let previous = match previous {
-        Found::Busy(p) => {
-            return Err(anyhow::anyhow!(
-                "another alicli is downloading {shown} to {} right now (its checkpoint {} is locked); wait for it to finish",
-                shown_path(dest),
-                shown_path(&p)
-            ))
-        }
-        Found::Discarded(why) => {
-            output::warn(&format!(
-                "the checkpoint of an interrupted download of {shown} to {} cannot be used ({why}); starting over",
-                shown_path(dest)
-            ));
-            None
-        }
-        Found::None => None,
-        Found::Usable(c) => Some(c),
-    };
+    let what = format!("{shown} to {}", shown_path(dest));
+    let previous =
+        checkpoint::open_to_resume(checkpoint_path.as_deref(), "download", &what, shown_path)?;
     let ranged = match object.size {
         Some(0) | None => false,
         Some(size) => size >= settings.threshold && settings.jobs > 1 || previous.is_some(),
@@ -394,13 +379,6 @@ fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
     (0, meta.len())
 }
 
-/// True when part `p` in the part file is what the checkpoint says was written (its size, and
-/// its CRC-64 read back from disk).
-fn on_disk_matches(file: &std::sync::Arc<File>, p: &DonePart, part_size: u64, size: u64) -> bool {
-    part_range(p.number, part_size, size).1 == p.size
-        && transfer::crc64_of_part(file, p.number, part_size, size).ok() == Some(p.crc64)
-}
-
 /// Creates the part file exclusively (never through a planted link) and reserves its space, so
 /// a full disk is found now, not half-way. A leftover of the same name (its checkpoint gone)
 /// is removed first: removing a name never touches what a link points to.
@@ -506,6 +484,18 @@ fn object_changed(err: &anyhow::Error) -> bool {
         .any(|e| e.code == "PreconditionFailed" || e.status == 412)
 }
 
+/// What an earlier run left that this one goes on with: its part file, part size, the parts in
+/// it that still hash right, and its checkpoint.
+struct Kept {
+    file: Arc<File>,
+    part_size: u64,
+    resumed: Vec<DonePart>,
+    checkpoint: Checkpoint<DownloadHeader>,
+}
+
+/// Fetches the object in ranged parts written at their offsets into the part file, resuming
+/// what a previous run left when it is provably the same object in the same part file, then
+/// renames the part file onto DEST once the whole CRC-64 matches.
 fn download_ranged(
     client: &OssClient,
     mut target: Ranged,
@@ -513,103 +503,123 @@ fn download_ranged(
     previous: Option<Checkpoint<DownloadHeader>>,
     settings: &DownloadSettings,
 ) -> Result<u64> {
-    let host = client.endpoint.authority();
-    let (bucket, key, dest, shown) = (target.bucket, target.key, target.dest, target.shown);
     let size = target.header.size;
+    let name = file_name(target.dest);
+    target.header.part_file = format!(".{name}.{}.alicli-download", &target.id[..12]);
+    let part_path = folder_of(target.dest).join(&target.header.part_file);
+    let part_size = settings
+        .part_size
+        .unwrap_or_else(|| transfer::default_part_size(size));
+    transfer::check_part_size(part_size, Some(size))?;
+
+    let kept = previous.and_then(|found| resume(found, &target, &part_path, settings));
+    let (file, part_size, resumed, checkpoint) = match kept {
+        Some(k) => (k.file, k.part_size, k.resumed, Some(k.checkpoint)),
+        None => {
+            let file = Arc::new(create_part_file(&part_path, size)?);
+            (file, part_size, Vec::new(), None)
+        }
+    };
+    target.header.part_size = part_size;
+    target.header.part_file_id = file.metadata().map(|m| file_id(&m)).unwrap_or_default();
+    let checkpoint = match checkpoint {
+        Some(c) => Some(c),
+        None if settings.resume => checkpoint::create_or_warn(
+            checkpoint_path.as_deref(),
+            target.header.clone(),
+            "if this download stops, it starts over next time",
+        ),
+        None => None,
+    };
+    let job = parts::Job {
+        size,
+        part_size,
+        jobs: settings.jobs,
+        show_progress: settings.show_progress,
+        direction: Direction::Download,
+        shown: target.shown,
+        resumed,
+        checkpoint,
+    };
+    let ran = fetch_parts(client, &target, &file, job);
+    finish_ranged(&target, &part_path, file, ran)
+}
+
+/// Takes up what a previous run left, when it is the same object in the same part file:
+/// the parts kept are hashed again and only those that match count as done. Otherwise (or with
+/// resuming off) the part file and checkpoint are removed and the download starts over.
+fn resume(
+    found: Checkpoint<DownloadHeader>,
+    target: &Ranged,
+    part_path: &Path,
+    settings: &DownloadSettings,
+) -> Option<Kept> {
+    let shown = target.shown;
+    let size = target.header.size;
+    match resumable(&found.header, &target.header, part_path) {
+        Ok(f) if settings.resume => {
+            let file = Arc::new(f);
+            let part_size = found.header.part_size;
+            let (good, bad): (Vec<DonePart>, Vec<DonePart>) = found
+                .done
+                .iter()
+                .cloned()
+                .partition(|p| transfer::kept_part_matches(&file, p, part_size, size));
+            let mut line = format!(
+                "resuming the interrupted download of {shown}: {} of {} parts already there",
+                good.len(),
+                part_count(size, part_size)
+            );
+            if !bad.is_empty() {
+                line.push_str(&format!(
+                    "; {} more did not match their checksums on disk and are fetched again",
+                    bad.len()
+                ));
+            }
+            output::info(&line);
+            Some(Kept {
+                file,
+                part_size,
+                resumed: good,
+                checkpoint: found,
+            })
+        }
+        outcome => {
+            if let Err(why) = &outcome {
+                if settings.resume {
+                    output::warn(&format!(
+                        "the interrupted download of {shown} cannot be resumed: {why}; starting over"
+                    ));
+                }
+            }
+            drop(outcome);
+            if local_files::reopen_own(part_path, false).is_ok() {
+                let _ = std::fs::remove_file(part_path);
+            }
+            found.remove();
+            None
+        }
+    }
+}
+
+/// Runs the part loop: each part is one ranged GET (checked before a byte is written), written
+/// at its offset of the part file and hashed on the way.
+fn fetch_parts(
+    client: &OssClient,
+    target: &Ranged,
+    file: &File,
+    job: parts::Job<'_, DownloadHeader>,
+) -> parts::Ran<DownloadHeader> {
+    let host = client.endpoint.authority();
+    let (bucket, key) = (target.bucket, target.key);
+    let (size, part_size) = (job.size, job.part_size);
     let object = ObjectInfo {
         size: Some(size),
         etag: target.header.etag.clone(),
         crc64: target.header.crc64,
         last_modified: target.header.last_modified.clone(),
     };
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    target.header.part_file = format!(".{name}.{}.alicli-download", &target.id[..12]);
-    let part_path = folder_of(dest).join(&target.header.part_file);
-    let mut part_size = settings
-        .part_size
-        .unwrap_or_else(|| transfer::default_part_size(size));
-    transfer::check_part_size(part_size, Some(size))?;
-
-    // Resume only what is provably the same object in the same part file, part by part.
-    let mut resumed: Vec<DonePart> = Vec::new();
-    let mut checkpoint = None;
-    let mut file = None;
-    if let Some(found) = previous {
-        match resumable(&found.header, &target.header, &part_path) {
-            Ok(f) if settings.resume => {
-                let f = std::sync::Arc::new(f);
-                part_size = found.header.part_size;
-                let (good, bad): (Vec<DonePart>, Vec<DonePart>) = found
-                    .done
-                    .iter()
-                    .cloned()
-                    .partition(|p| on_disk_matches(&f, p, part_size, size));
-                let mut line = format!(
-                    "resuming the interrupted download of {shown}: {} of {} parts already there",
-                    good.len(),
-                    part_count(size, part_size)
-                );
-                if !bad.is_empty() {
-                    line.push_str(&format!(
-                        "; {} more did not match their checksums on disk and are fetched again",
-                        bad.len()
-                    ));
-                }
-                output::info(&line);
-                resumed = good;
-                file = Some(f);
-                checkpoint = Some(found);
-            }
-            outcome => {
-                if let Err(why) = &outcome {
-                    if settings.resume {
-                        output::warn(&format!(
-                            "the interrupted download of {shown} cannot be resumed: {why}; starting over"
-                        ));
-                    }
-                }
-                drop(outcome);
-                if local_files::reopen_own(&part_path, false).is_ok() {
-                    let _ = std::fs::remove_file(&part_path);
-                }
-                found.remove();
-            }
-        }
-    }
-    let file = match file {
-        Some(f) => f,
-        None => std::sync::Arc::new(create_part_file(&part_path, size)?),
-    };
-    target.header.part_size = part_size;
-    target.header.part_file_id = file.metadata().map(|m| file_id(&m)).unwrap_or_default();
-    if checkpoint.is_none() && settings.resume {
-        if let Some(p) = &checkpoint_path {
-            match Checkpoint::create(p, target.header.clone()) {
-                Ok(c) => checkpoint = Some(c),
-                Err(e) => output::warn(&format!(
-                    "cannot keep a checkpoint ({e:#}): if this download stops, it starts over next time"
-                )),
-            }
-        }
-    }
-
-    let total = part_count(size, part_size);
-    let todo: Vec<u32> = (1..=total)
-        .filter(|n| !resumed.iter().any(|p| p.number == *n))
-        .collect();
-    let progress = Progress::new(
-        Some(size),
-        total,
-        settings.show_progress,
-        Direction::Download,
-        shown,
-    );
-    progress.add_resumed(resumed.iter().map(|p| p.size).sum());
-    let finished = Mutex::new((resumed, checkpoint.take()));
-    let result = run_parallel(&todo, settings.jobs, |&number| {
+    parts::run(job, |number, progress| {
         let (start, len) = part_range(number, part_size, size);
         let what = format!("part {number}");
         // A part that breaks off is fetched again whole: it rewrites the same range.
@@ -619,12 +629,12 @@ fn download_ranged(
             check_range_answer(&response, &what, start, len, &object)?;
             let mut crc = crc64::new_digest();
             let mut writer = OffsetWriter {
-                file: &file,
+                file,
                 offset: start,
             };
             let mut got = 0;
             let mut body = Deadline::new(response, Some(len));
-            copy_body(&mut body, &mut writer, &mut crc, &progress, &host, &mut got)?;
+            copy_body(&mut body, &mut writer, &mut crc, progress, &host, &mut got)?;
             if got != len {
                 return Err(NetworkError::new(format!(
                     "part {number} of the download broke off after {got} of {len} bytes"
@@ -633,60 +643,54 @@ fn download_ranged(
             }
             Ok(crc.finalize())
         })?;
-        let part = DonePart {
+        Ok(DonePart {
             number,
             etag: String::new(),
             crc64: crc,
             size: len,
-        };
-        let mut guard = finished.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(c) = guard.1.as_mut() {
-            c.record(part.clone())
-                .context("cannot update the download checkpoint")?;
-        }
-        guard.0.push(part);
-        progress.parts_done(guard.0.len() as u32);
-        Ok(())
-    });
-    let (mut parts, checkpoint) = finished.into_inner().unwrap_or_else(|e| e.into_inner());
-    let give_up = |checkpoint: Option<Checkpoint<DownloadHeader>>| {
-        let _ = std::fs::remove_file(&part_path);
-        if let Some(c) = checkpoint {
-            c.remove();
-        }
-    };
+        })
+    })
+}
+
+/// After the part loop: renames a complete, verified part file onto DEST. A failure keeps the
+/// part file and checkpoint for a resume when that can help, and removes both when it cannot
+/// (the object changed, the disk is full, the bytes are corrupt).
+fn finish_ranged(
+    target: &Ranged,
+    part_path: &Path,
+    file: Arc<File>,
+    ran: parts::Ran<DownloadHeader>,
+) -> Result<u64> {
+    let (dest, shown, size) = (target.dest, target.shown, target.header.size);
+    let parts::Ran {
+        total,
+        result,
+        parts,
+        checkpoint,
+        progress,
+        ..
+    } = ran;
     if let Err(e) = result {
         progress.abandon();
-        if object_changed(&e) {
-            give_up(checkpoint);
-            return Err(e.context(format!(
-                "{shown} changed during the download (it is no longer ETag {}); nothing was written to {}; run the command again to get the new version",
-                object.etag,
-                shown_path(dest)
-            )));
-        }
-        if checkpoint.is_some() && !out_of_room(&e) {
-            return Err(e.context(format!(
-                "download interrupted with {} of {total} parts done; {} is untouched; run the same command again to resume",
-                parts.len(),
-                shown_path(dest)
-            )));
-        }
-        give_up(checkpoint);
-        return Err(e);
+        return Err(part_loop_failed(
+            e,
+            target,
+            part_path,
+            parts.len(),
+            total,
+            checkpoint,
+        ));
     }
-    parts.sort_by_key(|p| p.number);
-    let crc = parts
-        .iter()
-        .fold(0u64, |acc, p| crc64::combine(acc, p.crc64, p.size));
-    if let Err(e) = verify(size, crc, Some(size), object.crc64) {
+    let crc = parts::combined_crc64(&parts);
+    if let Err(e) = verify(size, crc, Some(size), target.header.crc64) {
         // A corrupt part file is useless for resuming: start clean next time.
         progress.abandon();
-        give_up(checkpoint);
+        give_up(part_path, checkpoint);
         return Err(e);
     }
+    // Closed before the rename, which some systems refuse on an open file.
     drop(file);
-    std::fs::rename(&part_path, dest)
+    std::fs::rename(part_path, dest)
         .with_context(|| format!("cannot move the download into {}", shown_path(dest)))?;
     if let Some(c) = checkpoint {
         c.remove();
@@ -699,6 +703,44 @@ fn download_ranged(
         size,
     );
     Ok(size)
+}
+
+/// The error of a part loop that stopped with `done` of `total` parts: the checkpoint and part
+/// file are kept when running the command again can go on from them, and removed when it
+/// cannot (the object changed, the disk is full, or there is no checkpoint to resume from).
+fn part_loop_failed(
+    e: anyhow::Error,
+    target: &Ranged,
+    part_path: &Path,
+    done: usize,
+    total: u32,
+    checkpoint: Option<Checkpoint<DownloadHeader>>,
+) -> anyhow::Error {
+    let (dest, shown) = (target.dest, target.shown);
+    if object_changed(&e) {
+        give_up(part_path, checkpoint);
+        return e.context(format!(
+            "{shown} changed during the download (it is no longer ETag {}); nothing was written to {}; run the command again to get the new version",
+            target.header.etag,
+            shown_path(dest)
+        ));
+    }
+    if checkpoint.is_some() && !out_of_room(&e) {
+        return e.context(format!(
+            "download interrupted with {done} of {total} parts done; {} is untouched; run the same command again to resume",
+            shown_path(dest)
+        ));
+    }
+    give_up(part_path, checkpoint);
+    e
+}
+
+/// Removes what a download that cannot be resumed left: its part file and checkpoint.
+fn give_up(part_path: &Path, checkpoint: Option<Checkpoint<DownloadHeader>>) {
+    let _ = std::fs::remove_file(part_path);
+    if let Some(c) = checkpoint {
+        c.remove();
+    }
 }
 
 /// A write that failed for lack of room is not worth resuming as it is: the part file goes.

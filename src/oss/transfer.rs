@@ -1,5 +1,6 @@
 //! Shared pieces of the large-object engines (upload.rs, download.rs): part sizing, positioned
-//! file I/O, and a small pool that runs numbered parts on N threads and stops at the first error.
+//! file I/O, re-hashing the parts a resume keeps, and a small pool that runs numbered parts on N
+//! threads and stops at the first error (parts.rs builds the checkpointed part loop on it).
 
 use std::fs::File;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -135,6 +136,19 @@ pub fn crc64_of_part(
             n => crc.update(&buf[..n]),
         }
     }
+}
+
+/// True when part `p` of a file kept from an earlier run (a download's part file, an upload's
+/// source) is what the checkpoint says was transferred: its length, and its CRC-64 read back.
+/// Same size and mtime prove nothing about the bytes, so a resume trusts only this.
+pub fn kept_part_matches(
+    file: &std::sync::Arc<File>,
+    p: &crate::oss::checkpoint::DonePart,
+    part_size: u64,
+    size: u64,
+) -> bool {
+    part_range(p.number, part_size, size).1 == p.size
+        && crc64_of_part(file, p.number, part_size, size).ok() == Some(p.crc64)
 }
 
 /// Runs `work` for every item on `jobs` threads. After the first error no new item starts; the

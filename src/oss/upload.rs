@@ -16,14 +16,15 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
 use super::client::Payload;
-use super::transfer::{self, part_count, part_range, run_parallel, PartReader};
+use super::parts;
+use super::transfer::{self, part_count, part_range, PartReader};
 use super::OssClient;
 use crate::error::{IntegrityError, ServiceError};
-use crate::oss::checkpoint::{self, Checkpoint, DonePart, Found};
+use crate::oss::checkpoint::{self, Checkpoint, DonePart};
 use crate::terminal::output;
 use crate::terminal::progress::{Direction, Progress};
 use alicli_wire::crc64;
-use alicli_wire::oss::xml::CompletePart;
+use alicli_wire::oss::xml::{CompletePart, ListedPart};
 
 #[derive(Debug, Clone)]
 pub struct UploadSettings {
@@ -196,9 +197,7 @@ fn complete(
             etag: p.etag.clone(),
         })
         .collect();
-    let expected = parts
-        .iter()
-        .fold(0u64, |acc, p| crc64::combine(acc, p.crc64, p.size));
+    let expected = parts::combined_crc64(parts);
     let reported = match client.complete_multipart_upload(bucket, key, upload_id, list) {
         Ok((_, reported)) => reported,
         // A Complete whose answer was lost went through: its retry finds the upload gone. The
@@ -240,6 +239,34 @@ fn complete(
     Ok(expected)
 }
 
+/// The source file of a multipart upload, and what it looked like when the upload started.
+struct Source<'a> {
+    path: &'a Path,
+    file: Arc<File>,
+    before: Snapshot,
+    size: u64,
+    /// The path as messages show it.
+    shown: String,
+}
+
+/// Where an upload goes.
+struct Dest<'a> {
+    bucket: &'a str,
+    key: &'a str,
+    /// The `oss://` address as messages show it.
+    shown: String,
+}
+
+/// A multipart upload ready to send its parts: new, or resumed with the parts OSS still has.
+struct Multipart {
+    upload_id: String,
+    part_size: u64,
+    resumed: Vec<DonePart>,
+    /// None when the upload cannot be resumed (resuming off, or no checkpoint could be kept):
+    /// then any failure aborts it.
+    checkpoint: Option<Checkpoint<UploadHeader>>,
+}
+
 /// Uploads a file: PutObject below the threshold, resumable parallel multipart above it.
 ///
 /// A resumed upload trusts a part only when OSS lists it with the ETag (and CRC-64) recorded
@@ -269,278 +296,249 @@ pub fn upload_file(
             ))),
         };
     }
-    let file = Arc::new(file);
-    let mut part_size = settings
+    let source = Source {
+        path,
+        file: Arc::new(file),
+        before,
+        size,
+        shown: shown_source,
+    };
+    let dest = Dest { bucket, key, shown };
+    let multipart = start_or_resume(client, &source, &dest, settings)?;
+    upload_parts(client, &source, &dest, multipart, settings)
+}
+
+/// Plans the multipart upload: resumes the one an earlier run left when its checkpoint, OSS's
+/// list of parts and the file all agree, else initiates a new one (with a checkpoint of its own
+/// when resuming is on).
+fn start_or_resume(
+    client: &OssClient,
+    source: &Source,
+    dest: &Dest,
+    settings: &UploadSettings,
+) -> Result<Multipart> {
+    let size = source.size;
+    let part_size = settings
         .part_size
         .unwrap_or_else(|| transfer::default_part_size(size));
     transfer::check_part_size(part_size, Some(size))?;
-    let source = std::fs::canonicalize(path)
-        .unwrap_or_else(|_| path.to_path_buf())
+    let canonical = std::fs::canonicalize(source.path)
+        .unwrap_or_else(|_| source.path.to_path_buf())
         .display()
         .to_string();
     let endpoint = client.endpoint.base_url();
+    let identity = ["put", &canonical, &endpoint, dest.bucket, dest.key];
     let checkpoint_path = settings
         .resume
-        .then(|| checkpoint::path_for(&["put", &source, &endpoint, bucket, key]))
+        .then(|| checkpoint::path_for(&identity))
         .flatten();
-
-    let found = match checkpoint_path.as_deref() {
-        Some(p) => Checkpoint::<UploadHeader>::open(p),
-        None => Found::None,
-    };
-    let found = match found {
-        Found::Busy(p) => {
-            return Err(anyhow::anyhow!(
-                "another alicli is uploading {shown_source} to {shown} right now (its checkpoint {} is locked); wait for it to finish",
-                p.display()
-            ))
-        }
-        Found::Discarded(why) => {
-            output::warn(&format!(
-                "the checkpoint of an interrupted upload of {shown_source} to {shown} cannot be used ({why}); starting over"
-            ));
-            None
-        }
-        Found::None => None,
-        Found::Usable(c) => Some(c),
-    };
-    let mut state: Option<Checkpoint<UploadHeader>> = None;
-    let mut resumed_parts: Vec<DonePart> = Vec::new();
-    if let Some(found) = found {
-        let h = &found.header;
-        let start_over = |found: Checkpoint<UploadHeader>, why: &str| {
-            output::warn(&format!(
-                "{shown_source} {why} since the interrupted upload to {shown}; starting over"
-            ));
-            let _ = client.abort_multipart_upload(bucket, key, &found.header.upload_id);
-            found.remove();
-        };
-        if h.size != size || h.mtime_ns != mtime_ns(&meta) {
-            start_over(found, "changed");
-        } else {
-            match client.list_parts(bucket, key, &h.upload_id) {
-                Ok(listed) => {
-                    // Only parts OSS confirms, with the ETag (and CRC-64) recorded, count as done.
-                    let confirmed: Vec<DonePart> = found
-                        .done
-                        .iter()
-                        .filter(|d| {
-                            listed.iter().any(|l| {
-                                l.part_number == d.number
-                                    && l.etag
-                                        .trim_matches('"')
-                                        .eq_ignore_ascii_case(d.etag.trim_matches('"'))
-                                    && l.size == d.size
-                                    && l.hash_crc64ecma.is_none_or(|c| c == d.crc64)
-                            })
-                        })
-                        .cloned()
-                        .collect();
-                    // And the file must still hold what was sent: same size and mtime prove
-                    // nothing about the bytes.
-                    let differs = confirmed.iter().find(|d| {
-                        transfer::crc64_of_part(&file, d.number, h.part_size, size).ok()
-                            != Some(d.crc64)
-                    });
-                    if let Some(d) = differs {
-                        let why = format!("changed (part {} reads differently now)", d.number);
-                        start_over(found, &why);
-                    } else {
-                        resumed_parts = confirmed;
-                        part_size = h.part_size;
-                        output::info(&format!(
-                            "resuming the interrupted upload to {shown}: {} of {} parts already there",
-                            resumed_parts.len(),
-                            part_count(size, part_size)
-                        ));
-                        state = Some(found);
-                    }
-                }
-                Err(e)
-                    if e.downcast_ref::<ServiceError>()
-                        .is_some_and(|s| s.code == "NoSuchUpload") =>
-                {
-                    output::warn(&format!("the interrupted upload to {shown} is gone from OSS (aborted or expired); starting over"));
-                    found.remove();
-                }
-                Err(e) => {
-                    return Err(e.context("cannot check the interrupted upload's parts (ListParts)"))
-                }
-            }
-        }
+    let what = format!("{} to {}", source.shown, dest.shown);
+    let found = checkpoint::open_to_resume(checkpoint_path.as_deref(), "upload", &what, |p| {
+        p.display().to_string()
+    })?;
+    if let Some((checkpoint, resumed)) = match found {
+        Some(found) => resume(client, source, dest, found)?,
+        None => None,
+    } {
+        return Ok(Multipart {
+            upload_id: checkpoint.header.upload_id.clone(),
+            part_size: checkpoint.header.part_size,
+            resumed,
+            checkpoint: Some(checkpoint),
+        });
     }
-    let mut state = match state {
-        Some(s) => Some(s),
-        None => {
-            let upload_id =
-                client.initiate_multipart_upload(bucket, key, &settings.content_type)?;
-            let header = UploadHeader {
-                source: source.clone(),
-                size,
-                mtime_ns: mtime_ns(&meta),
-                endpoint,
-                bucket: bucket.into(),
-                key: key.into(),
-                part_size,
-                upload_id: upload_id.clone(),
-            };
-            let created = checkpoint_path
-                .as_deref()
-                .map(|p| Checkpoint::create(p, header));
-            match created {
-                Some(Ok(c)) => Some(c),
-                other => {
-                    if let Some(Err(e)) = other {
-                        output::warn(&format!(
-                            "cannot keep a checkpoint ({e:#}): if this upload stops, it is aborted and starts over next time"
-                        ));
-                    }
-                    // Not resumable: keep the id only to abort on failure.
-                    let target = Target {
-                        path,
-                        bucket,
-                        key,
-                        upload_id: &upload_id,
-                        before: &before,
-                    };
-                    return upload_parts_unresumable(
-                        client, &file, size, part_size, target, settings,
-                    );
-                }
-            }
-        }
+    let upload_id =
+        client.initiate_multipart_upload(dest.bucket, dest.key, &settings.content_type)?;
+    let header = UploadHeader {
+        source: canonical,
+        size,
+        mtime_ns: source.before.mtime_ns,
+        endpoint,
+        bucket: dest.bucket.into(),
+        key: dest.key.into(),
+        part_size,
+        upload_id: upload_id.clone(),
     };
-    let checkpoint = state.take().expect("set above");
-    let upload_id = checkpoint.header.upload_id.clone();
-    let total = part_count(size, part_size);
-    let done: Vec<u32> = resumed_parts.iter().map(|p| p.number).collect();
-    let todo: Vec<u32> = (1..=total).filter(|n| !done.contains(n)).collect();
-    let progress = Progress::new(
-        Some(size),
-        total,
-        settings.show_progress,
-        Direction::Upload,
-        &shown,
+    let checkpoint = checkpoint::create_or_warn(
+        checkpoint_path.as_deref(),
+        header,
+        "if this upload stops, it is aborted and starts over next time",
     );
-    progress.add_resumed(resumed_parts.iter().map(|p| p.size).sum());
-    let finished = Mutex::new((resumed_parts.clone(), checkpoint));
-    let result = run_parallel(&todo, settings.jobs, |&number| {
-        let part = put_part(client, bucket, key, &upload_id, number, || {
-            file_part(&file, number, part_size, size)
+    Ok(Multipart {
+        upload_id,
+        part_size,
+        resumed: Vec::new(),
+        checkpoint,
+    })
+}
+
+/// The checkpoint of an interrupted upload, and the parts of it that still hold; none when the
+/// upload must start over (then it has been aborted, or is gone, and its checkpoint removed).
+fn resume(
+    client: &OssClient,
+    source: &Source,
+    dest: &Dest,
+    found: Checkpoint<UploadHeader>,
+) -> Result<Option<(Checkpoint<UploadHeader>, Vec<DonePart>)>> {
+    let (bucket, key, shown) = (dest.bucket, dest.key, &dest.shown);
+    let start_over = |found: Checkpoint<UploadHeader>, why: &str| {
+        output::warn(&format!(
+            "{} {why} since the interrupted upload to {shown}; starting over",
+            source.shown
+        ));
+        let _ = client.abort_multipart_upload(bucket, key, &found.header.upload_id);
+        found.remove();
+        Ok(None)
+    };
+    let h = &found.header;
+    if h.size != source.size || h.mtime_ns != source.before.mtime_ns {
+        return start_over(found, "changed");
+    }
+    let listed = match client.list_parts(bucket, key, &h.upload_id) {
+        Ok(listed) => listed,
+        Err(e)
+            if e.downcast_ref::<ServiceError>()
+                .is_some_and(|s| s.code == "NoSuchUpload") =>
+        {
+            output::warn(&format!("the interrupted upload to {shown} is gone from OSS (aborted or expired); starting over"));
+            found.remove();
+            return Ok(None);
+        }
+        Err(e) => return Err(e.context("cannot check the interrupted upload's parts (ListParts)")),
+    };
+    let confirmed = confirmed_by_oss(&found.done, &listed);
+    // The file must still hold what was sent (same size and mtime prove nothing about the
+    // bytes); the first part that does not is reason enough to start over.
+    let differs = confirmed
+        .iter()
+        .find(|d| !transfer::kept_part_matches(&source.file, d, h.part_size, source.size));
+    if let Some(d) = differs {
+        let why = format!("changed (part {} reads differently now)", d.number);
+        return start_over(found, &why);
+    }
+    output::info(&format!(
+        "resuming the interrupted upload to {shown}: {} of {} parts already there",
+        confirmed.len(),
+        part_count(source.size, h.part_size)
+    ));
+    Ok(Some((found, confirmed)))
+}
+
+/// The recorded parts that OSS lists with the ETag (and CRC-64) recorded: only those count as
+/// done, whatever the checkpoint says.
+fn confirmed_by_oss(done: &[DonePart], listed: &[ListedPart]) -> Vec<DonePart> {
+    done.iter()
+        .filter(|d| {
+            listed.iter().any(|l| {
+                l.part_number == d.number
+                    && l.etag
+                        .trim_matches('"')
+                        .eq_ignore_ascii_case(d.etag.trim_matches('"'))
+                    && l.size == d.size
+                    && l.hash_crc64ecma.is_none_or(|c| c == d.crc64)
+            })
+        })
+        .cloned()
+        .collect()
+}
+
+/// Sends the parts not done yet, then completes the upload.
+fn upload_parts(
+    client: &OssClient,
+    source: &Source,
+    dest: &Dest,
+    multipart: Multipart,
+    settings: &UploadSettings,
+) -> Result<Outcome> {
+    let Multipart {
+        upload_id,
+        part_size,
+        resumed,
+        checkpoint,
+    } = multipart;
+    let job = parts::Job {
+        size: source.size,
+        part_size,
+        jobs: settings.jobs,
+        show_progress: settings.show_progress,
+        direction: Direction::Upload,
+        shown: &dest.shown,
+        resumed,
+        checkpoint,
+    };
+    let ran = parts::run(job, |number, progress| {
+        let part = put_part(client, dest.bucket, dest.key, &upload_id, number, || {
+            file_part(&source.file, number, part_size, source.size)
         })?;
         progress.add_bytes(part.size);
-        let mut guard = finished.lock().unwrap_or_else(|e| e.into_inner());
-        guard
-            .1
-            .record(part.clone())
-            .context("cannot update the upload checkpoint")?;
-        guard.0.push(part);
-        progress.parts_done(guard.0.len() as u32);
-        Ok(())
+        Ok(part)
     });
-    let (mut parts, checkpoint) = finished.into_inner().unwrap_or_else(|e| e.into_inner());
+    finish_upload(client, source, dest, &upload_id, ran)
+}
+
+/// Completes the upload once every part is there and the source is unchanged. A resumable
+/// upload that failed keeps its checkpoint for the next run; an unresumable one is aborted.
+fn finish_upload(
+    client: &OssClient,
+    source: &Source,
+    dest: &Dest,
+    upload_id: &str,
+    ran: parts::Ran<UploadHeader>,
+) -> Result<Outcome> {
+    let (bucket, key) = (dest.bucket, dest.key);
+    let parts::Ran {
+        total,
+        result,
+        parts,
+        resumed,
+        checkpoint,
+        progress,
+    } = ran;
     if let Err(e) = result {
         progress.abandon();
+        if checkpoint.is_none() {
+            return Err(abort_after(client, bucket, key, upload_id, e));
+        }
         return Err(e.context(format!(
             "upload interrupted with {} of {total} parts done; run the same command again to resume (checkpoint kept; --no-resume aborts instead)",
             parts.len()
         )));
     }
-    if let Err(e) = check_unchanged(path, &file, &before) {
+    if let Err(e) = check_unchanged(source.path, &source.file, &source.before) {
         // The parts may hold two versions: neither completing them nor resuming them is right.
         progress.abandon();
-        checkpoint.remove();
-        return Err(abort_after(client, bucket, key, &upload_id, e));
-    }
-    parts.sort_by_key(|p| p.number);
-    let crc =
-        complete(client, bucket, key, &upload_id, &parts).inspect_err(|_| progress.abandon())?;
-    checkpoint.remove();
-    progress.finish(
-        &format!("uploaded {shown_source} to {shown} in {total} parts"),
-        size,
-    );
-    Ok(Outcome {
-        bytes: size,
-        parts: total,
-        crc64: crc,
-        resumed: done.len() as u32,
-    })
-}
-
-/// Multipart without a checkpoint: on any failure the upload is aborted.
-/// Where an unresumable multipart upload goes, and from where.
-struct Target<'a> {
-    path: &'a Path,
-    bucket: &'a str,
-    key: &'a str,
-    upload_id: &'a str,
-    /// The source as it was when the upload started.
-    before: &'a Snapshot,
-}
-
-fn upload_parts_unresumable(
-    client: &OssClient,
-    file: &Arc<File>,
-    size: u64,
-    part_size: u64,
-    target: Target,
-    settings: &UploadSettings,
-) -> Result<Outcome> {
-    let Target {
-        path,
-        bucket,
-        key,
-        upload_id,
-        before,
-    } = target;
-    let shown = super::url::display(bucket, key);
-    let total = part_count(size, part_size);
-    let numbers: Vec<u32> = (1..=total).collect();
-    let progress = Progress::new(
-        Some(size),
-        total,
-        settings.show_progress,
-        Direction::Upload,
-        &shown,
-    );
-    let finished = Mutex::new(Vec::new());
-    let result = run_parallel(&numbers, settings.jobs, |&number| {
-        let part = put_part(client, bucket, key, upload_id, number, || {
-            file_part(file, number, part_size, size)
-        })?;
-        progress.add_bytes(part.size);
-        let mut guard = finished.lock().unwrap_or_else(|e| e.into_inner());
-        guard.push(part);
-        progress.parts_done(guard.len() as u32);
-        Ok(())
-    });
-    let mut parts = finished.into_inner().unwrap_or_else(|e| e.into_inner());
-    parts.sort_by_key(|p| p.number);
-    let result = result
-        .and_then(|()| check_unchanged(path, file, before))
-        .and_then(|()| complete(client, bucket, key, upload_id, &parts));
-    match result {
-        Ok(crc) => {
-            progress.finish(
-                &format!(
-                    "uploaded {} to {shown} in {total} parts",
-                    output::escape_untrusted(&path.display().to_string())
-                ),
-                size,
-            );
-            Ok(Outcome {
-                bytes: size,
-                parts: total,
-                crc64: crc,
-                resumed: 0,
-            })
+        if let Some(c) = checkpoint {
+            c.remove();
         }
+        return Err(abort_after(client, bucket, key, upload_id, e));
+    }
+    let crc = match complete(client, bucket, key, upload_id, &parts) {
+        Ok(crc) => crc,
         Err(e) => {
             progress.abandon();
-            Err(abort_after(client, bucket, key, upload_id, e))
+            // With a checkpoint the parts stay for the next run to complete.
+            if checkpoint.is_some() {
+                return Err(e);
+            }
+            return Err(abort_after(client, bucket, key, upload_id, e));
         }
+    };
+    if let Some(c) = checkpoint {
+        c.remove();
     }
+    progress.finish(
+        &format!(
+            "uploaded {} to {} in {total} parts",
+            source.shown, dest.shown
+        ),
+        source.size,
+    );
+    Ok(Outcome {
+        bytes: source.size,
+        parts: total,
+        crc64: crc,
+        resumed,
+    })
 }
 
 /// Aborts a failed upload so no orphan parts are billed, and says so in the error.
