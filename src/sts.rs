@@ -10,7 +10,8 @@ use std::sync::Arc;
 
 use crate::credentials::{AssumeRole, ProvideCredentials};
 use crate::error::BadAnswer;
-use crate::net::http::{network_error, Client, Net};
+use crate::net::failures::network_error;
+use crate::net::http::{Client, Net};
 use crate::terminal::output;
 use alicli_wire::endpoint::Endpoint;
 use alicli_wire::signing::{pop, Credentials};
@@ -146,14 +147,14 @@ impl StsClient {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let body = if status >= 300 {
-            crate::net::http::read_error_body(&mut response)
+            crate::net::answers::read_error_body(&mut response)
         } else {
-            crate::net::http::read_answer(&mut response, action, &host)?
+            crate::net::answers::read_answer(&mut response, action, &host)?
         };
         let text = String::from_utf8_lossy(&body).into_owned();
         let error = (status >= 300).then(|| {
             let mut error = parse_error(status, &text);
-            crate::net::http::note_redirect(&mut error, &headers);
+            crate::net::answers::note_redirect(&mut error, &headers);
             error
         });
         output::verbose(&format!(

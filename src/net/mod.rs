@@ -1,5 +1,8 @@
 //! The network under both clients: the HTTP client and its bounds, proxies, and retries.
 
+pub mod answers;
+pub mod failures;
 pub mod http;
 pub mod proxy;
 pub mod retry;
+pub mod streaming;

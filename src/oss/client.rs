@@ -10,7 +10,8 @@ use reqwest::header::HeaderMap;
 use std::sync::Arc;
 
 use crate::credentials::{Issued, ProvideCredentials};
-use crate::net::http::{network_error, Client};
+use crate::net::failures::network_error;
+use crate::net::http::Client;
 use crate::terminal::output;
 use alicli_wire::endpoint::Endpoint;
 use alicli_wire::oss::xml;
@@ -273,7 +274,7 @@ impl OssClient {
             Vec::new()
         } else {
             let mut response = response;
-            crate::net::http::read_error_body(&mut response)
+            crate::net::answers::read_error_body(&mut response)
         };
         Err(service_error(status, &headers, &body))
     }
@@ -313,10 +314,10 @@ impl OssClient {
             .http
             .send_streamed(reqwest::Method::PUT, &url, &headers, reader, len, timeout)
             .map_err(|e| match e {
-                crate::net::http::StreamError::Http(e) => {
+                crate::net::streaming::StreamError::Http(e) => {
                     network_error(&e, &self.endpoint.authority()).into()
                 }
-                crate::net::http::StreamError::Setup(why) => {
+                crate::net::streaming::StreamError::Setup(why) => {
                     anyhow::anyhow!("cannot set up the upload: {why}")
                 }
             });
@@ -566,14 +567,14 @@ impl OssClient {
     }
 }
 
-/// Reads an XML answer body (at most [`crate::net::http::ANSWER_LIMIT`] bytes) into `T`, with an
+/// Reads an XML answer body (at most [`crate::net::answers::ANSWER_LIMIT`] bytes) into `T`, with an
 /// error that names the operation when it does not fit.
 fn read_xml<T: serde::de::DeserializeOwned>(
     mut response: Response,
     operation: &str,
     host: &str,
 ) -> Result<T> {
-    let body = crate::net::http::read_answer(&mut response, operation, host)?;
+    let body = crate::net::answers::read_answer(&mut response, operation, host)?;
     let text = String::from_utf8_lossy(&body);
     quick_xml::de::from_str(&text).map_err(|e| {
         crate::error::BadAnswer(format!(
@@ -628,7 +629,7 @@ fn service_error(status: u16, headers: &HeaderMap, body: &[u8]) -> anyhow::Error
     let mut error =
         alicli_wire::oss::error_body::parse(status, Some(&request_id), err_header.as_deref(), body);
     error.retry_after = header_in(headers, "retry-after").and_then(|v| v.trim().parse().ok());
-    crate::net::http::note_redirect(&mut error, headers);
+    crate::net::answers::note_redirect(&mut error, headers);
     error.into()
 }
 

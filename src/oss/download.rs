@@ -30,7 +30,7 @@ use super::OssClient;
 use crate::config::paths::folder_of;
 use crate::error::{IntegrityError, NetworkError, ServiceError, UsageError};
 use crate::local_files;
-use crate::net::http::Deadline;
+use crate::net::answers::Deadline;
 use crate::oss::checkpoint::{self, Checkpoint, DonePart};
 use crate::terminal::output::{self, escape_untrusted};
 use crate::terminal::progress::{Direction, Progress};
