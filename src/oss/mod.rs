@@ -3,6 +3,7 @@
 pub mod checkpoint;
 pub mod client;
 pub mod download;
+pub mod operations;
 pub mod parts;
 pub mod transfer;
 pub mod upload;

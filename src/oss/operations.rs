@@ -1,0 +1,244 @@
+//! The OSS operations alicli sends, one method each: objects (put, get, ranges, head, delete),
+//! listing, and the multipart calls (initiate, upload part, complete, abort, list parts). Each
+//! builds its query and headers and reads the answer; signing and sending are [`super::client`]'s.
+
+use anyhow::Result;
+use reqwest::blocking::Response;
+
+use super::client::{header, header_in, OssClient, Payload, PutResult};
+use alicli_wire::oss::xml;
+
+impl OssClient {
+    /// PutObject, streaming `body` (sized bodies send Content-Length, others go chunked).
+    pub fn put_object(
+        &self,
+        bucket: &str,
+        key: &str,
+        body: Payload,
+        content_type: &str,
+    ) -> Result<PutResult> {
+        let headers = vec![("Content-Type".to_string(), content_type.to_string())];
+        let answer = self.send_upload(bucket, key, &[], headers, body)?;
+        Ok(PutResult {
+            etag: header_in(&answer, "etag")
+                .unwrap_or_default()
+                .trim_matches('"')
+                .to_string(),
+            crc64: header_in(&answer, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok()),
+            request_id: header_in(&answer, "x-oss-request-id").unwrap_or_default(),
+        })
+    }
+
+    /// GetObject; the caller streams the body from the returned response.
+    pub fn get_object(&self, bucket: &str, key: &str) -> Result<Response> {
+        self.send(reqwest::Method::GET, bucket, key, &[], Vec::new(), None)
+    }
+
+    /// GetObject of bytes `start..=end`; the answer's CRC-64 header is still the whole object's.
+    pub fn get_range(&self, bucket: &str, key: &str, start: u64, end: u64) -> Result<Response> {
+        let headers = vec![("Range".to_string(), format!("bytes={start}-{end}"))];
+        self.send(reqwest::Method::GET, bucket, key, &[], headers, None)
+    }
+
+    /// GetObject of bytes `start..=end` (`start..` to the end when `end` is `None`), only if the
+    /// object still has ETag `if_match`: a changed object answers 412 PreconditionFailed instead
+    /// of bytes of another version.
+    pub fn get_part(
+        &self,
+        bucket: &str,
+        key: &str,
+        start: u64,
+        end: Option<u64>,
+        if_match: &str,
+    ) -> Result<Response> {
+        let range = match end {
+            Some(end) => format!("bytes={start}-{end}"),
+            None => format!("bytes={start}-"),
+        };
+        // Without `standard`, OSS answers a range it cannot serve with the whole object (200);
+        // with it, 416. The answer is checked either way, but an error says more.
+        let mut headers = vec![
+            ("Range".to_string(), range),
+            ("x-oss-range-behavior".to_string(), "standard".to_string()),
+        ];
+        if !if_match.is_empty() {
+            headers.push(("If-Match".to_string(), if_match.to_string()));
+        }
+        self.send(reqwest::Method::GET, bucket, key, &[], headers, None)
+    }
+
+    pub fn head_object(&self, bucket: &str, key: &str) -> Result<Response> {
+        self.send(reqwest::Method::HEAD, bucket, key, &[], Vec::new(), None)
+    }
+
+    pub fn delete_object(&self, bucket: &str, key: &str) -> Result<()> {
+        self.send(reqwest::Method::DELETE, bucket, key, &[], Vec::new(), None)
+            .map(drop)
+    }
+
+    /// One page of ListObjectsV2.
+    pub fn list_objects_v2(
+        &self,
+        bucket: &str,
+        prefix: &str,
+        delimiter: &str,
+        continuation_token: Option<&str>,
+        max_keys: u32,
+    ) -> Result<xml::ListBucketResult> {
+        let mut query = vec![
+            ("list-type".to_string(), Some("2".to_string())),
+            ("max-keys".to_string(), Some(max_keys.to_string())),
+            ("prefix".to_string(), Some(prefix.to_string())),
+        ];
+        if !delimiter.is_empty() {
+            query.push(("delimiter".into(), Some(delimiter.into())));
+        }
+        if let Some(token) = continuation_token {
+            query.push(("continuation-token".into(), Some(token.into())));
+        }
+        let response = self.send(reqwest::Method::GET, bucket, "", &query, Vec::new(), None)?;
+        read_xml(response, "ListObjectsV2", &self.endpoint.authority())
+    }
+
+    pub fn initiate_multipart_upload(
+        &self,
+        bucket: &str,
+        key: &str,
+        content_type: &str,
+    ) -> Result<String> {
+        let headers = vec![("Content-Type".to_string(), content_type.to_string())];
+        let query = [("uploads".to_string(), None)];
+        let response = self.send(reqwest::Method::POST, bucket, key, &query, headers, None)?;
+        let result: xml::InitiateMultipartUploadResult = read_xml(
+            response,
+            "InitiateMultipartUpload",
+            &self.endpoint.authority(),
+        )?;
+        Ok(result.upload_id)
+    }
+
+    /// UploadPart; returns the part's ETag (with its quotes, as Complete wants it) and CRC-64.
+    pub fn upload_part(
+        &self,
+        bucket: &str,
+        key: &str,
+        upload_id: &str,
+        number: u32,
+        body: Payload,
+    ) -> Result<(String, Option<u64>)> {
+        let query = [
+            ("partNumber".to_string(), Some(number.to_string())),
+            ("uploadId".to_string(), Some(upload_id.to_string())),
+        ];
+        let answer = self.send_upload(bucket, key, &query, Vec::new(), body)?;
+        let etag = header_in(&answer, "etag").unwrap_or_default();
+        Ok((
+            etag,
+            header_in(&answer, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok()),
+        ))
+    }
+
+    /// CompleteMultipartUpload; returns the object's ETag and CRC-64.
+    pub fn complete_multipart_upload(
+        &self,
+        bucket: &str,
+        key: &str,
+        upload_id: &str,
+        parts: Vec<xml::CompletePart>,
+    ) -> Result<(String, Option<u64>)> {
+        let query = [("uploadId".to_string(), Some(upload_id.to_string()))];
+        let document = xml::to_document(&xml::CompleteMultipartUpload { parts });
+        let headers = vec![("Content-Type".to_string(), "application/xml".to_string())];
+        self.retry.run("CompleteMultipartUpload", || {
+            let response = self.send_once(
+                reqwest::Method::POST,
+                bucket,
+                key,
+                &query,
+                headers.clone(),
+                Some(Payload::from(document.clone().into_bytes())),
+            )?;
+            let crc = header(&response, "x-oss-hash-crc64ecma").and_then(|v| v.parse().ok());
+            let result: xml::CompleteMultipartUploadResult = read_xml(
+                response,
+                "CompleteMultipartUpload",
+                &self.endpoint.authority(),
+            )?;
+            Ok((result.etag, crc))
+        })
+    }
+
+    pub fn abort_multipart_upload(&self, bucket: &str, key: &str, upload_id: &str) -> Result<()> {
+        let query = [("uploadId".to_string(), Some(upload_id.to_string()))];
+        self.send(
+            reqwest::Method::DELETE,
+            bucket,
+            key,
+            &query,
+            Vec::new(),
+            None,
+        )
+        .map(drop)
+    }
+
+    /// Every part uploaded so far (all pages of ListParts). An upload has at most 10 000 parts:
+    /// a server that lists more, or pages without end, is refused rather than followed; Ctrl-C
+    /// stops between pages.
+    pub fn list_parts(
+        &self,
+        bucket: &str,
+        key: &str,
+        upload_id: &str,
+    ) -> Result<Vec<xml::ListedPart>> {
+        let mut parts: Vec<xml::ListedPart> = Vec::new();
+        let mut marker = 0u32;
+        loop {
+            if crate::interrupted() {
+                return Err(crate::Interrupted.into());
+            }
+            let query = [
+                ("uploadId".to_string(), Some(upload_id.to_string())),
+                ("max-parts".to_string(), Some("1000".to_string())),
+                ("part-number-marker".to_string(), Some(marker.to_string())),
+            ];
+            let response =
+                self.send(reqwest::Method::GET, bucket, key, &query, Vec::new(), None)?;
+            let page: xml::ListPartsResult =
+                read_xml(response, "ListParts", &self.endpoint.authority())?;
+            let next = page.next_part_number_marker;
+            let done = !page.is_truncated || page.parts.is_empty() || next <= marker;
+            parts.extend(page.parts);
+            if parts.len() as u64 > crate::oss::transfer::MAX_PARTS
+                || parts.iter().any(|p| {
+                    p.part_number == 0 || p.part_number as u64 > crate::oss::transfer::MAX_PARTS
+                })
+            {
+                return Err(crate::error::BadAnswer(format!(
+                    "ListParts of upload {upload_id} lists more than 10000 parts, or part numbers outside 1-10000; OSS never does"
+                ))
+                .into());
+            }
+            if done {
+                return Ok(parts);
+            }
+            marker = next;
+        }
+    }
+}
+
+/// Reads an XML answer body (at most [`crate::net::answers::ANSWER_LIMIT`] bytes) into `T`, with an
+/// error that names the operation when it does not fit.
+fn read_xml<T: serde::de::DeserializeOwned>(
+    mut response: Response,
+    operation: &str,
+    host: &str,
+) -> Result<T> {
+    let body = crate::net::answers::read_answer(&mut response, operation, host)?;
+    let text = String::from_utf8_lossy(&body);
+    quick_xml::de::from_str(&text).map_err(|e| {
+        crate::error::BadAnswer(format!(
+            "{operation}: OSS answered with XML alicli cannot read: {e}"
+        ))
+        .into()
+    })
+}
