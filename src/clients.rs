@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use anyhow::Result;
-use clap::ValueEnum;
+use clap::{Args, ValueEnum};
 
 use crate::credentials::chain::{self, For};
 use crate::credentials::{AssumeRole, ProvideCredentials};
@@ -32,6 +32,24 @@ impl SignVersionArg {
             "v4" | "4" => Some(SignVersionArg::V4),
             _ => None,
         }
+    }
+}
+
+/// Flags every OSS request command takes.
+#[derive(Debug, Clone, Args)]
+pub struct OssFlags {
+    /// OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000
+    #[arg(long, alias = "host", value_name = "ENDPOINT")]
+    pub endpoint: Option<String>,
+    /// Signature version [default: v4 when the region is known, else v1 with a warning]
+    #[arg(long, value_enum, value_name = "VERSION")]
+    pub sign_version: Option<SignVersionArg>,
+}
+
+impl OssFlags {
+    /// The OSS client these flags ask for ([`oss`]).
+    pub fn client(&self, session: &Session) -> Result<OssClient> {
+        oss(session, self.endpoint.as_deref(), self.sign_version)
     }
 }
 

@@ -9,7 +9,7 @@
 use anyhow::Result;
 use clap::Args;
 
-use crate::commands::oss::SignVersionArg;
+use crate::clients::SignVersionArg;
 use crate::config::profile;
 use crate::error::usage;
 use crate::session::{Globals, Session};

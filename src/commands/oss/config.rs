@@ -32,7 +32,7 @@ pub struct OssConfigArgs {
     pub security_token: Option<String>,
     /// Force an OSS signature version for this profile (default: v4 when the region is known)
     #[arg(long, value_enum, value_name = "VERSION")]
-    pub sign_version: Option<super::SignVersionArg>,
+    pub sign_version: Option<crate::clients::SignVersionArg>,
     /// When the temporary credentials expire (UTC, e.g. 2026-01-13T15:03:39Z); lets alicli refuse them early
     #[arg(long, value_name = "TIME")]
     pub expiration: Option<String>,
@@ -123,7 +123,7 @@ pub fn run(globals: Globals, args: OssConfigArgs) -> Result<()> {
         }
         if let Some(v) = args.sign_version {
             oss.sign_version = Some(
-                if v == super::SignVersionArg::V1 {
+                if v == crate::clients::SignVersionArg::V1 {
                     "v1"
                 } else {
                     "v4"

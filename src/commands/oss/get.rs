@@ -25,7 +25,7 @@ pub struct GetArgs {
     #[arg(value_name = "DEST")]
     pub dest: Option<std::ffi::OsString>,
     #[command(flatten)]
-    pub oss: super::OssFlags,
+    pub oss: crate::clients::OssFlags,
     #[command(flatten)]
     pub transfer: super::TransferFlags,
 }

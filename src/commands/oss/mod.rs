@@ -1,5 +1,5 @@
-//! `alicli oss …`: config, get, put, sign; and the flags they share (endpoint, signature
-//! version, transfer options).
+//! `alicli oss …`: config, get, put, sign; and the transfer options get and put share (the
+//! endpoint and signature flags are [`crate::clients::OssFlags`]).
 
 pub mod config;
 pub mod get;
@@ -9,28 +9,7 @@ pub mod sign;
 use anyhow::Result;
 use clap::Args;
 
-pub use crate::clients::SignVersionArg;
 use crate::error::UsageError;
-use crate::oss::OssClient;
-use crate::session::Session;
-
-/// Flags every OSS request command takes.
-#[derive(Debug, Clone, Args)]
-pub struct OssFlags {
-    /// OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000
-    #[arg(long, alias = "host", value_name = "ENDPOINT")]
-    pub endpoint: Option<String>,
-    /// Signature version [default: v4 when the region is known, else v1 with a warning]
-    #[arg(long, value_enum, value_name = "VERSION")]
-    pub sign_version: Option<SignVersionArg>,
-}
-
-impl OssFlags {
-    /// The OSS client these flags ask for ([`crate::clients::oss`]).
-    pub fn client(&self, session: &Session) -> Result<OssClient> {
-        crate::clients::oss(session, self.endpoint.as_deref(), self.sign_version)
-    }
-}
 
 /// Flags of the commands that move object bodies.
 #[derive(Debug, Clone, Args)]

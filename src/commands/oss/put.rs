@@ -26,7 +26,7 @@ pub struct PutArgs {
     #[arg(long, value_name = "TYPE")]
     pub content_type: Option<String>,
     #[command(flatten)]
-    pub oss: super::OssFlags,
+    pub oss: crate::clients::OssFlags,
     #[command(flatten)]
     pub transfer: super::TransferFlags,
 }

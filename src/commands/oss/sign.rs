@@ -34,7 +34,7 @@ pub struct SignArgs {
     #[arg(long, value_name = "TYPE")]
     pub content_type: Option<String>,
     #[command(flatten)]
-    pub oss: super::OssFlags,
+    pub oss: crate::clients::OssFlags,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -24,7 +24,7 @@ pub struct ProbeArgs {
     #[arg(long, value_name = "SUFFIX")]
     pub suffix: Option<String>,
     #[command(flatten)]
-    pub oss: crate::commands::oss::OssFlags,
+    pub oss: crate::clients::OssFlags,
     /// What to print on stdout
     #[arg(long, value_enum, default_value_t = ProbeOutput::Table)]
     pub output: ProbeOutput,
