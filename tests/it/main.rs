@@ -16,6 +16,7 @@ mod interrupts;
 mod oss_api;
 mod policy;
 mod policy_probe;
+mod profile_file;
 mod reliability;
 mod secret_hygiene;
 mod seed_commands;
