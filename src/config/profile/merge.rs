@@ -417,4 +417,48 @@ owner = 'ops'
             "{out}"
         );
     }
+
+    /// The changes the fuzz target makes, on layouts people write: every one reads back as the
+    /// model says and keeps the file's comment (so none went through the write-it-all fallback).
+    #[test]
+    fn odd_layouts_survive_the_fuzz_targets_changes() {
+        let seeds = [
+            include_str!("../../../fuzz/seeds/profile_file/full.toml"),
+            "# only a comment, no newline",
+            "# crlf\r\n[profiles.a]\r\nregion = \"x\"\r\n\r\n[profiles.b]\r\nregion = \"y\"\r\n",
+            "# dotted\nprofiles.a.region = \"x\"\nprofiles.b.oss.endpoint = \"e\"\n",
+            "# inline\nprofiles = { a = { region = \"x\" }, b = { security_token = \"t\" } }\n",
+            "# arrays\n[[profiles.a.hooks]]\nrun = \"x\"\n[[profiles.a.hooks]]\nrun = \"y\"\n[profiles.b]\n",
+            "# no newline at the end\n[profiles.a]\nregion = 'x'",
+            "# implicit parent\n[profiles.a.oss]\nendpoint = \"e\"\n",
+        ];
+        for text in seeds {
+            let before = parse(text).unwrap();
+            let mut after = before.clone();
+            if let Some(first) = after.profiles.values_mut().next() {
+                first.region = Some(format!("{}-x", first.region.clone().unwrap_or_default()));
+                first.security_token = None;
+            }
+            if after.profiles.len() > 1 {
+                let last = after.profiles.keys().last().cloned().unwrap();
+                after.profiles.remove(&last);
+            }
+            after.profiles.insert(
+                "fuzz-new".into(),
+                Profile {
+                    access_key_id: Some("STS.\"quoted\"\n\u{1}".into()),
+                    duration_seconds: Some(900),
+                    ..Default::default()
+                },
+            );
+            let written = merge_into_text(text, &before, &after).unwrap();
+            assert_eq!(
+                parse(&written).unwrap(),
+                after,
+                "{text:?} became {written:?}"
+            );
+            let comment = text.lines().next().unwrap();
+            assert!(written.contains(comment), "{text:?} became {written:?}");
+        }
+    }
 }
