@@ -37,9 +37,10 @@ pub fn merge_into_text(text: &str, before: &ConfigFile, after: &ConfigFile) -> R
     // The new values as TOML text, parsed back: this gives each changed value in the form a TOML
     // writer gives it, and each new table in the model's field order.
     let rendered = toml::to_string_pretty(after).context("cannot serialise the profile file")?;
+    // The parser's message is left out: it quotes the line, which may hold a secret.
     let source: DocumentMut = rendered
         .parse()
-        .context("alicli wrote a profile file it cannot read")?;
+        .map_err(|_| anyhow::anyhow!("alicli wrote a profile file it cannot read"))?;
     let start = if text.trim().is_empty() { HEADER } else { text };
     let edited = start.parse::<DocumentMut>().ok().map(|mut doc| {
         keep_lone_comments_first(&mut doc);

@@ -2,8 +2,8 @@
 //!
 //! TOML at `~/.config/alicli/config.toml` (or `--config-file` / `ALICLI_CONFIG_FILE`). This
 //! module holds the data model the rest of alicli reads; its parts are split by concern:
-//! [`settings`] (the keys of `configure get/set`), [`file`] (where the file is, reading and
-//! parsing it, its permissions), [`write`] (locked, atomic, 0600 writes) and [`merge`] (how a
+//! `settings` (the keys of `configure get/set`), `file` (where the file is, reading and
+//! parsing it, its permissions), `write` (locked, atomic, 0600 writes) and `merge` (how a
 //! change to the model becomes an edit of the user's text that keeps their comments, order and
 //! unknown keys). Every public item is re-exported here, so `crate::config::profile::X` is the
 //! one path callers use.
