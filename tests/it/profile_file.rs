@@ -282,3 +282,54 @@ fn a_role_profile_renewal_keeps_a_hand_commented_file() {
     assert!(at("role_session_name = \"ci-job\"\naccess_key_id = \"STS.") > at("[profiles.ci]"));
     assert!(at("\nsecurity_token = ") < at("\nexpiration = "));
 }
+
+#[test]
+fn a_role_profile_without_credentials_appends_them_to_its_table() {
+    let world = World::new();
+    let path = world.config_file();
+    let credentials = [
+        "access_key_id",
+        "access_key_secret",
+        "security_token",
+        "expiration",
+    ];
+    let before = without_keys(&hand_written(&world), "profiles.ci", &credentials).join("\n") + "\n";
+    assert!(!before.contains("STS.expired"), "{before}");
+    write_private(&path, &before);
+
+    // The first use of `ci` (an oss command, this time) assumes the role and stores the result.
+    world.put_as_user("k.txt", b"role data");
+    let bucket = format!("oss://{}/k.txt", world.cloud.info.bucket);
+    let r = world.run(&["oss", "get", &bucket, "-", "--profile", "ci"]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, "role data"), "{r:?}");
+
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert_private(&path);
+    assert_hand_content(&after);
+    assert_eq!(
+        without_keys(&before, "profiles.ci", &credentials),
+        without_keys(&after, "profiles.ci", &credentials),
+        "only ci's credentials were added:\n{after}"
+    );
+    // Appended at the end of ci's table, in the model's order, before the next table's comment.
+    let ci_start = after.find("[profiles.ci]").unwrap();
+    let ci_end = after.find("\n\n# Not alicli's at all.").unwrap();
+    let ci_lines: Vec<&str> = after[ci_start..ci_end].lines().collect();
+    let keys: Vec<&str> = ci_lines
+        .iter()
+        .filter_map(|l| l.split_once(" =").map(|(k, _)| k))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "role_arn",
+            "source_profile",
+            "role_session_name",
+            "access_key_id",
+            "access_key_secret",
+            "security_token",
+            "expiration"
+        ],
+        "{after}"
+    );
+}
