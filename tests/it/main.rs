@@ -17,6 +17,7 @@ mod layers;
 mod oss_api;
 mod policy;
 mod policy_probe;
+mod profile_file;
 mod reliability;
 mod secret_hygiene;
 mod seed_commands;
