@@ -56,7 +56,15 @@ pub fn merge_into_text(text: &str, before: &ConfigFile, after: &ConfigFile) -> R
         {
             Ok(edited)
         }
-        _ => Ok(format!("{HEADER}{rendered}")),
+        _ => {
+            // Not silent: the user wrote those comments.
+            if text.lines().any(|l| l.trim_start().starts_with('#')) {
+                crate::terminal::output::warn(
+                    "the profile file is written out whole this time: its comments and layout could not be kept (every setting is)",
+                );
+            }
+            Ok(format!("{HEADER}{rendered}"))
+        }
     }
 }
 
