@@ -129,7 +129,7 @@ fn edit_table(
                 continue;
             }
         }
-        let mut item = detached(source_item.clone());
+        let mut item = detached(source_item.clone(), !doc.is_empty());
         if inline {
             // An inline table cannot hold a `[header]`: the table goes in as `{ … }` too.
             item = match item.into_value() {
@@ -152,14 +152,23 @@ fn edit_table(
 
 /// An item from the source text, made ready to go into the user's document: its tables forget
 /// their places in the source, so that toml_edit writes them after the table they are put under
-/// rather than at the place they had in a file that is not the user's.
-fn detached(mut item: Item) -> Item {
+/// rather than at the place they had in a file that is not the user's. `after_others`: the table
+/// it goes into already holds something, which the item will follow.
+fn detached(mut item: Item, after_others: bool) -> Item {
     match &mut item {
         Item::Table(table) => {
             table.set_position(None);
+            // The first table of the source text has no blank line before it; put after other
+            // tables in the user's file, it should stand apart as they do.
+            if after_others && table.decor().prefix().and_then(|p| p.as_str()) == Some("") {
+                table.decor_mut().set_prefix("\n");
+            }
+            // Under a table without a header (`profiles`), the first child table is the first
+            // thing written; under one with a header, it follows that header's keys.
+            let children_follow = after_others || !table.is_implicit();
             for (_, child) in table.iter_mut() {
                 let owned = std::mem::take(child);
-                *child = detached(owned);
+                *child = detached(owned, children_follow);
             }
         }
         Item::ArrayOfTables(array) => {
@@ -337,6 +346,27 @@ owner = 'ops'
                  endpoint = \"oss-cn-beijing.aliyuncs.com\"\n\n[team]"
             )
         );
+    }
+
+    #[test]
+    fn a_new_profile_that_sorts_first_still_stands_apart() {
+        // The model's first table is written without a blank line before it; in the user's
+        // file the new profile follows others and gets one, as `--save-profile` of a name that
+        // sorts first (e.g. "ci" beside "default") writes it.
+        let text = merged(|c| {
+            c.profiles.insert(
+                "a0".into(),
+                Profile {
+                    region: Some("cn-beijing".into()),
+                    ..Default::default()
+                },
+            );
+        });
+        assert!(
+            text.contains("\n\n[profiles.a0]\nregion = \"cn-beijing\"\n"),
+            "{text}"
+        );
+        assert!(!text.contains("\n\n\n"), "{text}");
     }
 
     #[test]
