@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use alicli_policy::{self as policy, LayeredDecision, Policy, RequestContext};
 use alicli_wire::signing::{oss_v1, oss_v4, pop, OssRequest};
 
-use super::{Cloud, Issued, User};
+use crate::cloud::{Cloud, Issued, User};
 
 /// Requests more than this far from the server clock are refused.
 pub const MAX_SKEW_MINUTES: i64 = 15;
@@ -167,27 +167,20 @@ pub(crate) fn verify_sts<'a>(
     method: &str,
     params: &[(String, String)],
 ) -> Result<Identity<'a>, Refusal> {
-    let get = |name: &str| {
-        params
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
+    let get = |name: &str| crate::sts::param(params, name);
     for required in ["AccessKeyId", "Signature", "SignatureNonce", "Timestamp"] {
         if get(required).is_none() {
-            return Err(Refusal {
-                status: 400,
-                code: match required {
-                    "AccessKeyId" => "MissingAccessKeyId",
-                    "Signature" => "MissingSignature",
-                    "SignatureNonce" => "MissingSignatureNonce",
-                    _ => "MissingTimestamp",
-                },
-                message: format!("{required} is mandatory for this action."),
-                string_to_sign: None,
-                canonical_request: None,
-                access_key_id: None,
-            });
+            let code = match required {
+                "AccessKeyId" => "MissingAccessKeyId",
+                "Signature" => "MissingSignature",
+                "SignatureNonce" => "MissingSignatureNonce",
+                _ => "MissingTimestamp",
+            };
+            return Err(refuse(
+                400,
+                code,
+                format!("{required} is mandatory for this action."),
+            ));
         }
     }
     if get("SignatureMethod").is_some_and(|m| m != "HMAC-SHA1") {

@@ -37,6 +37,18 @@ pub struct ObjectMeta {
     segments: Vec<(String, u64)>,
 }
 
+impl ObjectMeta {
+    /// `x-oss-object-type` and a listing's `Type`: a completed multipart upload has no MD5 of
+    /// its own, which is how it is told from an object written whole.
+    pub fn object_type(&self) -> &'static str {
+        if self.content_md5.is_empty() {
+            "Multipart"
+        } else {
+            "Normal"
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UploadMeta {
     pub bucket: String,
@@ -192,17 +204,10 @@ impl Store {
         let mut size = 0u64;
         let mut stream = body.into_data_stream();
         let result: Result<(), PutError> = async {
-            let mut flipped = !corrupt;
+            let mut damaged = !corrupt;
             while let Some(chunk) = stream.next().await {
                 let chunk = chunk.map_err(|e| PutError::Body(e.to_string()))?;
-                let chunk = if !flipped && !chunk.is_empty() {
-                    flipped = true;
-                    let mut damaged = chunk.to_vec();
-                    damaged[0] ^= 0x01;
-                    bytes::Bytes::from(damaged)
-                } else {
-                    chunk
-                };
+                let chunk = crate::faults::damage(chunk, &mut damaged);
                 md5.update(&chunk);
                 crc.update(&chunk);
                 size += chunk.len() as u64;

@@ -9,9 +9,9 @@ use serde_json::json;
 
 use alicli_policy::{self as policy, Policy, RequestContext};
 
-use super::auth::{verify_sts, Identity, Refusal};
-use super::faults::{FaultKind, ResetConnection};
-use super::{random_alnum, Cloud, Issued};
+use crate::auth::{verify_sts, Identity, Refusal};
+use crate::cloud::{random_alnum, Cloud, Issued};
+use crate::faults::{self, FaultKind};
 
 /// STS calls are `Action=…` requests to `/`, in the query or a form body.
 pub(crate) fn is_sts_request(request: &Request) -> bool {
@@ -54,6 +54,15 @@ fn error(status: u16, code: &str, message: impl Into<String>) -> StsError {
     }
 }
 
+/// A parameter of an STS call (query and form body together), the first when repeated.
+pub(crate) fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// STS request ids are hyphenated upper-case UUIDs (OSS's are 24 hex digits).
 fn request_id() -> String {
     uuid::Uuid::new_v4().to_string().to_uppercase()
 }
@@ -77,35 +86,19 @@ pub(crate) async fn handle(cloud: &Cloud, request: Request) -> Response {
         .await
         .unwrap_or_default();
     params.extend(form_urlencoded::parse(&body).into_owned());
-    let action = params
-        .iter()
-        .find(|(k, _)| k == "Action")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
+    let action = param(&params, "Action").unwrap_or_default().to_string();
     cloud.count(&format!("sts:{action}"));
     let rid = request_id();
     match cloud.faults.take(&action) {
         Some(FaultKind::Delay(d)) => tokio::time::sleep(d).await,
-        Some(FaultKind::Reset) => {
-            let mut response = Response::new(Body::empty());
-            response.extensions_mut().insert(ResetConnection);
-            return response;
-        }
+        Some(FaultKind::Reset) => return faults::reset_response(),
         Some(FaultKind::Status(status)) => {
-            let code = if status == 503 {
-                "ServiceUnavailable"
-            } else if status >= 500 {
-                "InternalError"
-            } else if status == 429 {
-                "Throttling"
-            } else {
-                "InjectedFault"
-            };
             return json_response(
                 status,
-                json!({ "RequestId": rid, "HostId": "sts.aliyuncs.com", "Code": code, "Message": "A fault was injected into this request." }),
+                json!({ "RequestId": rid, "HostId": "sts.aliyuncs.com", "Code": faults::injected_code(status), "Message": "A fault was injected into this request." }),
             );
         }
+        // A corrupted STS answer would only be unreadable JSON; the fault is for OSS bodies.
         Some(FaultKind::Corrupt) | None => {}
     }
     match answer(cloud, &method, &action, &params, &rid) {
@@ -131,12 +124,7 @@ fn answer(
     rid: &str,
 ) -> Result<serde_json::Value, StsError> {
     let identity = verify_sts(cloud, method, params)?;
-    let get = |name: &str| {
-        params
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
+    let get = |name: &str| param(params, name);
     if get("Version").is_some_and(|v| v != alicli_wire::sts::API_VERSION) {
         return Err(error(
             400,
@@ -191,12 +179,7 @@ fn assume_role(
     params: &[(String, String)],
     rid: &str,
 ) -> Result<serde_json::Value, StsError> {
-    let get = |name: &str| {
-        params
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
+    let get = |name: &str| param(params, name);
     let role_arn = get("RoleArn").ok_or_else(|| {
         error(
             400,
@@ -211,11 +194,8 @@ fn assume_role(
             "RoleSessionName is mandatory for this action.",
         )
     })?;
-    if !(2..=64).contains(&session_name.len())
-        || !session_name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b".@-_".contains(&b))
-    {
+    // The client checks the same rule before sending; here it is STS's answer to anyone else.
+    if alicli_wire::names::check_session_name(session_name).is_err() {
         return Err(error(
             400,
             "InvalidParameter.RoleSessionName",
