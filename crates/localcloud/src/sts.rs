@@ -10,7 +10,7 @@ use serde_json::json;
 use alicli_policy::{self as policy, Policy, RequestContext};
 
 use crate::auth::{verify_sts, Identity, Refusal};
-use crate::cloud::{random_alnum, Cloud, Issued};
+use crate::cloud::{random_alnum, Cloud, Issued, Role};
 use crate::faults::{self, FaultKind};
 
 /// STS calls are `Action=…` requests to `/`, in the query or a form body.
@@ -212,39 +212,8 @@ fn assume_role(
                 format!("The role not exists: {role_arn}."),
             )
         })?;
-    let duration = match get("DurationSeconds") {
-        Some(text) => match text.parse::<u64>() {
-            Ok(d) if (900..=role.max_session_duration).contains(&d) => d,
-            _ => {
-                return Err(error(
-                    400,
-                    "InvalidParameter.DurationSeconds",
-                    format!(
-                        "The Min/Max value of DurationSeconds is 15min/{}hr.",
-                        role.max_session_duration / 3600
-                    ),
-                ))
-            }
-        },
-        None => 3600.min(role.max_session_duration),
-    };
-    let session_policy = match get("Policy") {
-        Some(text) if text.chars().count() > policy::SESSION_POLICY_MAX_CHARS => {
-            return Err(error(
-                400,
-                "InvalidParameter.PolicyLength",
-                "The parameter Policy is too long (at most 2048 characters).",
-            ))
-        }
-        Some(text) => Some(Policy::parse(text).map_err(|e| {
-            error(
-                400,
-                "InvalidParameter.PolicyGrammar",
-                format!("The parameter Policy has not been parsed: {e}"),
-            )
-        })?),
-        None => None,
-    };
+    let duration = session_duration(role, get("DurationSeconds"))?;
+    let session_policy = session_policy(get("Policy"))?;
     let allowed = identity.authorize(
         cloud,
         &RequestContext {
@@ -263,6 +232,65 @@ fn assume_role(
     if !policy::trust_allows(&role.trust, &identity.arn(&cloud.account_id)) {
         return Err(error(403, "NoPermission", "You are not authorized to do this action. The role's trust policy does not allow you to assume it."));
     }
+    Ok(issue(
+        cloud,
+        role,
+        session_name,
+        duration,
+        session_policy,
+        rid,
+    ))
+}
+
+/// `DurationSeconds`: from 15 minutes to the role's maximum; an hour (or the maximum, when
+/// lower) when not given.
+fn session_duration(role: &Role, given: Option<&str>) -> Result<u64, StsError> {
+    let Some(text) = given else {
+        return Ok(3600.min(role.max_session_duration));
+    };
+    match text.parse::<u64>() {
+        Ok(d) if (900..=role.max_session_duration).contains(&d) => Ok(d),
+        _ => Err(error(
+            400,
+            "InvalidParameter.DurationSeconds",
+            format!(
+                "The Min/Max value of DurationSeconds is 15min/{}hr.",
+                role.max_session_duration / 3600
+            ),
+        )),
+    }
+}
+
+/// The `Policy` parameter: a session policy that narrows the role's, within STS's length limit.
+fn session_policy(given: Option<&str>) -> Result<Option<Policy>, StsError> {
+    let Some(text) = given else {
+        return Ok(None);
+    };
+    if text.chars().count() > policy::SESSION_POLICY_MAX_CHARS {
+        return Err(error(
+            400,
+            "InvalidParameter.PolicyLength",
+            "The parameter Policy is too long (at most 2048 characters).",
+        ));
+    }
+    Policy::parse(text).map(Some).map_err(|e| {
+        error(
+            400,
+            "InvalidParameter.PolicyGrammar",
+            format!("The parameter Policy has not been parsed: {e}"),
+        )
+    })
+}
+
+/// Makes up and records temporary credentials for the role, and the AssumeRole answer with them.
+fn issue(
+    cloud: &Cloud,
+    role: &Role,
+    session_name: &str,
+    duration: u64,
+    session_policy: Option<Policy>,
+    rid: &str,
+) -> serde_json::Value {
     let key_id = format!("STS.{}", random_alnum(25));
     let issued = Issued {
         secret: random_alnum(44),
@@ -292,5 +320,43 @@ fn assume_role(
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .insert(key_id, issued);
-    Ok(body)
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FULL: &str =
+        r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"*"}]}"#;
+
+    fn role(max: u64) -> Role {
+        Role {
+            name: "r".into(),
+            arn: "acs:ram::1:role/r".into(),
+            id: "3".into(),
+            trust: Policy::parse(FULL).unwrap(),
+            policies: Vec::new(),
+            max_session_duration: max,
+        }
+    }
+
+    #[test]
+    fn durations_run_from_15_minutes_to_the_roles_maximum() {
+        assert_eq!(session_duration(&role(7200), None).ok(), Some(3600));
+        assert_eq!(session_duration(&role(7200), Some("900")).ok(), Some(900));
+        assert_eq!(session_duration(&role(7200), Some("7200")).ok(), Some(7200));
+        assert!(session_duration(&role(7200), Some("899")).is_err());
+        assert!(session_duration(&role(7200), Some("7201")).is_err());
+        assert!(session_duration(&role(3600), Some("soon")).is_err());
+    }
+
+    #[test]
+    fn session_policies_are_parsed_and_bounded() {
+        assert!(session_policy(None).is_ok_and(|p| p.is_none()));
+        let long = format!("{FULL}{}", " ".repeat(2100));
+        assert!(session_policy(Some(&long)).is_err());
+        assert!(session_policy(Some("not json")).is_err());
+        assert!(session_policy(Some(FULL)).is_ok_and(|p| p.is_some()));
+    }
 }

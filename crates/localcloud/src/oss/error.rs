@@ -47,6 +47,11 @@ pub(crate) fn error(
 }
 
 impl OssError {
+    #[cfg(test)]
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
     /// Names the endpoint the client should have used (the bucket lives in another region).
     pub fn with_endpoint(mut self, endpoint: String) -> OssError {
         self.endpoint = endpoint;

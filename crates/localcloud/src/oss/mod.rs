@@ -13,7 +13,7 @@ mod error;
 mod listing;
 mod multipart;
 mod object;
-mod request;
+pub(crate) mod request;
 mod response;
 mod vocabulary;
 
@@ -265,5 +265,39 @@ async fn dispatch(operation: Operation, call: &Call<'_>) -> Result<Response, Oss
         Operation::CompleteMultipartUpload => multipart::complete(call).await,
         Operation::AbortMultipartUpload => multipart::abort(call).await,
         Operation::ListParts => multipart::list_parts(call).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{CloudConfig, DEFAULT_BUCKET};
+
+    fn code(result: Result<String, OssError>) -> String {
+        result.map_or_else(|e| e.code().to_string(), |_| "ok".into())
+    }
+
+    #[test]
+    fn locate_applies_the_wire_key_rule_and_the_bucket_checks() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = CloudConfig {
+            buckets: vec![DEFAULT_BUCKET.into(), "elsewhere@cn-beijing".into()],
+            ..CloudConfig::default()
+        };
+        let (cloud, _) = Cloud::new(&config, dir.path()).unwrap();
+        let at = |bucket: &str, key: Option<&str>| code(locate(&cloud, Some(bucket.into()), key));
+        assert_eq!(at(DEFAULT_BUCKET, Some("a/b")), "ok");
+        assert_eq!(at(DEFAULT_BUCKET, None), "ok");
+        assert_eq!(at(DEFAULT_BUCKET, Some(&"k".repeat(1023))), "ok");
+        assert_eq!(
+            at(DEFAULT_BUCKET, Some(&"k".repeat(1024))),
+            "InvalidObjectName"
+        );
+        assert_eq!(at(DEFAULT_BUCKET, Some("\\k")), "InvalidObjectName");
+        assert_eq!(at(DEFAULT_BUCKET, Some("/k")), "InvalidObjectName");
+        assert_eq!(at("no-such-bucket", Some("k")), "NoSuchBucket");
+        assert_eq!(at("Not_A_Bucket", Some("k")), "NoSuchBucket");
+        assert_eq!(at("elsewhere", Some("k")), "AccessDenied");
+        assert_eq!(code(locate(&cloud, None, None)), "NotImplemented");
     }
 }

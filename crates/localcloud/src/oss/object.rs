@@ -117,10 +117,8 @@ pub(super) async fn get(call: &Call<'_>, head_only: bool) -> Result<Response, Os
         Some((a, b)) => (StatusCode::PARTIAL_CONTENT, a, b - a + 1),
         None => (StatusCode::OK, 0, meta.size),
     };
-    // `response-content-type=…` and friends override what is stored, for this answer only.
-    let overridden =
-        |name: &str| request::value(call.query, &format!("response-{name}")).map(str::to_string);
-    let content_type = overridden("content-type").unwrap_or_else(|| meta.content_type.clone());
+    let content_type =
+        overridden(call, "content-type").unwrap_or_else(|| meta.content_type.clone());
     let mut builder = answer(status, call.rid)
         .header(header::CONTENT_TYPE, content_type)
         .header(header::CONTENT_LENGTH, len.to_string())
@@ -132,8 +130,34 @@ pub(super) async fn get(call: &Call<'_>, head_only: bool) -> Result<Response, Os
     if !meta.content_md5.is_empty() {
         builder = builder.header("Content-MD5", &meta.content_md5);
     }
+    builder = with_stored_headers(builder, call, &meta);
+    if let Some((a, b)) = range {
+        builder = builder.header(
+            header::CONTENT_RANGE,
+            format!("bytes {a}-{b}/{}", meta.size),
+        );
+    }
+    if head_only {
+        return Ok(builder.body(Body::empty()).unwrap_or_default());
+    }
+    Ok(builder
+        .body(body(call, &meta, start, len))
+        .unwrap_or_default())
+}
+
+/// `response-content-type=…` and friends override what is stored, for this answer only.
+fn overridden(call: &Call<'_>, name: &str) -> Option<String> {
+    request::value(call.query, &format!("response-{name}")).map(str::to_string)
+}
+
+/// The headers kept with the object (or their `response-*` overrides) and its user metadata.
+fn with_stored_headers(
+    mut builder: axum::http::response::Builder,
+    call: &Call<'_>,
+    meta: &ObjectMeta,
+) -> axum::http::response::Builder {
     for name in STORED_HEADERS {
-        let value = overridden(name).or_else(|| {
+        let value = overridden(call, name).or_else(|| {
             meta.headers
                 .iter()
                 .find(|(k, _)| k == name)
@@ -150,18 +174,7 @@ pub(super) async fn get(call: &Call<'_>, head_only: bool) -> Result<Response, Os
     {
         builder = builder.header(name, value);
     }
-    if let Some((a, b)) = range {
-        builder = builder.header(
-            header::CONTENT_RANGE,
-            format!("bytes {a}-{b}/{}", meta.size),
-        );
-    }
-    if head_only {
-        return Ok(builder.body(Body::empty()).unwrap_or_default());
-    }
-    Ok(builder
-        .body(body(call, &meta, start, len))
-        .unwrap_or_default())
+    builder
 }
 
 /// The byte range a GET asks for (first and last byte), `None` for the whole object. HEAD
