@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use alicli_policy::{self as policy, LayeredDecision, Policy, RequestContext};
 use alicli_wire::signing::{oss_v1, oss_v4, pop, OssRequest};
 
-use super::{Cloud, Issued, User};
+use crate::cloud::{Cloud, Issued, User};
 
 /// Requests more than this far from the server clock are refused.
 pub const MAX_SKEW_MINUTES: i64 = 15;
@@ -167,27 +167,20 @@ pub(crate) fn verify_sts<'a>(
     method: &str,
     params: &[(String, String)],
 ) -> Result<Identity<'a>, Refusal> {
-    let get = |name: &str| {
-        params
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
+    let get = |name: &str| crate::sts::param(params, name);
     for required in ["AccessKeyId", "Signature", "SignatureNonce", "Timestamp"] {
         if get(required).is_none() {
-            return Err(Refusal {
-                status: 400,
-                code: match required {
-                    "AccessKeyId" => "MissingAccessKeyId",
-                    "Signature" => "MissingSignature",
-                    "SignatureNonce" => "MissingSignatureNonce",
-                    _ => "MissingTimestamp",
-                },
-                message: format!("{required} is mandatory for this action."),
-                string_to_sign: None,
-                canonical_request: None,
-                access_key_id: None,
-            });
+            let code = match required {
+                "AccessKeyId" => "MissingAccessKeyId",
+                "Signature" => "MissingSignature",
+                "SignatureNonce" => "MissingSignatureNonce",
+                _ => "MissingTimestamp",
+            };
+            return Err(refuse(
+                400,
+                code,
+                format!("{required} is mandatory for this action."),
+            ));
         }
     }
     if get("SignatureMethod").is_some_and(|m| m != "HMAC-SHA1") {
@@ -205,7 +198,7 @@ pub(crate) fn verify_sts<'a>(
             "Specified time stamp or date value is not well formatted.",
         ));
     };
-    if (Utc::now() - at.with_timezone(&Utc)).abs() > Duration::minutes(MAX_SKEW_MINUTES) {
+    if too_skewed(Utc::now(), at.with_timezone(&Utc)) {
         return Err(refuse(
             400,
             "InvalidTimeStamp.Expired",
@@ -261,10 +254,7 @@ impl OssCall<'_> {
             .map(|(_, v)| v.as_str())
     }
     fn query(&self, name: &str) -> Option<&str> {
-        self.query
-            .iter()
-            .find(|(k, _)| k == name)
-            .and_then(|(_, v)| v.as_deref())
+        crate::oss::request::value(self.query, name)
     }
     fn signing_request(&self) -> OssRequest<'_> {
         OssRequest {
@@ -283,169 +273,210 @@ pub(crate) fn verify_oss<'a>(
     call: &OssCall,
 ) -> Result<Option<Identity<'a>>, Refusal> {
     let now = Utc::now();
-    let mismatch = |key_id: &str, string_to_sign: String| {
-        Refusal {
-        status: 403,
-        code: "SignatureDoesNotMatch",
-        message: "The request signature we calculated does not match the signature you provided. Check your key and signing method.".into(),
-        string_to_sign: Some(string_to_sign),
-        canonical_request: None,
-        access_key_id: Some(key_id.to_string()),
-    }
-    };
     if let Some(auth) = call.header("authorization") {
-        if auth.starts_with(oss_v4::ALGORITHM) {
-            let parsed = oss_v4::parse_authorization(auth).ok_or_else(|| {
-                refuse(400, "InvalidArgument", "Authorization header is invalid.")
-            })?;
-            let date = call.header("x-oss-date").unwrap_or_default();
-            let t = parse_v4_datetime(date).ok_or_else(|| {
-                refuse(403, "AccessDenied", "Invalid x-oss-date in request header.")
-            })?;
-            if t.format("%Y%m%d").to_string() != parsed.date {
-                return Err(refuse(
-                    400,
-                    "InvalidArgument",
-                    "Invalid signing date in Authorization header.",
-                ));
-            }
-            if (now - t).abs() > Duration::minutes(MAX_SKEW_MINUTES) {
-                return Err(skewed(t));
-            }
-            if parsed.region != cloud.region {
-                return Err(refuse(
-                    400,
-                    "InvalidArgument",
-                    format!(
-                        "Invalid signing region in Authorization header. The bucket is in {}.",
-                        cloud.region
-                    ),
-                ));
-            }
-            let (identity, secret) = lookup(
-                cloud,
-                &parsed.access_key_id,
-                call.header("x-oss-security-token"),
-                false,
-            )?;
-            let canonical =
-                oss_v4::canonical_request(&call.signing_request(), &parsed.additional_headers);
-            let string_to_sign = oss_v4::string_to_sign(&canonical, t, &parsed.region);
-            if oss_v4::signature(&secret, t, &parsed.region, &string_to_sign) != parsed.signature {
-                return Err(Refusal {
-                    canonical_request: Some(canonical),
-                    ..mismatch(&parsed.access_key_id, string_to_sign)
-                });
-            }
-            return Ok(Some(identity));
+        return if auth.starts_with(oss_v4::ALGORITHM) {
+            v4_header(cloud, call, auth, now)
+        } else {
+            v1_header(cloud, call, auth, now)
         }
-        let (key_id, signature) = oss_v1::parse_authorization(auth)
-            .ok_or_else(|| refuse(400, "InvalidArgument", "Authorization header is invalid."))?;
-        let date = call
-            .header("x-oss-date")
-            .or(call.header("date"))
-            .unwrap_or_default();
-        let t = DateTime::parse_from_rfc2822(date)
-            .map(|d| d.with_timezone(&Utc))
-            .map_err(|_| {
-                refuse(
-                    403,
-                    "AccessDenied",
-                    "Invalid date format in request header.",
-                )
-            })?;
-        if (now - t).abs() > Duration::minutes(MAX_SKEW_MINUTES) {
-            return Err(skewed(t));
-        }
-        let (identity, secret) =
-            lookup(cloud, &key_id, call.header("x-oss-security-token"), false)?;
-        let date_header = call.header("date").unwrap_or_default();
-        let string_to_sign = oss_v1::string_to_sign(&call.signing_request(), date_header);
-        if oss_v1::signature(&secret, &string_to_sign) != signature {
-            return Err(mismatch(&key_id, string_to_sign));
-        }
-        return Ok(Some(identity));
+        .map(Some);
     }
     if let (Some(key_id), Some(signature), Some(expires)) = (
         call.query("OSSAccessKeyId"),
         call.query("Signature"),
         call.query("Expires"),
     ) {
-        let expires_at: i64 = expires
-            .parse()
-            .map_err(|_| refuse(403, "AccessDenied", "Invalid Expires."))?;
-        if expires_at < now.timestamp() {
-            return Err(refuse(403, "AccessDenied", "Request has expired."));
-        }
-        let (identity, secret) = lookup(cloud, key_id, call.query("security-token"), false)?;
-        let string_to_sign = oss_v1::string_to_sign(&call.signing_request(), expires);
-        if oss_v1::signature(&secret, &string_to_sign) != signature {
-            return Err(mismatch(key_id, string_to_sign));
-        }
-        return Ok(Some(identity));
+        return v1_query(cloud, call, (key_id, signature, expires), now).map(Some);
     }
     if call.query("x-oss-signature-version") == Some(oss_v4::ALGORITHM) {
-        let credential = call.query("x-oss-credential").unwrap_or_default();
-        let parts: Vec<&str> = credential.split('/').collect();
-        let date = call.query("x-oss-date").unwrap_or_default();
-        let t = parse_v4_datetime(date)
-            .ok_or_else(|| refuse(403, "AccessDenied", "Invalid x-oss-date in query."))?;
-        let expires: i64 = call
-            .query("x-oss-expires")
-            .and_then(|e| e.parse().ok())
-            .unwrap_or(-1);
-        if parts.len() != 5
-            || parts[3] != "oss"
-            || parts[4] != "aliyun_v4_request"
-            || !(1..=604_800).contains(&expires)
-        {
-            return Err(refuse(
-                400,
-                "InvalidArgument",
-                "Invalid x-oss-credential or x-oss-expires.",
-            ));
-        }
-        if now > t + Duration::seconds(expires) {
-            return Err(refuse(403, "AccessDenied", "Request has expired."));
-        }
-        if parts[2] != cloud.region {
-            return Err(refuse(
-                400,
-                "InvalidArgument",
-                "Invalid signing region in x-oss-credential.",
-            ));
-        }
-        let (identity, secret) =
-            lookup(cloud, parts[0], call.query("x-oss-security-token"), false)?;
-        let additional: Vec<String> = call
-            .query("x-oss-additional-headers")
-            .map(|h| h.split(';').map(str::to_string).collect())
-            .unwrap_or_default();
-        let signature = call
-            .query("x-oss-signature")
-            .unwrap_or_default()
-            .to_string();
-        let query: Vec<(String, Option<String>)> = call
-            .query
-            .iter()
-            .filter(|(k, _)| k != "x-oss-signature")
-            .cloned()
-            .collect();
-        let req = OssRequest {
-            query: &query,
-            ..call.signing_request()
-        };
-        let canonical = oss_v4::canonical_request(&req, &additional);
-        let string_to_sign = oss_v4::string_to_sign(&canonical, t, parts[2]);
-        if oss_v4::signature(&secret, t, parts[2], &string_to_sign) != signature {
-            return Err(Refusal {
-                canonical_request: Some(canonical),
-                ..mismatch(parts[0], string_to_sign)
-            });
-        }
-        return Ok(Some(identity));
+        return v4_query(cloud, call, now).map(Some);
     }
     Ok(None)
+}
+
+/// SignatureDoesNotMatch, echoing what the server signed (v4 also echoes its canonical request).
+fn mismatch(key_id: &str, string_to_sign: String, canonical_request: Option<String>) -> Refusal {
+    Refusal {
+        status: 403,
+        code: "SignatureDoesNotMatch",
+        message: "The request signature we calculated does not match the signature you provided. Check your key and signing method.".into(),
+        string_to_sign: Some(string_to_sign),
+        canonical_request,
+        access_key_id: Some(key_id.to_string()),
+    }
+}
+
+/// V4 in the Authorization header: date, scope and region checked before the signature.
+fn v4_header<'a>(
+    cloud: &'a Cloud,
+    call: &OssCall,
+    auth: &str,
+    now: DateTime<Utc>,
+) -> Result<Identity<'a>, Refusal> {
+    let parsed = oss_v4::parse_authorization(auth)
+        .ok_or_else(|| refuse(400, "InvalidArgument", "Authorization header is invalid."))?;
+    let date = call.header("x-oss-date").unwrap_or_default();
+    let t = parse_v4_datetime(date)
+        .ok_or_else(|| refuse(403, "AccessDenied", "Invalid x-oss-date in request header."))?;
+    if t.format("%Y%m%d").to_string() != parsed.date {
+        return Err(refuse(
+            400,
+            "InvalidArgument",
+            "Invalid signing date in Authorization header.",
+        ));
+    }
+    if too_skewed(now, t) {
+        return Err(skewed(t));
+    }
+    if parsed.region != cloud.region {
+        return Err(refuse(
+            400,
+            "InvalidArgument",
+            format!(
+                "Invalid signing region in Authorization header. The bucket is in {}.",
+                cloud.region
+            ),
+        ));
+    }
+    let (identity, secret) = lookup(
+        cloud,
+        &parsed.access_key_id,
+        call.header("x-oss-security-token"),
+        false,
+    )?;
+    let canonical = oss_v4::canonical_request(&call.signing_request(), &parsed.additional_headers);
+    let string_to_sign = oss_v4::string_to_sign(&canonical, t, &parsed.region);
+    if oss_v4::signature(&secret, t, &parsed.region, &string_to_sign) != parsed.signature {
+        return Err(mismatch(
+            &parsed.access_key_id,
+            string_to_sign,
+            Some(canonical),
+        ));
+    }
+    Ok(identity)
+}
+
+/// V1 in the Authorization header (`OSS key:signature`), dated by `x-oss-date` or Date.
+fn v1_header<'a>(
+    cloud: &'a Cloud,
+    call: &OssCall,
+    auth: &str,
+    now: DateTime<Utc>,
+) -> Result<Identity<'a>, Refusal> {
+    let (key_id, signature) = oss_v1::parse_authorization(auth)
+        .ok_or_else(|| refuse(400, "InvalidArgument", "Authorization header is invalid."))?;
+    let date = call
+        .header("x-oss-date")
+        .or(call.header("date"))
+        .unwrap_or_default();
+    let t = DateTime::parse_from_rfc2822(date)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|_| {
+            refuse(
+                403,
+                "AccessDenied",
+                "Invalid date format in request header.",
+            )
+        })?;
+    if too_skewed(now, t) {
+        return Err(skewed(t));
+    }
+    let (identity, secret) = lookup(cloud, &key_id, call.header("x-oss-security-token"), false)?;
+    let date_header = call.header("date").unwrap_or_default();
+    let string_to_sign = oss_v1::string_to_sign(&call.signing_request(), date_header);
+    if oss_v1::signature(&secret, &string_to_sign) != signature {
+        return Err(mismatch(&key_id, string_to_sign, None));
+    }
+    Ok(identity)
+}
+
+/// A v1 presigned URL: `OSSAccessKeyId`, `Signature` and `Expires` in the query.
+fn v1_query<'a>(
+    cloud: &'a Cloud,
+    call: &OssCall,
+    (key_id, signature, expires): (&str, &str, &str),
+    now: DateTime<Utc>,
+) -> Result<Identity<'a>, Refusal> {
+    let expires_at: i64 = expires
+        .parse()
+        .map_err(|_| refuse(403, "AccessDenied", "Invalid Expires."))?;
+    if expires_at < now.timestamp() {
+        return Err(refuse(403, "AccessDenied", "Request has expired."));
+    }
+    let (identity, secret) = lookup(cloud, key_id, call.query("security-token"), false)?;
+    let string_to_sign = oss_v1::string_to_sign(&call.signing_request(), expires);
+    if oss_v1::signature(&secret, &string_to_sign) != signature {
+        return Err(mismatch(key_id, string_to_sign, None));
+    }
+    Ok(identity)
+}
+
+/// A v4 presigned URL: `x-oss-credential`, `x-oss-date`, `x-oss-expires`, `x-oss-signature`.
+fn v4_query<'a>(
+    cloud: &'a Cloud,
+    call: &OssCall,
+    now: DateTime<Utc>,
+) -> Result<Identity<'a>, Refusal> {
+    let credential = call.query("x-oss-credential").unwrap_or_default();
+    let parts: Vec<&str> = credential.split('/').collect();
+    let date = call.query("x-oss-date").unwrap_or_default();
+    let t = parse_v4_datetime(date)
+        .ok_or_else(|| refuse(403, "AccessDenied", "Invalid x-oss-date in query."))?;
+    let expires: i64 = call
+        .query("x-oss-expires")
+        .and_then(|e| e.parse().ok())
+        .unwrap_or(-1);
+    if parts.len() != 5
+        || parts[3] != "oss"
+        || parts[4] != "aliyun_v4_request"
+        || !(1..=604_800).contains(&expires)
+    {
+        return Err(refuse(
+            400,
+            "InvalidArgument",
+            "Invalid x-oss-credential or x-oss-expires.",
+        ));
+    }
+    if now > t + Duration::seconds(expires) {
+        return Err(refuse(403, "AccessDenied", "Request has expired."));
+    }
+    if parts[2] != cloud.region {
+        return Err(refuse(
+            400,
+            "InvalidArgument",
+            "Invalid signing region in x-oss-credential.",
+        ));
+    }
+    let (identity, secret) = lookup(cloud, parts[0], call.query("x-oss-security-token"), false)?;
+    let additional: Vec<String> = call
+        .query("x-oss-additional-headers")
+        .map(|h| h.split(';').map(str::to_string).collect())
+        .unwrap_or_default();
+    let signature = call
+        .query("x-oss-signature")
+        .unwrap_or_default()
+        .to_string();
+    let query: Vec<(String, Option<String>)> = call
+        .query
+        .iter()
+        .filter(|(k, _)| k != "x-oss-signature")
+        .cloned()
+        .collect();
+    let req = OssRequest {
+        query: &query,
+        ..call.signing_request()
+    };
+    let canonical = oss_v4::canonical_request(&req, &additional);
+    let string_to_sign = oss_v4::string_to_sign(&canonical, t, parts[2]);
+    if oss_v4::signature(&secret, t, parts[2], &string_to_sign) != signature {
+        return Err(mismatch(parts[0], string_to_sign, Some(canonical)));
+    }
+    Ok(identity)
+}
+
+/// The clock rule of every signature with a date in it, STS's and OSS's alike.
+fn too_skewed(now: DateTime<Utc>, t: DateTime<Utc>) -> bool {
+    (now - t).abs() > Duration::minutes(MAX_SKEW_MINUTES)
 }
 
 fn parse_v4_datetime(text: &str) -> Option<DateTime<Utc>> {

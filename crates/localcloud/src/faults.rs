@@ -87,6 +87,37 @@ impl Faults {
 #[derive(Clone, Copy)]
 pub struct ResetConnection;
 
+/// The response a `reset` fault gives: none, the connection is dropped (see [`ResetConnection`]).
+pub(crate) fn reset_response() -> axum::response::Response {
+    let mut response = axum::response::Response::new(axum::body::Body::empty());
+    response.extensions_mut().insert(ResetConnection);
+    response
+}
+
+/// The error code an injected status is answered with, the one each service uses for it, so a
+/// client's retry rules see what they would see from the real cloud.
+pub(crate) fn injected_code(status: u16) -> &'static str {
+    match status {
+        503 => "ServiceUnavailable",
+        429 => "Throttling",
+        _ if status >= 500 => "InternalError",
+        _ => "InjectedFault",
+    }
+}
+
+/// What a `corrupt` fault does to a body: the first byte of the first non-empty chunk flipped,
+/// as a bit error on the wire would leave it. Call with every chunk in order; `done` remembers
+/// whether the damage was already made.
+pub(crate) fn damage(chunk: bytes::Bytes, done: &mut bool) -> bytes::Bytes {
+    if *done || chunk.is_empty() {
+        return chunk;
+    }
+    *done = true;
+    let mut damaged = chunk.to_vec();
+    damaged[0] ^= 0x01;
+    bytes::Bytes::from(damaged)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +132,28 @@ mod tests {
         assert_eq!(faults.take("UploadPart"), None);
         faults.add(None, FaultKind::Reset, 1);
         assert_eq!(faults.take("AssumeRole"), Some(FaultKind::Reset));
+    }
+
+    #[test]
+    fn damage_flips_one_byte_of_the_first_non_empty_chunk() {
+        let mut done = false;
+        assert!(damage(bytes::Bytes::new(), &mut done).is_empty());
+        assert_eq!(
+            &damage(bytes::Bytes::from_static(b"ab"), &mut done)[..],
+            b"`b"
+        );
+        assert_eq!(
+            &damage(bytes::Bytes::from_static(b"cd"), &mut done)[..],
+            b"cd"
+        );
+    }
+
+    #[test]
+    fn injected_statuses_get_the_services_codes() {
+        assert_eq!(injected_code(503), "ServiceUnavailable");
+        assert_eq!(injected_code(429), "Throttling");
+        assert_eq!(injected_code(500), "InternalError");
+        assert_eq!(injected_code(404), "InjectedFault");
     }
 
     #[test]

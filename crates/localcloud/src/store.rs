@@ -37,6 +37,18 @@ pub struct ObjectMeta {
     segments: Vec<(String, u64)>,
 }
 
+impl ObjectMeta {
+    /// `x-oss-object-type` and a listing's `Type`: a completed multipart upload has no MD5 of
+    /// its own, which is how it is told from an object written whole.
+    pub fn object_type(&self) -> &'static str {
+        if self.content_md5.is_empty() {
+            "Multipart"
+        } else {
+            "Normal"
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UploadMeta {
     pub bucket: String,
@@ -92,6 +104,45 @@ struct Blob {
     size: u64,
     md5: [u8; 16],
     crc64: u64,
+}
+
+/// The stored parts a Complete's list names, as OSS checks the list: ascending part numbers,
+/// each uploaded with the ETag given (quotes and case aside), at least one, and every part but
+/// the last at least [`MIN_PART_SIZE`].
+fn choose_parts(
+    stored: &[PartMeta],
+    listed: &[(u32, String)],
+) -> Result<Vec<PartMeta>, CompleteError> {
+    let mut chosen = Vec::with_capacity(listed.len());
+    let mut previous = 0u32;
+    for (number, etag) in listed {
+        if *number <= previous {
+            return Err(CompleteError::InvalidPartOrder);
+        }
+        previous = *number;
+        let part = stored
+            .iter()
+            .find(|p| p.number == *number)
+            .ok_or(CompleteError::InvalidPart(*number))?;
+        if !etag
+            .trim()
+            .trim_matches('"')
+            .eq_ignore_ascii_case(&part.etag)
+        {
+            return Err(CompleteError::InvalidPart(*number));
+        }
+        chosen.push(part.clone());
+    }
+    if chosen.is_empty() {
+        return Err(CompleteError::InvalidPart(0));
+    }
+    if let Some(small) = chosen[..chosen.len() - 1]
+        .iter()
+        .find(|p| p.size < MIN_PART_SIZE)
+    {
+        return Err(CompleteError::EntityTooSmall(small.number));
+    }
+    Ok(chosen)
 }
 
 fn hex_upper(bytes: &[u8]) -> String {
@@ -192,17 +243,10 @@ impl Store {
         let mut size = 0u64;
         let mut stream = body.into_data_stream();
         let result: Result<(), PutError> = async {
-            let mut flipped = !corrupt;
+            let mut damaged = !corrupt;
             while let Some(chunk) = stream.next().await {
                 let chunk = chunk.map_err(|e| PutError::Body(e.to_string()))?;
-                let chunk = if !flipped && !chunk.is_empty() {
-                    flipped = true;
-                    let mut damaged = chunk.to_vec();
-                    damaged[0] ^= 0x01;
-                    bytes::Bytes::from(damaged)
-                } else {
-                    chunk
-                };
+                let chunk = crate::faults::damage(chunk, &mut damaged);
                 md5.update(&chunk);
                 crc.update(&chunk);
                 size += chunk.len() as u64;
@@ -407,36 +451,7 @@ impl Store {
         let dir = self
             .upload_dir(upload_id)
             .ok_or(CompleteError::NoSuchUpload)?;
-        let stored = self.parts(upload_id).await;
-        let mut chosen = Vec::with_capacity(listed.len());
-        let mut previous = 0u32;
-        for (number, etag) in listed {
-            if *number <= previous {
-                return Err(CompleteError::InvalidPartOrder);
-            }
-            previous = *number;
-            let part = stored
-                .iter()
-                .find(|p| p.number == *number)
-                .ok_or(CompleteError::InvalidPart(*number))?;
-            if !etag
-                .trim()
-                .trim_matches('"')
-                .eq_ignore_ascii_case(&part.etag)
-            {
-                return Err(CompleteError::InvalidPart(*number));
-            }
-            chosen.push(part.clone());
-        }
-        if chosen.is_empty() {
-            return Err(CompleteError::InvalidPart(0));
-        }
-        if let Some(small) = chosen[..chosen.len() - 1]
-            .iter()
-            .find(|p| p.size < MIN_PART_SIZE)
-        {
-            return Err(CompleteError::EntityTooSmall(small.number));
-        }
+        let chosen = choose_parts(&self.parts(upload_id).await, listed)?;
         let bucket_dir = self.bucket_dir(&upload.bucket);
         let io = |e: std::io::Error| CompleteError::Io(e.into());
         let mut segments = Vec::with_capacity(chosen.len());
@@ -506,5 +521,50 @@ impl Store {
                     .count()
             })
             .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(number: u32, size: u64) -> PartMeta {
+        PartMeta {
+            number,
+            size,
+            etag: format!("{number:032X}"),
+            crc64: 0,
+            last_modified: String::new(),
+            data_file: String::new(),
+        }
+    }
+
+    fn named(numbers: &[u32]) -> Vec<(u32, String)> {
+        numbers
+            .iter()
+            .map(|n| (*n, format!("\"{n:032x}\"")))
+            .collect()
+    }
+
+    fn outcome(stored: &[PartMeta], listed: &[(u32, String)]) -> String {
+        match choose_parts(stored, listed) {
+            Ok(parts) => format!("{:?}", parts.iter().map(|p| p.number).collect::<Vec<_>>()),
+            Err(CompleteError::InvalidPart(n)) => format!("InvalidPart({n})"),
+            Err(CompleteError::InvalidPartOrder) => "InvalidPartOrder".into(),
+            Err(CompleteError::EntityTooSmall(n)) => format!("EntityTooSmall({n})"),
+            Err(_) => "other".into(),
+        }
+    }
+
+    #[test]
+    fn complete_checks_order_etags_and_sizes() {
+        let stored = [part(1, MIN_PART_SIZE), part(2, 1), part(3, 1)];
+        assert_eq!(outcome(&stored, &named(&[1, 2])), "[1, 2]");
+        assert_eq!(outcome(&stored, &named(&[2, 1])), "InvalidPartOrder");
+        assert_eq!(outcome(&stored, &named(&[1, 4])), "InvalidPart(4)");
+        assert_eq!(outcome(&stored, &named(&[])), "InvalidPart(0)");
+        assert_eq!(outcome(&stored, &named(&[2, 3])), "EntityTooSmall(2)");
+        let wrong_etag = vec![(1, "\"00\"".to_string())];
+        assert_eq!(outcome(&stored, &wrong_etag), "InvalidPart(1)");
     }
 }

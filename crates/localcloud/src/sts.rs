@@ -9,9 +9,9 @@ use serde_json::json;
 
 use alicli_policy::{self as policy, Policy, RequestContext};
 
-use super::auth::{verify_sts, Identity, Refusal};
-use super::faults::{FaultKind, ResetConnection};
-use super::{random_alnum, Cloud, Issued};
+use crate::auth::{verify_sts, Identity, Refusal};
+use crate::cloud::{random_alnum, Cloud, Issued, Role};
+use crate::faults::{self, FaultKind};
 
 /// STS calls are `Action=…` requests to `/`, in the query or a form body.
 pub(crate) fn is_sts_request(request: &Request) -> bool {
@@ -54,6 +54,15 @@ fn error(status: u16, code: &str, message: impl Into<String>) -> StsError {
     }
 }
 
+/// A parameter of an STS call (query and form body together), the first when repeated.
+pub(crate) fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// STS request ids are hyphenated upper-case UUIDs (OSS's are 24 hex digits).
 fn request_id() -> String {
     uuid::Uuid::new_v4().to_string().to_uppercase()
 }
@@ -77,35 +86,19 @@ pub(crate) async fn handle(cloud: &Cloud, request: Request) -> Response {
         .await
         .unwrap_or_default();
     params.extend(form_urlencoded::parse(&body).into_owned());
-    let action = params
-        .iter()
-        .find(|(k, _)| k == "Action")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
+    let action = param(&params, "Action").unwrap_or_default().to_string();
     cloud.count(&format!("sts:{action}"));
     let rid = request_id();
     match cloud.faults.take(&action) {
         Some(FaultKind::Delay(d)) => tokio::time::sleep(d).await,
-        Some(FaultKind::Reset) => {
-            let mut response = Response::new(Body::empty());
-            response.extensions_mut().insert(ResetConnection);
-            return response;
-        }
+        Some(FaultKind::Reset) => return faults::reset_response(),
         Some(FaultKind::Status(status)) => {
-            let code = if status == 503 {
-                "ServiceUnavailable"
-            } else if status >= 500 {
-                "InternalError"
-            } else if status == 429 {
-                "Throttling"
-            } else {
-                "InjectedFault"
-            };
             return json_response(
                 status,
-                json!({ "RequestId": rid, "HostId": "sts.aliyuncs.com", "Code": code, "Message": "A fault was injected into this request." }),
+                json!({ "RequestId": rid, "HostId": "sts.aliyuncs.com", "Code": faults::injected_code(status), "Message": "A fault was injected into this request." }),
             );
         }
+        // A corrupted STS answer would only be unreadable JSON; the fault is for OSS bodies.
         Some(FaultKind::Corrupt) | None => {}
     }
     match answer(cloud, &method, &action, &params, &rid) {
@@ -131,12 +124,7 @@ fn answer(
     rid: &str,
 ) -> Result<serde_json::Value, StsError> {
     let identity = verify_sts(cloud, method, params)?;
-    let get = |name: &str| {
-        params
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
+    let get = |name: &str| param(params, name);
     if get("Version").is_some_and(|v| v != alicli_wire::sts::API_VERSION) {
         return Err(error(
             400,
@@ -191,12 +179,7 @@ fn assume_role(
     params: &[(String, String)],
     rid: &str,
 ) -> Result<serde_json::Value, StsError> {
-    let get = |name: &str| {
-        params
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
+    let get = |name: &str| param(params, name);
     let role_arn = get("RoleArn").ok_or_else(|| {
         error(
             400,
@@ -211,11 +194,8 @@ fn assume_role(
             "RoleSessionName is mandatory for this action.",
         )
     })?;
-    if !(2..=64).contains(&session_name.len())
-        || !session_name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b".@-_".contains(&b))
-    {
+    // The client checks the same rule before sending; here it is STS's answer to anyone else.
+    if alicli_wire::names::check_session_name(session_name).is_err() {
         return Err(error(
             400,
             "InvalidParameter.RoleSessionName",
@@ -232,39 +212,8 @@ fn assume_role(
                 format!("The role not exists: {role_arn}."),
             )
         })?;
-    let duration = match get("DurationSeconds") {
-        Some(text) => match text.parse::<u64>() {
-            Ok(d) if (900..=role.max_session_duration).contains(&d) => d,
-            _ => {
-                return Err(error(
-                    400,
-                    "InvalidParameter.DurationSeconds",
-                    format!(
-                        "The Min/Max value of DurationSeconds is 15min/{}hr.",
-                        role.max_session_duration / 3600
-                    ),
-                ))
-            }
-        },
-        None => 3600.min(role.max_session_duration),
-    };
-    let session_policy = match get("Policy") {
-        Some(text) if text.chars().count() > policy::SESSION_POLICY_MAX_CHARS => {
-            return Err(error(
-                400,
-                "InvalidParameter.PolicyLength",
-                "The parameter Policy is too long (at most 2048 characters).",
-            ))
-        }
-        Some(text) => Some(Policy::parse(text).map_err(|e| {
-            error(
-                400,
-                "InvalidParameter.PolicyGrammar",
-                format!("The parameter Policy has not been parsed: {e}"),
-            )
-        })?),
-        None => None,
-    };
+    let duration = session_duration(role, get("DurationSeconds"))?;
+    let session_policy = session_policy(get("Policy"))?;
     let allowed = identity.authorize(
         cloud,
         &RequestContext {
@@ -283,6 +232,65 @@ fn assume_role(
     if !policy::trust_allows(&role.trust, &identity.arn(&cloud.account_id)) {
         return Err(error(403, "NoPermission", "You are not authorized to do this action. The role's trust policy does not allow you to assume it."));
     }
+    Ok(issue(
+        cloud,
+        role,
+        session_name,
+        duration,
+        session_policy,
+        rid,
+    ))
+}
+
+/// `DurationSeconds`: from 15 minutes to the role's maximum; an hour (or the maximum, when
+/// lower) when not given.
+fn session_duration(role: &Role, given: Option<&str>) -> Result<u64, StsError> {
+    let Some(text) = given else {
+        return Ok(3600.min(role.max_session_duration));
+    };
+    match text.parse::<u64>() {
+        Ok(d) if (900..=role.max_session_duration).contains(&d) => Ok(d),
+        _ => Err(error(
+            400,
+            "InvalidParameter.DurationSeconds",
+            format!(
+                "The Min/Max value of DurationSeconds is 15min/{}hr.",
+                role.max_session_duration / 3600
+            ),
+        )),
+    }
+}
+
+/// The `Policy` parameter: a session policy that narrows the role's, within STS's length limit.
+fn session_policy(given: Option<&str>) -> Result<Option<Policy>, StsError> {
+    let Some(text) = given else {
+        return Ok(None);
+    };
+    if text.chars().count() > policy::SESSION_POLICY_MAX_CHARS {
+        return Err(error(
+            400,
+            "InvalidParameter.PolicyLength",
+            "The parameter Policy is too long (at most 2048 characters).",
+        ));
+    }
+    Policy::parse(text).map(Some).map_err(|e| {
+        error(
+            400,
+            "InvalidParameter.PolicyGrammar",
+            format!("The parameter Policy has not been parsed: {e}"),
+        )
+    })
+}
+
+/// Makes up and records temporary credentials for the role, and the AssumeRole answer with them.
+fn issue(
+    cloud: &Cloud,
+    role: &Role,
+    session_name: &str,
+    duration: u64,
+    session_policy: Option<Policy>,
+    rid: &str,
+) -> serde_json::Value {
     let key_id = format!("STS.{}", random_alnum(25));
     let issued = Issued {
         secret: random_alnum(44),
@@ -312,5 +320,43 @@ fn assume_role(
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .insert(key_id, issued);
-    Ok(body)
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FULL: &str =
+        r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"*"}]}"#;
+
+    fn role(max: u64) -> Role {
+        Role {
+            name: "r".into(),
+            arn: "acs:ram::1:role/r".into(),
+            id: "3".into(),
+            trust: Policy::parse(FULL).unwrap(),
+            policies: Vec::new(),
+            max_session_duration: max,
+        }
+    }
+
+    #[test]
+    fn durations_run_from_15_minutes_to_the_roles_maximum() {
+        assert_eq!(session_duration(&role(7200), None).ok(), Some(3600));
+        assert_eq!(session_duration(&role(7200), Some("900")).ok(), Some(900));
+        assert_eq!(session_duration(&role(7200), Some("7200")).ok(), Some(7200));
+        assert!(session_duration(&role(7200), Some("899")).is_err());
+        assert!(session_duration(&role(7200), Some("7201")).is_err());
+        assert!(session_duration(&role(3600), Some("soon")).is_err());
+    }
+
+    #[test]
+    fn session_policies_are_parsed_and_bounded() {
+        assert!(session_policy(None).is_ok_and(|p| p.is_none()));
+        let long = format!("{FULL}{}", " ".repeat(2100));
+        assert!(session_policy(Some(&long)).is_err());
+        assert!(session_policy(Some("not json")).is_err());
+        assert!(session_policy(Some(FULL)).is_ok_and(|p| p.is_some()));
+    }
 }

@@ -12,6 +12,8 @@
 
 use axum::http::{HeaderMap, Method};
 
+use super::request::value;
+
 /// The operations the local OSS implements, named as OSS's API names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Operation {
@@ -118,6 +120,15 @@ impl Operation {
         }
     }
 
+    /// Whether the operation has a body of its own to read (the others may only carry an empty
+    /// one, whose Content-MD5 is still checked).
+    pub fn takes_body(self) -> bool {
+        matches!(
+            self,
+            Operation::PutObject | Operation::UploadPart | Operation::CompleteMultipartUpload
+        )
+    }
+
     /// Whether the HTTP precondition headers (If-Match…) are implemented for the operation.
     fn takes_conditions(self) -> bool {
         matches!(self, Operation::GetObject | Operation::HeadObject)
@@ -185,13 +196,6 @@ fn known_as(name: &str) -> Option<&'static str> {
         "if-range" => "If-Range",
         _ => return None,
     })
-}
-
-fn value<'a>(query: &'a [(String, Option<String>)], name: &str) -> Option<&'a str> {
-    query
-        .iter()
-        .find(|(k, _)| k == name)
-        .and_then(|(_, v)| v.as_deref())
 }
 
 /// The sentence of a 501: what was asked that the local cloud does not do.

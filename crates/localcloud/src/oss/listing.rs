@@ -1,57 +1,30 @@
 //! Listing answers of the local OSS: ListObjects (v1: `marker`, `NextMarker`) and ListObjectsV2
 //! (`list-type=2`: `continuation-token`, `start-after`, `KeyCount`), each in its own document
-//! shape, and `encoding-type=url`, which the official v2 SDK asks for on every listing and on the
-//! multipart answers that name a key.
+//! shape, with `encoding-type=url` (see `encoding.rs`) applied to every name shown.
 //!
 //! The documents are the emulator's own (not `alicli_wire::oss::xml`'s, which the client reads) because
 //! the two versions differ in elements the client never needs, and a v1 client must never get a
 //! v2 document.
 
+use axum::response::Response;
 use serde::Serialize;
 
-use super::oss::{iso8601, storage_failed, OssError};
-use super::store::ObjectMeta;
-use super::Cloud;
+use super::encoding::{shown, url_encoding};
+use super::error::{storage_failed, OssError};
+use super::request;
+use super::Call;
+use crate::store::ObjectMeta;
 
-/// `encoding-type`: `url` is the only one OSS defines; anything else is a client error there.
-pub(crate) fn url_encoding(query: &[(String, Option<String>)]) -> Result<bool, OssError> {
-    match query
-        .iter()
-        .find(|(k, _)| k == "encoding-type")
-        .map(|(_, v)| v.as_deref().unwrap_or_default())
-    {
-        None => Ok(false),
-        Some(v) if v.eq_ignore_ascii_case("url") => Ok(true),
-        Some(v) => Err(super::oss::error(
-            400,
-            "InvalidArgument",
-            format!("Invalid Encoding Method specified in Request: {v:?}; only url is valid."),
-            "0016-00000707",
-        )),
-    }
-}
-
-/// Percent-encodes every byte but the unreserved ones and `/`, so the answer stays valid XML
-/// whatever the key holds (control characters included) and decodes back with any URL decoder.
-pub(crate) fn encode(text: &str) -> String {
-    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-        .remove(b'-')
-        .remove(b'_')
-        .remove(b'.')
-        .remove(b'~')
-        .remove(b'/');
-    percent_encoding::utf8_percent_encode(text, KEEP).to_string()
-}
-
-/// Adds `<EncodingType>url</EncodingType>` as the first child of a multipart answer
-/// (InitiateMultipartUpload, CompleteMultipartUpload, ListParts), whose shapes are shared with the
-/// client in `alicli_wire::oss::xml` and have no such element. The key in it is already encoded.
-pub(crate) fn mark_url_encoded(document: String, root: &str) -> String {
-    document.replacen(
-        &format!("<{root}>"),
-        &format!("<{root}><EncodingType>url</EncodingType>"),
-        1,
-    )
+/// Listings give times in ISO 8601 with milliseconds (`2026-01-13T15:03:39.000Z`), as OSS does
+/// and as the SDKs parse them; objects keep theirs in HTTP form for Last-Modified.
+fn iso8601(http_date: &str) -> String {
+    chrono::DateTime::parse_from_rfc2822(http_date)
+        .map(|t| {
+            t.with_timezone(&chrono::Utc)
+                .format("%Y-%m-%dT%H:%M:%S.000Z")
+                .to_string()
+        })
+        .unwrap_or_default()
 }
 
 #[derive(Serialize)]
@@ -178,20 +151,14 @@ fn page(all: Vec<ObjectMeta>, prefix: &str, delimiter: &str, after: &str, max: u
     out
 }
 
-pub(crate) async fn list_objects(
-    cloud: &Cloud,
-    bucket: &str,
-    query: &[(String, Option<String>)],
-) -> Result<String, OssError> {
-    let value = |name: &str| {
-        query
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone().unwrap_or_default())
-    };
+/// ListObjects, v1 or (with `list-type=2`) v2.
+pub(super) async fn list(call: &Call<'_>) -> Result<Response, OssError> {
+    let (cloud, bucket, query) = (call.cloud, call.bucket.as_str(), call.query);
+    // A bare `?prefix` reads as an empty one, as an absent one does.
+    let value = |name: &str| request::value(query, name).map(str::to_string);
     let v2 = value("list-type").as_deref() == Some("2");
     let url = url_encoding(query)?;
-    let shown = |s: &str| if url { encode(s) } else { s.to_string() };
+    let shown = |s: &str| shown(url, s);
     let prefix = value("prefix").unwrap_or_default();
     let delimiter = value("delimiter").unwrap_or_default();
     let max_keys = value("max-keys")
@@ -217,11 +184,7 @@ pub(crate) async fn list_objects(
             key: shown(&meta.key),
             last_modified: iso8601(&meta.last_modified),
             etag: format!("\"{}\"", meta.etag),
-            kind: if meta.content_md5.is_empty() {
-                "Multipart".into()
-            } else {
-                "Normal".into()
-            },
+            kind: meta.object_type().into(),
             size: meta.size,
             storage_class: "Standard".into(),
             owner: with_owner.then(|| Owner {
@@ -265,7 +228,7 @@ pub(crate) async fn list_objects(
             common_prefixes,
         })
     };
-    Ok(document)
+    Ok(super::response::xml(call.rid, document))
 }
 
 #[cfg(test)]
@@ -297,25 +260,5 @@ mod tests {
         let second = page(all(), "", "/", "b/", 2);
         assert_eq!(keys(&second), ["c"]);
         assert_eq!(second.next, None);
-    }
-
-    #[test]
-    fn url_encoding_keeps_xml_valid_and_decodes_back() {
-        let key = "a b/c+d%\u{1}文.txt";
-        let encoded = encode(key);
-        assert_eq!(encoded, "a%20b/c%2Bd%25%01%E6%96%87.txt");
-        assert_eq!(
-            percent_encoding::percent_decode_str(&encoded)
-                .decode_utf8()
-                .unwrap(),
-            key
-        );
-        assert_eq!(
-            mark_url_encoded(
-                "<?xml?>\n<ListPartsResult><Key>k</Key>".into(),
-                "ListPartsResult"
-            ),
-            "<?xml?>\n<ListPartsResult><EncodingType>url</EncodingType><Key>k</Key>"
-        );
     }
 }
