@@ -12,7 +12,9 @@ use serde_json::{Map, Value};
 use alicli_wire::names::check_bucket;
 
 use super::catalog::{self, KeyType, Level};
-use super::{key_path, wildcard_match, Kind, Operator, Policy, SESSION_POLICY_MAX_CHARS};
+use crate::operator::{Kind, Test};
+use crate::parse::key_path;
+use crate::{wildcard_match, Operator, Policy, SESSION_POLICY_MAX_CHARS};
 
 /// The most characters RAM accepts in a custom (identity) policy document.
 pub const CUSTOM_POLICY_MAX_CHARS: usize = 6144;
@@ -668,7 +670,7 @@ fn check_conditions(
                     }
                 }
             }
-            if kind == Kind::Text && test != super::Test::Like {
+            if kind == Kind::Text && test != Test::Like {
                 let literal = match values {
                     Value::String(s) => vec![s.as_str()],
                     Value::Array(items) => items.iter().filter_map(Value::as_str).collect(),
@@ -697,9 +699,9 @@ pub fn context_value_problem(key: &str, value: &str) -> Option<String> {
     let (known, key_type) = catalog::condition_key(key)?;
     let ok = match key_type {
         KeyType::Text => true,
-        KeyType::Date => super::parse_date(value).is_some(),
-        KeyType::Bool => super::parse_bool(value).is_some(),
-        KeyType::Number => super::parse_number(value).is_some(),
+        KeyType::Date => crate::condition::parse_date(value).is_some(),
+        KeyType::Bool => crate::condition::parse_bool(value).is_some(),
+        KeyType::Number => crate::condition::parse_number(value).is_some(),
         KeyType::Ip => value.trim().parse::<std::net::IpAddr>().is_ok(),
     };
     (!ok).then(|| {
