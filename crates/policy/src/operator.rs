@@ -108,6 +108,7 @@ impl Operator {
         Operator::ALL.into_iter().find(|op| op.name() == name)
     }
 
+    /// What the operator compares as, its positive test, and whether it negates that test.
     pub(crate) fn spec(self) -> (Kind, Test, bool) {
         use Operator as O;
         match self {
