@@ -3,7 +3,7 @@
 //! an implicit deny they did not expect (a missing `acs:SourceIp`, a time window that has
 //! passed), so eval names those statements and the conditions that failed.
 
-use super::{Effect, Policy, RequestContext};
+use crate::{Effect, Policy, RequestContext};
 
 /// A condition of a matching statement that does not hold for the request.
 #[derive(Debug, Clone, PartialEq, Eq)]
