@@ -8,7 +8,7 @@
 //! ends the string and what follows runs as a command. So the generator is handed placeholders
 //! instead of help texts (letters and digits, which every shell's quoting leaves alone), and each
 //! placeholder in its output is replaced by the help text quoted for the place where that shell's
-//! generator put it ([`escape`]). tests/shells/check.sh loads the scripts in the shells themselves.
+//! generator put it (`escape`). tests/shells/check.sh loads the scripts in the shells themselves.
 
 use anyhow::Result;
 use clap::builder::{PossibleValue, PossibleValuesParser};

@@ -57,7 +57,7 @@ fn variables<'a>(c: &'a Credentials, expiration: Option<&'a str>) -> Vec<(&'stat
     vars
 }
 
-/// Every variable the shell forms set, in the order [`variables`] gives them.
+/// Every variable the shell forms set, in the order `variables` gives them.
 pub const ALL_VARIABLES: [&str; 7] = [
     ALIBABA_CLOUD.id,
     ALIBABA_CLOUD.secret,

@@ -1,7 +1,7 @@
 //! OSS REST client: signs requests (v1 or v4) with the credentials its provider gives, sends
-//! them, and turns error answers into [`ServiceError`]s; the operations themselves are in
-//! [`super::operations`]. Bodies stream both ways; nothing here buffers an object in memory
-//! (callers may hand over a part they hold in memory).
+//! them, and turns error answers into [`ServiceError`](crate::error::ServiceError)s; the
+//! operations themselves are in [`super::operations`]. Bodies stream both ways; nothing here
+//! buffers an object in memory (callers may hand over a part they hold in memory).
 
 use anyhow::Result;
 use chrono::Utc;

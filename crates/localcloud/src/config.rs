@@ -36,7 +36,7 @@ pub struct CloudConfig {
     pub account_id: String,
     #[serde(default = "default_region")]
     pub region: String,
-    /// Bucket names; `name@region` places one in another region (see [`CloudConfig::bucket_entries`]).
+    /// Bucket names; `name@region` places one in another region (see `CloudConfig::bucket_entries`).
     #[serde(default = "default_buckets")]
     pub buckets: Vec<String>,
     #[serde(default = "default_users")]
