@@ -80,13 +80,8 @@ pub fn run(globals: Globals, args: EvalArgs) -> Result<()> {
         }
         Some(a) => usage!("invalid --account {a:?}: an account id is digits"),
     };
+    // `--region` was checked where it was parsed (the one region rule); none means any region.
     let region = globals.region.clone().unwrap_or_else(|| "*".into());
-    if !region
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'*')
-    {
-        usage!("invalid --region {region:?}: a region id looks like cn-hangzhou");
-    }
     if args
         .policy
         .iter()
