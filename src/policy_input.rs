@@ -1,7 +1,7 @@
 //! Policies the user gives alicli: read from a file, `-` (stdin), the JSON itself, or the name
-//! of a system policy the local cloud knows (`AliyunOSSReadOnlyAccess`…), and the rule an inline
-//! session policy must pass before any AssumeRole is sent, whether it comes from
-//! `sts assume-role --policy` or from a role profile about to renew.
+//! of a system policy (`AliyunOSSReadOnlyAccess`…), and the rule an inline session policy must
+//! pass before any AssumeRole is sent, whether it comes from `sts assume-role --policy` or from a
+//! role profile about to renew.
 
 use anyhow::Result;
 
@@ -57,7 +57,7 @@ pub fn read_inputs(args: &[String]) -> Result<Vec<PolicyInput>> {
             let path = arg.strip_prefix('@').unwrap_or(arg);
             match (
                 std::path::Path::new(path).exists(),
-                alicli_localcloud::system_policy(arg),
+                alicli_policy::system_policy(arg),
             ) {
                 (false, Some(doc)) => PolicyInput {
                     label: arg.clone(),

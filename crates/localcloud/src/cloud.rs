@@ -12,9 +12,10 @@ use chrono::{DateTime, Utc};
 
 use alicli_policy::Policy;
 
-use crate::config::{system_policy, CloudConfig, SeedInfo};
+use crate::config::{CloudConfig, SeedInfo};
 use crate::faults::Faults;
 use crate::store::Store;
+use alicli_policy::system_policy;
 
 pub(crate) struct User {
     pub name: String,

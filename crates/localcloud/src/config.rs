@@ -12,22 +12,6 @@ pub const DEFAULT_REGION: &str = "cn-hangzhou";
 pub const DEFAULT_BUCKET: &str = "sample-bucket";
 pub const DEFAULT_ROLE: &str = "oss-readonly";
 
-/// System policies the local cloud knows by name, with the documents RAM gives them.
-pub fn system_policy(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "AliyunOSSReadOnlyAccess" => {
-            r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["oss:Get*","oss:List*"],"Resource":"*"}]}"#
-        }
-        "AliyunOSSFullAccess" => {
-            r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"*"}]}"#
-        }
-        "AliyunSTSAssumeRoleAccess" => {
-            r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#
-        }
-        _ => return None,
-    })
-}
-
 /// What `alicli serve --config FILE` reads (TOML). Everything has a default: the seeded scenario.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

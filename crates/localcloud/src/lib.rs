@@ -22,7 +22,7 @@ mod store;
 mod sts;
 
 pub use config::{
-    system_policy, CloudConfig, RoleConfig, SeedInfo, ServeOptions, UserConfig, DEFAULT_ACCOUNT,
-    DEFAULT_BUCKET, DEFAULT_REGION, DEFAULT_ROLE,
+    CloudConfig, RoleConfig, SeedInfo, ServeOptions, UserConfig, DEFAULT_ACCOUNT, DEFAULT_BUCKET,
+    DEFAULT_REGION, DEFAULT_ROLE,
 };
 pub use server::{start, Running};

@@ -15,6 +15,7 @@
 //! - `net`: the networks of `IpAddress` conditions (through the `ipnet` crate);
 //! - `eval`: [`evaluate`], [`evaluate_layers`] and their [`RequestContext`] and decisions;
 //! - `trust`: [`trust_allows`], for role trust policies;
+//! - `system`: [`system_policy`], RAM's system policies by name;
 //! - `wildcard`: [`wildcard_match`], shared by all of the above;
 //! - [`catalog`], [`lint`] and [`explain`]: what `policy check` and `policy eval` build on.
 
@@ -28,6 +29,7 @@ mod model;
 mod net;
 mod operator;
 mod parse;
+mod system;
 mod trust;
 mod wildcard;
 
@@ -38,6 +40,7 @@ pub use condition::Condition;
 pub use eval::{evaluate, evaluate_layers, Decision, LayeredDecision, RequestContext};
 pub use model::{Effect, Patterns, Policy, PolicyError, Principal, Statement};
 pub use operator::Operator;
+pub use system::system_policy;
 pub use trust::trust_allows;
 pub use wildcard::wildcard_match;
 
