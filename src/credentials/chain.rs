@@ -86,22 +86,36 @@ fn find(cx: &Context, service: For) -> Result<Option<Arc<dyn ProvideCredentials>
             sts: cx.sts.clone(),
         })
     };
-    if !session.config.profiles.contains_key(&name) {
-        return official_cli::find(session, &name, p, oss, renewal);
-    }
-    let source = CredentialSource::Profile(name.clone());
+    // alicli's own profile, or else one borrowed from the official CLI's file: they differ only
+    // in how their credentials are named and where a renewal keeps what it gets.
+    let own = session.config.profiles.contains_key(&name);
+    let (whole, section) = if own {
+        (
+            CredentialSource::Profile(name.clone()),
+            CredentialSource::ProfileOss(name.clone()),
+        )
+    } else {
+        let source = official_cli::source(session, &name);
+        (source.clone(), source)
+    };
     if oss {
-        if let Some(section) = &p.oss {
-            let keys =
-                profile_keys::of_oss_section(section, CredentialSource::ProfileOss(name.clone()))?;
-            if let Some(keys) = keys {
-                return Ok(Some(Arc::new(keys)));
-            }
+        if let Some(keys) = p
+            .oss
+            .as_ref()
+            .map(|o| profile_keys::of_oss_section(o, section))
+            .transpose()?
+            .flatten()
+        {
+            return Ok(Some(Arc::new(keys)));
         }
     }
     if p.is_role() {
-        let store = Store::File(session.config_path.clone());
-        return Ok(Some(Arc::new(role::provider(source, p, renewal(store)?))));
+        let store = if own {
+            Store::File(session.config_path.clone())
+        } else {
+            official_cli::store(session)
+        };
+        return Ok(Some(Arc::new(role::provider(whole, p, renewal(store)?))));
     }
-    Ok(profile_keys::of_profile(p, source)?.map(|k| Arc::new(k) as Arc<dyn ProvideCredentials>))
+    Ok(profile_keys::of_profile(p, whole)?.map(|k| Arc::new(k) as Arc<dyn ProvideCredentials>))
 }

@@ -44,15 +44,12 @@ pub fn find(names: &Names) -> Result<Option<StaticKeys>> {
                 crate::terminal::redact::register(t);
             }
             let credentials = Credentials::new(&id, &secret, token.clone());
-            crate::credentials::check_usable(
-                &credentials,
-                &format!("{} / {} / {}", names.id, names.secret, names.token),
-            )?;
             // `assume-role --output env` and `export-credentials` export the expiry beside
             // temporary credentials, so that expired ones are refused here before any request.
             let expiration = token.as_ref().and_then(|_| env(EXPIRATION));
-            Ok(Some(StaticKeys::new(
+            Ok(Some(StaticKeys::named(
                 CredentialSource::Environment(names.id),
+                &format!("{} / {} / {}", names.id, names.secret, names.token),
                 credentials,
                 expiration,
             )?))

@@ -21,7 +21,19 @@ impl StaticKeys {
         credentials: Credentials,
         expiration: Option<String>,
     ) -> Result<StaticKeys> {
-        check_usable(&credentials, &source.to_string())?;
+        let named = source.to_string();
+        StaticKeys::named(source, &named, credentials, expiration)
+    }
+
+    /// [`new`](Self::new), with `named` saying in a refusal where they came from (the three
+    /// variables that held them, say).
+    pub fn named(
+        source: CredentialSource,
+        named: &str,
+        credentials: Credentials,
+        expiration: Option<String>,
+    ) -> Result<StaticKeys> {
+        check_usable(&credentials, named)?;
         if let Some(exp) = &expiration {
             check_not_expired(exp, &source, Utc::now())?;
         }
