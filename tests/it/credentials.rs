@@ -1222,3 +1222,36 @@ fn a_renewal_runs_the_session_policy_check_of_assume_role() {
         "{flag:?}"
     );
 }
+
+#[test]
+fn oss_sign_presigns_with_the_credentials_a_request_would_use() {
+    // The URL is signed with what the provider hands out now: a role profile whose credentials
+    // expired renews first, and the URL carries the renewed ones (not the expired copy the file
+    // held when the command started).
+    let world = World::new();
+    setup_world(&world, &[]);
+    world.put_as_user("k.txt", b"signed data");
+    set(&|a| world.run(a), "expiration", "2020-01-01T00:00:00Z");
+    let stale = profile_of(&world.config_file(), ROLE_PROFILE)
+        .access_key_id
+        .unwrap();
+    let before = world.count("sts:AssumeRole");
+    let r = world.run(&[
+        "oss",
+        "sign",
+        "oss://sample-bucket/k.txt",
+        "--profile",
+        ROLE_PROFILE,
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(world.count("sts:AssumeRole"), before + 1, "renewed first");
+    let renewed = profile_of(&world.config_file(), ROLE_PROFILE)
+        .access_key_id
+        .unwrap();
+    assert_ne!(renewed, stale);
+    let url = r.stdout.trim();
+    assert!(url.contains(&renewed) && !url.contains(&stale), "{url}");
+    let body = reqwest::blocking::get(url).unwrap();
+    assert_eq!(body.status(), 200, "{url}");
+    assert_eq!(body.bytes().unwrap().as_ref(), b"signed data");
+}
