@@ -75,17 +75,6 @@ fn find(cx: &Context, service: For) -> Result<Option<Arc<dyn ProvideCredentials>
     let Some(p) = session.profile()? else {
         return Ok(None);
     };
-    let oss = service == For::Oss;
-    let renewal = |store: Store| -> Result<RoleRenewal> {
-        Ok(RoleRenewal {
-            name: name.clone(),
-            store,
-            net: session.net()?,
-            sts_endpoint: cx.sts_endpoint.map(str::to_string),
-            region: session.globals.region.clone(),
-            sts: cx.sts.clone(),
-        })
-    };
     // alicli's own profile, or else one borrowed from the official CLI's file: they differ only
     // in how their credentials are named and where a renewal keeps what it gets.
     let own = session.config.profiles.contains_key(&name);
@@ -98,7 +87,7 @@ fn find(cx: &Context, service: For) -> Result<Option<Arc<dyn ProvideCredentials>
         let source = official_cli::source(session, &name);
         (source.clone(), source)
     };
-    if oss {
+    if service == For::Oss {
         if let Some(keys) = p
             .oss
             .as_ref()
@@ -110,12 +99,19 @@ fn find(cx: &Context, service: For) -> Result<Option<Arc<dyn ProvideCredentials>
         }
     }
     if p.is_role() {
-        let store = if own {
-            Store::File(session.config_path.clone())
-        } else {
-            official_cli::store(session)
+        let renewal = RoleRenewal {
+            name,
+            store: if own {
+                Store::File(session.config_path.clone())
+            } else {
+                official_cli::store(session)
+            },
+            net: session.net()?,
+            sts_endpoint: cx.sts_endpoint.map(str::to_string),
+            region: session.globals.region.clone(),
+            sts: cx.sts.clone(),
         };
-        return Ok(Some(Arc::new(role::provider(whole, p, renewal(store)?))));
+        return Ok(Some(Arc::new(role::provider(whole, p, renewal))));
     }
     Ok(profile_keys::of_profile(p, whole)?.map(|k| Arc::new(k) as Arc<dyn ProvideCredentials>))
 }
