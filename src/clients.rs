@@ -9,11 +9,16 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use crate::credentials::chain::{self, For};
-use crate::credentials::{AssumeRole, ProvideCredentials};
+use crate::credentials::{ProvideCredentials, Services};
+use crate::net::fetch::{FetchAnswer, FetchRequest};
+use crate::net::http::Net;
 use crate::error::UsageError;
 use crate::oss::{OssClient, SignVersion};
 use crate::session::Session;
-use crate::sts::{Sts, StsClient};
+use crate::sts::{
+    AssumeRoleRequest, AssumeRoleResponse, AssumeRoleWithOidcRequest, AssumeRoleWithOidcResponse,
+    StsClient,
+};
 use alicli_wire::endpoint::Endpoint;
 
 /// `--sign-version`, and the profile's `sign_version`.
@@ -53,15 +58,51 @@ impl OssFlags {
     }
 }
 
-/// How a role profile's renewal calls STS.
-fn assume_role() -> Arc<dyn AssumeRole> {
-    Arc::new(Sts)
+/// The network the credential sources reach: STS for a role's or an OIDC profile's renewal,
+/// and the credential servers (ECS metadata, credentials URI, GitHub Actions).
+struct LiveServices;
+
+impl Services for LiveServices {
+    fn assume_role(
+        &self,
+        endpoint: &Endpoint,
+        net: &Net,
+        signer: Arc<dyn ProvideCredentials>,
+        request: &AssumeRoleRequest,
+    ) -> Result<AssumeRoleResponse> {
+        StsClient {
+            http: crate::net::http::client_for(endpoint, net)?,
+            endpoint: endpoint.clone(),
+            retry: net.retry,
+            credentials: signer,
+        }
+        .assume_role(request)
+    }
+
+    fn assume_role_with_oidc(
+        &self,
+        endpoint: &Endpoint,
+        net: &Net,
+        request: &AssumeRoleWithOidcRequest,
+    ) -> Result<AssumeRoleWithOidcResponse> {
+        let http = crate::net::http::client_for(endpoint, net)?;
+        crate::sts::assume_role_with_oidc(&http, endpoint, net.retry, request)
+    }
+
+    fn fetch(&self, net: &Net, request: &FetchRequest) -> Result<FetchAnswer> {
+        crate::net::fetch::fetch(net, request)
+    }
+}
+
+/// How the credential sources reach the network.
+pub fn services() -> Arc<dyn Services> {
+    Arc::new(LiveServices)
 }
 
 fn context<'a>(session: &'a Session, sts_endpoint: Option<&'a str>) -> chain::Context<'a> {
     chain::Context {
         session,
-        sts: assume_role(),
+        services: services(),
         sts_endpoint,
     }
 }

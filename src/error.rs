@@ -31,6 +31,14 @@ pub(crate) use usage;
 /// The exit code a service error means (see docs/exit-codes.md).
 pub fn exit_of_service(error: &ServiceError) -> Exit {
     let code = error.code.as_str();
+    // AssumeRoleWithOIDC: a token STS cannot accept is a credentials problem; a good token
+    // whose subject the role (or provider) does not trust is a refusal of access.
+    if code == "AuthenticationFail.NoPermission" {
+        return Exit::Denied;
+    }
+    if code.starts_with("AuthenticationFail") {
+        return Exit::Credentials;
+    }
     if code.starts_with("InvalidAccessKeyId")
         || code.starts_with("SignatureDoesNotMatch")
         || code.starts_with("InvalidSecurityToken")

@@ -8,17 +8,17 @@ use chrono::Utc;
 
 use std::sync::Arc;
 
-use crate::credentials::{AssumeRole, ProvideCredentials};
+use crate::credentials::ProvideCredentials;
 use crate::error::BadAnswer;
 use crate::net::failures::network_error;
-use crate::net::http::{Client, Net};
+use crate::net::http::Client;
 use crate::terminal::output;
 use alicli_wire::endpoint::Endpoint;
 use alicli_wire::signing::{pop, Credentials};
 
 pub use alicli_wire::sts::{
-    parse_error, AssumeRoleRequest, AssumeRoleResponse, AssumedRoleUser, TemporaryCredentials,
-    API_VERSION,
+    parse_error, AssumeRoleRequest, AssumeRoleResponse, AssumeRoleWithOidcRequest,
+    AssumeRoleWithOidcResponse, AssumedRoleUser, TemporaryCredentials, API_VERSION,
 };
 
 pub struct StsClient {
@@ -28,28 +28,6 @@ pub struct StsClient {
     /// Asked before every attempt: a role profile renews itself, and renews once more when STS
     /// refuses what it holds.
     pub credentials: Arc<dyn ProvideCredentials>,
-}
-
-/// AssumeRole for the credential sources (a role profile's renewal): a client for `endpoint`,
-/// signed with `signer`.
-pub struct Sts;
-
-impl AssumeRole for Sts {
-    fn assume_role(
-        &self,
-        endpoint: &Endpoint,
-        net: &Net,
-        signer: Arc<dyn ProvideCredentials>,
-        request: &AssumeRoleRequest,
-    ) -> Result<AssumeRoleResponse> {
-        StsClient {
-            http: crate::net::http::client_for(endpoint, net)?,
-            endpoint: endpoint.clone(),
-            retry: net.retry,
-            credentials: signer,
-        }
-        .assume_role(request)
-    }
 }
 
 impl StsClient {
@@ -73,13 +51,7 @@ impl StsClient {
                 "STS answered AssumeRole with JSON alicli cannot read: {e}"
             ))
         })?;
-        crate::terminal::redact::register(&response.credentials.access_key_secret);
-        crate::terminal::redact::register(&response.credentials.security_token);
-        response.credentials.check(Utc::now()).map_err(|why| {
-            BadAnswer(format!(
-                "STS answered AssumeRole with credentials alicli cannot use: {why}; nothing was saved or printed"
-            ))
-        })?;
+        checked_credentials("AssumeRole", &response.credentials)?;
         Ok(response)
     }
 
@@ -121,52 +93,115 @@ impl StsClient {
         params.push(("Format".into(), "JSON".into()));
         let nonce = uuid::Uuid::new_v4().to_string();
         let (signed, string_to_sign) = pop::sign("POST", params, credentials, Utc::now(), &nonce);
-        let url = format!("{}/", self.endpoint.base_url());
-        output::verbose(&format!("> POST {url} Action={action}"));
         output::verbose(&format!("> string to sign: {string_to_sign}"));
-        let form: String = signed
-            .iter()
-            .map(|(k, v)| {
-                format!(
-                    "{}={}",
-                    alicli_wire::signing::percent::rfc3986(k),
-                    alicli_wire::signing::percent::rfc3986(v)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("&");
-        let host = self.endpoint.authority();
-        let mut response = self
-            .http
-            .post(&url)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "application/json")
-            .body(form)
-            .send()
-            .map_err(|e| network_error(&e, &host))?;
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let body = if status >= 300 {
-            crate::net::answers::read_error_body(&mut response)
-        } else {
-            crate::net::answers::read_answer(&mut response, action, &host)?
-        };
-        let text = String::from_utf8_lossy(&body).into_owned();
-        let error = (status >= 300).then(|| {
-            let mut error = parse_error(status, &text);
-            crate::net::answers::note_redirect(&mut error, &headers);
-            error
-        });
-        output::verbose(&format!(
-            "< {status} RequestId: {}",
-            error
-                .as_ref()
-                .map(|e| e.request_id.clone())
-                .unwrap_or_else(|| alicli_wire::sts::request_id_of(&text))
-        ));
-        match error {
-            Some(error) => Err(error.into()),
-            None => Ok(text),
+        send_form(&self.http, &self.endpoint, action, &signed)
+    }
+}
+
+/// STS AssumeRoleWithOIDC: anonymous, as the API is (the OIDC token is what proves who asks),
+/// so it needs no credential provider. The token travels in the form body, never in the URL.
+/// Each attempt carries a fresh nonce, like a signed call.
+pub fn assume_role_with_oidc(
+    http: &Client,
+    endpoint: &Endpoint,
+    retry: crate::net::retry::RetryPolicy,
+    req: &AssumeRoleWithOidcRequest,
+) -> Result<AssumeRoleWithOidcResponse> {
+    let action = "AssumeRoleWithOIDC";
+    crate::terminal::redact::register(&req.oidc_token);
+    let body = retry.run(action, || {
+        let mut params = vec![
+            ("Action".to_string(), action.to_string()),
+            ("Version".into(), API_VERSION.into()),
+            ("Format".into(), "JSON".into()),
+            ("Timestamp".into(), pop::format_timestamp(Utc::now())),
+            ("SignatureNonce".into(), uuid::Uuid::new_v4().to_string()),
+            ("RoleArn".into(), req.role_arn.clone()),
+            ("OIDCProviderArn".into(), req.oidc_provider_arn.clone()),
+            ("OIDCToken".into(), req.oidc_token.clone()),
+            ("RoleSessionName".into(), req.role_session_name.clone()),
+        ];
+        if let Some(policy) = &req.policy {
+            params.push(("Policy".into(), policy.clone()));
         }
+        if let Some(d) = req.duration_seconds {
+            params.push(("DurationSeconds".into(), d.to_string()));
+        }
+        send_form(http, endpoint, action, &params)
+    })?;
+    let response: AssumeRoleWithOidcResponse = serde_json::from_str(&body).map_err(|e| {
+        BadAnswer(format!(
+            "STS answered {action} with JSON alicli cannot read: {e}"
+        ))
+    })?;
+    checked_credentials(action, &response.credentials)?;
+    Ok(response)
+}
+
+/// Registers the secrets of an answer with the redactor and refuses credentials no request
+/// could use.
+fn checked_credentials(action: &str, c: &TemporaryCredentials) -> Result<()> {
+    crate::terminal::redact::register(&c.access_key_secret);
+    crate::terminal::redact::register(&c.security_token);
+    c.check(Utc::now()).map_err(|why| {
+        BadAnswer(format!(
+            "STS answered {action} with credentials alicli cannot use: {why}; nothing was saved or printed"
+        ))
+        .into()
+    })
+}
+
+/// Posts `params` as a form to the endpoint and returns the body of a 2xx answer, or the
+/// [`ServiceError`](crate::error::ServiceError) of any other.
+fn send_form(
+    http: &Client,
+    endpoint: &Endpoint,
+    action: &str,
+    params: &[(String, String)],
+) -> Result<String> {
+    let url = format!("{}/", endpoint.base_url());
+    output::verbose(&format!("> POST {url} Action={action}"));
+    let form: String = params
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                alicli_wire::signing::percent::rfc3986(k),
+                alicli_wire::signing::percent::rfc3986(v)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("&");
+    let host = endpoint.authority();
+    let mut response = http
+        .post(&url)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json")
+        .body(form)
+        .send()
+        .map_err(|e| network_error(&e, &host))?;
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = if status >= 300 {
+        crate::net::answers::read_error_body(&mut response)
+    } else {
+        crate::net::answers::read_answer(&mut response, action, &host)?
+    };
+    let text = String::from_utf8_lossy(&body).into_owned();
+    let error = (status >= 300).then(|| {
+        let mut error = parse_error(status, &text);
+        crate::net::answers::note_redirect(&mut error, &headers);
+        error
+    });
+    output::verbose(&format!(
+        "< {status} RequestId: {}",
+        error
+            .as_ref()
+            .map(|e| e.request_id.clone())
+            .unwrap_or_else(|| alicli_wire::sts::request_id_of(&text))
+    ));
+    match error {
+        Some(error) => Err(error.into()),
+        None => Ok(text),
     }
 }

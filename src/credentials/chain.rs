@@ -14,7 +14,7 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use super::role::{self, RoleRenewal, Store};
-use super::{environment, official_cli, profile_keys, AssumeRole, ProvideCredentials};
+use super::{environment, official_cli, profile_keys, Services, ProvideCredentials};
 use crate::credentials::CredentialSource;
 use crate::session::Session;
 
@@ -22,7 +22,7 @@ use crate::session::Session;
 /// of an STS command (a renewal goes there too).
 pub struct Context<'a> {
     pub session: &'a Session,
-    pub sts: Arc<dyn AssumeRole>,
+    pub services: Arc<dyn Services>,
     pub sts_endpoint: Option<&'a str>,
 }
 
@@ -109,7 +109,7 @@ fn find(cx: &Context, service: For) -> Result<Option<Arc<dyn ProvideCredentials>
             net: session.net()?,
             sts_endpoint: cx.sts_endpoint.map(str::to_string),
             region: session.globals.region.clone(),
-            sts: cx.sts.clone(),
+            services: cx.services.clone(),
         };
         return Ok(Some(Arc::new(role::provider(whole, p, renewal))));
     }

@@ -13,7 +13,7 @@
 //! of the credentials, so nothing signs with a stale one.
 //!
 //! The sources do no networking of their own: a role's AssumeRole goes through the
-//! [`AssumeRole`] it is given, so each source is testable alone.
+//! [`Services`] it is given, so each source is testable alone.
 
 pub mod cache;
 pub mod chain;
@@ -32,7 +32,10 @@ use crate::net::http::Net;
 use crate::net::retry::Renewed;
 use alicli_wire::endpoint::Endpoint;
 use alicli_wire::signing::Credentials;
-use alicli_wire::sts::{AssumeRoleRequest, AssumeRoleResponse};
+use crate::net::fetch::{FetchAnswer, FetchRequest};
+use alicli_wire::sts::{
+    AssumeRoleRequest, AssumeRoleResponse, AssumeRoleWithOidcRequest, AssumeRoleWithOidcResponse,
+};
 
 /// Where a set of credentials came from, for messages and for `--save-profile`, which names the
 /// source profile of what it saves.
@@ -131,11 +134,13 @@ pub fn after_failure(
     }
 }
 
-/// The one network call a credential source makes: STS AssumeRole, signed with what `signer`
-/// provides (a role is assumed on top of another provider), sent to `endpoint` with `net`'s
-/// timeouts, proxy and retries. The STS client implements it ([`crate::sts::Sts`]); tests pass
-/// a fake.
-pub trait AssumeRole: Send + Sync {
+/// The network calls the credential sources make, injected so that each source is testable
+/// alone: STS AssumeRole (signed with what `signer` provides: a role is assumed on top of
+/// another provider), STS AssumeRoleWithOIDC (anonymous), and one small HTTP exchange with a
+/// credential server (ECS metadata, credentials URI, the GitHub Actions token endpoint). Each
+/// goes out with `net`'s timeouts and proxy. [`crate::clients`] has the real implementation;
+/// tests pass fakes.
+pub trait Services: Send + Sync {
     fn assume_role(
         &self,
         endpoint: &Endpoint,
@@ -143,6 +148,15 @@ pub trait AssumeRole: Send + Sync {
         signer: std::sync::Arc<dyn ProvideCredentials>,
         request: &AssumeRoleRequest,
     ) -> Result<AssumeRoleResponse>;
+
+    fn assume_role_with_oidc(
+        &self,
+        endpoint: &Endpoint,
+        net: &Net,
+        request: &AssumeRoleWithOidcRequest,
+    ) -> Result<AssumeRoleWithOidcResponse>;
+
+    fn fetch(&self, net: &Net, request: &FetchRequest) -> Result<FetchAnswer>;
 }
 
 /// True when the service refused the request's credentials as expired or unknown: the case where

@@ -18,7 +18,7 @@ use chrono::Utc;
 
 use super::cache::{Renew, Renewal, Renewing};
 use super::static_keys::StaticKeys;
-use super::{check_not_expired, needs_renewal, profile_keys, AssumeRole, CredentialSource, Issued};
+use super::{check_not_expired, needs_renewal, profile_keys, Services, CredentialSource, Issued};
 use crate::config::precedence;
 use crate::config::profile::{self, ConfigFile, Profile};
 use crate::error::UsageError;
@@ -45,7 +45,7 @@ pub struct RoleRenewal {
     pub sts_endpoint: Option<String>,
     /// `--region`.
     pub region: Option<String>,
-    pub sts: Arc<dyn AssumeRole>,
+    pub services: Arc<dyn Services>,
 }
 
 /// The provider of role profile `renewal.name`, holding `profile`'s cached credentials (if
@@ -134,7 +134,7 @@ impl RoleRenewal {
             }
         ));
         let response = self
-            .sts
+            .services
             .assume_role(
                 &endpoint,
                 &self.net,
@@ -255,14 +255,31 @@ mod tests {
     use crate::credentials::ProvideCredentials;
     use alicli_wire::sts::{AssumeRoleResponse, AssumedRoleUser, TemporaryCredentials};
 
-    /// An STS that answers every AssumeRole, counting them and remembering what it was sent.
+    /// An STS that answers every Services, counting them and remembering what it was sent.
     #[derive(Default)]
     struct FakeSts {
         calls: AtomicU32,
         seen: Mutex<Vec<(String, String, AssumeRoleRequest)>>,
     }
 
-    impl AssumeRole for FakeSts {
+    impl Services for FakeSts {
+        fn assume_role_with_oidc(
+            &self,
+            _endpoint: &Endpoint,
+            _net: &Net,
+            _request: &alicli_wire::sts::AssumeRoleWithOidcRequest,
+        ) -> Result<alicli_wire::sts::AssumeRoleWithOidcResponse> {
+            anyhow::bail!("this fake STS knows only AssumeRole")
+        }
+
+        fn fetch(
+            &self,
+            _net: &Net,
+            _request: &crate::net::fetch::FetchRequest,
+        ) -> Result<crate::net::fetch::FetchAnswer> {
+            anyhow::bail!("this fake has no HTTP servers")
+        }
+
         fn assume_role(
             &self,
             endpoint: &Endpoint,
@@ -336,7 +353,7 @@ mod tests {
                 net: Net::default(),
                 sts_endpoint: sts_endpoint.map(str::to_string),
                 region: None,
-                sts,
+                services: sts,
             },
         )
     }

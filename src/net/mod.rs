@@ -2,6 +2,7 @@
 
 pub mod answers;
 pub mod failures;
+pub mod fetch;
 pub mod http;
 pub mod proxy;
 pub mod retry;

@@ -35,6 +35,61 @@ pub struct TemporaryCredentials {
     pub expiration: String,
 }
 
+/// AssumeRoleWithOIDC: a role assumed with an OIDC token instead of an AccessKey. The request
+/// is anonymous (no AccessKeyId, no signature); the token is the secret, so Debug hides it.
+#[derive(Clone, Default)]
+pub struct AssumeRoleWithOidcRequest {
+    pub role_arn: String,
+    pub oidc_provider_arn: String,
+    pub oidc_token: String,
+    pub role_session_name: String,
+    pub policy: Option<String>,
+    pub duration_seconds: Option<u64>,
+}
+
+impl std::fmt::Debug for AssumeRoleWithOidcRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AssumeRoleWithOidcRequest")
+            .field("role_arn", &self.role_arn)
+            .field("oidc_provider_arn", &self.oidc_provider_arn)
+            .field("oidc_token", &"<hidden>")
+            .field("role_session_name", &self.role_session_name)
+            .field("policy", &self.policy)
+            .field("duration_seconds", &self.duration_seconds)
+            .finish()
+    }
+}
+
+/// What STS says about the token it accepted (AssumeRoleWithOIDC's `OIDCTokenInfo`). Only the
+/// fields alicli shows are typed; the rest are kept as they came.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct OidcTokenInfo {
+    #[serde(default)]
+    pub subject: String,
+    #[serde(default)]
+    pub issuer: String,
+    #[serde(default)]
+    pub client_ids: String,
+    #[serde(default)]
+    pub expiration_time: String,
+    #[serde(default)]
+    pub issuance_time: String,
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The AssumeRoleWithOIDC answer, with the API's own keys (it is printed as is).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AssumeRoleWithOidcResponse {
+    #[serde(rename = "OIDCTokenInfo", default, skip_serializing_if = "Option::is_none")]
+    pub oidc_token_info: Option<OidcTokenInfo>,
+    pub assumed_role_user: AssumedRoleUser,
+    pub credentials: TemporaryCredentials,
+    pub request_id: String,
+}
+
 /// The AssumeRole answer, with the API's own keys (it is printed as is).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]

@@ -191,8 +191,10 @@ fn save(
             external_id: request.external_id.clone(),
             refresh_margin_seconds: previous.refresh_margin_seconds,
             sign_version: carried.sign_version.clone(),
+            sts_signature_version: carried.sts_signature_version.clone(),
             oss,
             extra: previous.extra,
+            ..Default::default()
         };
         config.profiles.insert(name.to_string(), profile);
         Ok(())

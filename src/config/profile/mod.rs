@@ -69,6 +69,29 @@ pub struct Profile {
     /// `v1` or `v4`: force an OSS signature version (the `oss` table's own setting wins).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sign_version: Option<String>,
+    /// `v1` or `v3`: the signature of the STS calls made with this profile [default: v1].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sts_signature_version: Option<String>,
+    /// With `role_arn`: assume the role with an OIDC token (AssumeRoleWithOIDC) from this
+    /// identity provider, instead of with another profile's key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oidc_provider_arn: Option<String>,
+    /// Where an OIDC profile reads its token [default: `ALIBABA_CLOUD_OIDC_TOKEN_FILE`, else
+    /// the GitHub Actions token when the job has one].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oidc_token_file: Option<String>,
+    /// Audience of the GitHub Actions token an OIDC profile asks for [default: sts.aliyuncs.com].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oidc_audience: Option<String>,
+    /// The ECS instance RAM role to take from the metadata service (empty: the instance's role).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ecs_ram_role: Option<String>,
+    /// A URL answering temporary credentials as JSON (the official libraries' credentials URI).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credentials_uri: Option<String>,
+    /// A command printing credentials in the official CLI's External format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credential_process: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub oss: Option<OssSettings>,
     #[serde(flatten)]
@@ -109,6 +132,14 @@ pub enum Kind {
     Sts,
     /// A role to assume with another profile's credentials; renews itself.
     Role,
+    /// A role to assume with an OIDC token (AssumeRoleWithOIDC); renews itself.
+    Oidc,
+    /// The ECS instance RAM role, from the metadata service; renews itself.
+    EcsRole,
+    /// Credentials served by a URL (credentials URI); renews itself.
+    CredentialsUri,
+    /// Credentials printed by a command (credential_process); renews itself.
+    Process,
     /// Nothing to sign with (only endpoints or region, say).
     Empty,
 }
@@ -119,6 +150,10 @@ impl std::fmt::Display for Kind {
             Kind::AccessKey => "access key",
             Kind::Sts => "STS",
             Kind::Role => "role",
+            Kind::Oidc => "OIDC role",
+            Kind::EcsRole => "ECS role",
+            Kind::CredentialsUri => "credentials URI",
+            Kind::Process => "process",
             Kind::Empty => "-",
         })
     }
@@ -130,9 +165,38 @@ impl Profile {
         self.role_arn.is_some() && self.source_profile.is_some()
     }
 
+    /// The sources that get credentials by themselves, as their keys name them, in the order
+    /// [`kind`](Self::kind) prefers them: a profile should set one (see
+    /// `credentials::renewing`, which refuses a profile that sets two).
+    pub fn sources_named(&self) -> Vec<Kind> {
+        let mut found = Vec::new();
+        if self.role_arn.is_some() && self.oidc_provider_arn.is_some() {
+            found.push(Kind::Oidc);
+        }
+        if self.ecs_ram_role.is_some() {
+            found.push(Kind::EcsRole);
+        }
+        if self.credentials_uri.is_some() {
+            found.push(Kind::CredentialsUri);
+        }
+        if self.credential_process.is_some() {
+            found.push(Kind::Process);
+        }
+        if self.is_role() && self.oidc_provider_arn.is_none() {
+            found.push(Kind::Role);
+        }
+        found
+    }
+
+    /// True when the profile gets (and renews) its own credentials: a role, OIDC, ECS,
+    /// credentials URI or process profile. What it holds in `access_key_id`… is a cache.
+    pub fn renews(&self) -> bool {
+        !self.sources_named().is_empty()
+    }
+
     pub fn kind(&self) -> Kind {
-        if self.is_role() {
-            Kind::Role
+        if let Some(kind) = self.sources_named().first() {
+            *kind
         } else if self.security_token.is_some() {
             Kind::Sts
         } else if self.access_key_id.is_some() {

@@ -86,6 +86,41 @@ pub const SETTINGS: &[Setting] = &[
         about: "force OSS signature v1 or v4",
     },
     Setting {
+        name: "sts_signature_version",
+        secret: false,
+        about: "signature of STS calls, v1 or v3 [default: v1]",
+    },
+    Setting {
+        name: "oidc_provider_arn",
+        secret: false,
+        about: "with role_arn: assume the role with an OIDC token from this provider",
+    },
+    Setting {
+        name: "oidc_token_file",
+        secret: false,
+        about: "file holding the OIDC token [default: ALIBABA_CLOUD_OIDC_TOKEN_FILE, else GitHub Actions]",
+    },
+    Setting {
+        name: "oidc_audience",
+        secret: false,
+        about: "audience of the GitHub Actions token [default: sts.aliyuncs.com]",
+    },
+    Setting {
+        name: "ecs_ram_role",
+        secret: false,
+        about: "ECS instance RAM role from the metadata service (empty: the instance's)",
+    },
+    Setting {
+        name: "credentials_uri",
+        secret: false,
+        about: "URL that answers temporary credentials as JSON",
+    },
+    Setting {
+        name: "credential_process",
+        secret: false,
+        about: "command printing credentials in the official CLI's External format",
+    },
+    Setting {
         name: "retries",
         secret: false,
         about: "retries of a failed request that is safe to repeat, 0-20 [default: 3]",
@@ -157,6 +192,13 @@ impl Profile {
             "external_id" => self.external_id.clone(),
             "refresh_margin_seconds" => self.refresh_margin_seconds.map(|d| d.to_string()),
             "sign_version" => self.sign_version.clone(),
+            "sts_signature_version" => self.sts_signature_version.clone(),
+            "oidc_provider_arn" => self.oidc_provider_arn.clone(),
+            "oidc_token_file" => self.oidc_token_file.clone(),
+            "oidc_audience" => self.oidc_audience.clone(),
+            "ecs_ram_role" => self.ecs_ram_role.clone(),
+            "credentials_uri" => self.credentials_uri.clone(),
+            "credential_process" => self.credential_process.clone(),
             // Kept in the table as written (read by `Session::net`), not a typed field.
             "retries" => self.extra.get("retries").map(|v| v.to_string()),
             "oss.endpoint" => oss.and_then(|o| o.endpoint.clone()),
@@ -218,6 +260,13 @@ impl Profile {
             "external_id" => self.external_id = value,
             "refresh_margin_seconds" => self.refresh_margin_seconds = number(&value)?,
             "sign_version" => self.sign_version = value,
+            "sts_signature_version" => self.sts_signature_version = value,
+            "oidc_provider_arn" => self.oidc_provider_arn = value,
+            "oidc_token_file" => self.oidc_token_file = value,
+            "oidc_audience" => self.oidc_audience = value,
+            "ecs_ram_role" => self.ecs_ram_role = value,
+            "credentials_uri" => self.credentials_uri = value,
+            "credential_process" => self.credential_process = value,
             "retries" => match number(&value)? {
                 Some(n) => {
                     self.extra
