@@ -7,6 +7,7 @@
 //! cloud's server agree by construction and every signature is pinned by known-answer tests.
 
 pub mod crc64;
+pub mod credential_formats;
 pub mod endpoint;
 pub mod error;
 pub mod names;
