@@ -17,6 +17,8 @@
 
 pub mod cache;
 pub mod chain;
+pub mod credentials_uri;
+pub mod ecs_role;
 pub mod environment;
 pub mod exports;
 pub mod official_cli;
