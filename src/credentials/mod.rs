@@ -22,6 +22,7 @@ pub mod ecs_role;
 pub mod environment;
 pub mod exports;
 pub mod official_cli;
+pub mod oidc_token;
 pub mod process;
 pub mod profile_keys;
 pub mod role;
