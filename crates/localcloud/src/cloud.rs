@@ -1,19 +1,22 @@
-//! The state of a running local cloud: its RAM users and roles (seeded from a [`CloudConfig`]),
-//! the temporary credentials its STS has issued, the nonces it has seen, the per-operation
-//! counters behind `/-/stats`, the armed faults and the object store. Everything the STS, OSS and
-//! control handlers share lives here, behind one `Arc`.
+//! The state of a running local cloud: its RAM users, roles and OIDC providers (seeded from a
+//! [`CloudConfig`]), the temporary credentials its STS has issued, the nonces it has seen, the
+//! per-operation counters behind `/-/stats`, the armed faults, the object store, and the state of
+//! the machine-identity stand-ins (the OIDC issuer's key, the GitHub Actions request token, the
+//! ECS metadata sessions). Everything the handlers share lives here, behind one `Arc`.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
 use std::sync::Mutex;
 
 use anyhow::Result;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use alicli_policy::Policy;
 
-use crate::config::{CloudConfig, SeedInfo};
+use crate::config::{CloudConfig, ImdsMode, SeedInfo, ACCOUNT_PLACEHOLDER, DEFAULT_ECS_ROLE};
 use crate::faults::Faults;
+use crate::oidc::Issuer;
 use crate::store::Store;
 use alicli_policy::system_policy;
 
@@ -31,6 +34,14 @@ pub(crate) struct Role {
     pub trust: Policy,
     pub policies: Vec<Policy>,
     pub max_session_duration: u64,
+}
+
+/// An OIDC identity provider registered in the cloud's RAM.
+pub(crate) struct OidcProvider {
+    pub arn: String,
+    /// `None`: the built-in issuer, whose URL is known once the cloud listens.
+    pub issuer: Option<String>,
+    pub client_ids: Vec<String>,
 }
 
 /// Temporary credentials the local STS handed out.
@@ -58,6 +69,25 @@ pub(crate) struct Cloud {
     pub store: Store,
     /// Buckets that live in another region, and where.
     pub foreign_buckets: HashMap<String, String>,
+    /// `http://<address>`, set by the server once it is bound (empty before).
+    pub endpoint: String,
+    /// OIDC providers by lower-cased ARN.
+    pub oidc_providers: HashMap<String, OidcProvider>,
+    pub oidc: Issuer,
+    /// What the GitHub Actions stand-in wants as bearer, and the subject it vouches for.
+    pub github_request_token: String,
+    pub github_subject: String,
+    /// The role of the ECS instance, by name, if it has one.
+    pub ecs_role: Option<String>,
+    /// Whether metadata GETs need a session token (IMDSv2 only); switched at run time.
+    pub imds_required: AtomicBool,
+    /// Metadata session tokens handed out, and when each expires.
+    pub imds_tokens: Mutex<HashMap<String, DateTime<Utc>>>,
+    /// The instance's current credentials (their AccessKeyId) and when they were made: handed
+    /// out again until they near their end, as the metadata service does.
+    pub ecs_credentials: Mutex<Option<(String, DateTime<Utc>)>>,
+    /// The first role of the config, what the credentials URI serves when asked for none.
+    pub first_role: Option<String>,
 }
 
 impl Cloud {
@@ -71,6 +101,44 @@ impl Cloud {
             credentials.expiration = credentials.expiration.min(now);
         }
         issued.len()
+    }
+
+    /// The built-in issuer's URL, `<endpoint>/-/oidc`.
+    pub fn issuer_url(&self) -> String {
+        crate::oidc::issuer_url(&self.endpoint)
+    }
+
+    /// A role by name.
+    pub fn role_named(&self, name: &str) -> Option<&Role> {
+        self.roles.values().find(|r| r.name == name)
+    }
+
+    /// Makes up and records temporary credentials for the role; returns their AccessKeyId and
+    /// what was recorded. Whatever hands them out (STS, the metadata services), the OSS and the
+    /// STS then accept them, with the role's policies intersected with the session policy.
+    pub fn issue_credentials(
+        &self,
+        role: &Role,
+        session_name: &str,
+        duration: u64,
+        session_policy: Option<Policy>,
+    ) -> (String, Issued) {
+        let key_id = format!("STS.{}", random_alnum(25));
+        let issued = Issued {
+            secret: random_alnum(44),
+            token: format!("CAIS{}", random_alnum(300)),
+            expiration: Utc::now() + Duration::seconds(duration.min(i64::MAX as u64) as i64),
+            role_arn: role.arn.clone(),
+            role_name: role.name.clone(),
+            role_id: role.id.clone(),
+            session_name: session_name.to_string(),
+            session_policy,
+        };
+        self.issued
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key_id.clone(), issued.clone());
+        (key_id, issued)
     }
 
     pub fn count(&self, operation: &str) {
@@ -98,6 +166,37 @@ impl Cloud {
         }
         let users = seed_users(config)?;
         let roles = seed_roles(config)?;
+        let oidc_providers = seed_oidc_providers(config)?;
+        let ecs_role = match &config.ecs.role {
+            Some(name) if config.roles.iter().any(|r| &r.name == name) => Some(name.clone()),
+            Some(name) => anyhow::bail!("[ecs] role {name:?} is not one of the roles"),
+            // The seeded instance role, unless the roles were replaced without one.
+            None => config
+                .roles
+                .iter()
+                .any(|r| r.name == DEFAULT_ECS_ROLE)
+                .then(|| DEFAULT_ECS_ROLE.to_string()),
+        };
+        let github_request_token = match &config.github_actions.request_token {
+            Some(token) if token.is_empty() || !token.bytes().all(|b| b.is_ascii_graphic()) => {
+                anyhow::bail!("[github_actions] request_token must be visible ASCII, not empty")
+            }
+            Some(token) => token.clone(),
+            None => random_alnum(40),
+        };
+        // The role an OIDC token is for: the first whose trust names a federated principal.
+        let oidc_role_arn = config
+            .roles
+            .iter()
+            .map(|r| config.role_arn(&r.name))
+            .find(|arn| {
+                roles.get(&arn.to_ascii_lowercase()).is_some_and(|r| {
+                    r.trust.statements().iter().any(|s| {
+                        matches!(&s.principal, Some(alicli_policy::Principal::Entities { federated, .. }) if !federated.is_empty())
+                    })
+                })
+            })
+            .unwrap_or_default();
         let (first_id, first_secret) = users
             .iter()
             .min_by_key(|(_, u)| u.id.clone())
@@ -120,6 +219,17 @@ impl Cloud {
                 .map(|(bucket, _)| bucket.to_string())
                 .unwrap_or_default(),
             data_dir: data_dir.display().to_string(),
+            oidc_provider_arn: config
+                .oidc_providers
+                .first()
+                .map(|p| config.oidc_provider_arn(&p.name))
+                .unwrap_or_default(),
+            oidc_role_arn,
+            github_token_url: String::new(),
+            github_request_token: github_request_token.clone(),
+            ecs_metadata_endpoint: String::new(),
+            ecs_role: ecs_role.clone().unwrap_or_default(),
+            credentials_uri: String::new(),
         };
         let cloud = Cloud {
             account_id: config.account_id.clone(),
@@ -132,6 +242,16 @@ impl Cloud {
             faults: Faults::default(),
             store,
             foreign_buckets: foreign,
+            endpoint: String::new(),
+            oidc_providers,
+            oidc: Issuer::default(),
+            github_request_token,
+            github_subject: config.github_actions.subject.clone(),
+            ecs_role,
+            imds_required: AtomicBool::new(config.ecs.imds == ImdsMode::Required),
+            imds_tokens: Mutex::new(HashMap::new()),
+            ecs_credentials: Mutex::new(None),
+            first_role: config.roles.first().map(|r| r.name.clone()),
         };
         Ok((cloud, info))
     }
@@ -173,6 +293,9 @@ fn seed_roles(config: &CloudConfig) -> Result<HashMap<String, Role>> {
                 config.account_id
             )
         });
+        // `${account_id}` lets a trust policy name this account's providers and users whatever
+        // the account is (the seeded OIDC role does).
+        let trust_text = trust_text.replace(ACCOUNT_PLACEHOLDER, &config.account_id);
         let trust = load_policy(&trust_text, &format!("trust policy of role {}", r.name))?;
         let policies = load_policies(&r.policies, &format!("role {}", r.name))?;
         if !(3600..=43200).contains(&r.max_session_duration) {
@@ -191,6 +314,49 @@ fn seed_roles(config: &CloudConfig) -> Result<HashMap<String, Role>> {
         );
     }
     Ok(roles)
+}
+
+/// OIDC providers by lower-cased ARN (STS matches ARNs without regard to case). Names follow
+/// RAM's rule for them: 1-128 of letters, digits, `.`, `-` and `_`.
+fn seed_oidc_providers(config: &CloudConfig) -> Result<HashMap<String, OidcProvider>> {
+    let mut providers = HashMap::new();
+    for p in &config.oidc_providers {
+        let name_ok = (1..=128).contains(&p.name.len())
+            && p.name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+        if !name_ok {
+            anyhow::bail!(
+                "OIDC provider {:?}: a name is 1-128 of letters, digits, '.', '-' and '_'",
+                p.name
+            );
+        }
+        if p.client_ids.is_empty() || p.client_ids.iter().any(|c| c.is_empty()) {
+            anyhow::bail!(
+                "OIDC provider {}: client_ids must name at least one audience, none empty",
+                p.name
+            );
+        }
+        if p.issuer.as_deref().is_some_and(str::is_empty) {
+            anyhow::bail!(
+                "OIDC provider {}: issuer must not be empty (leave it out for the built-in one)",
+                p.name
+            );
+        }
+        let arn = config.oidc_provider_arn(&p.name);
+        let provider = OidcProvider {
+            arn: arn.clone(),
+            issuer: p.issuer.clone(),
+            client_ids: p.client_ids.clone(),
+        };
+        if providers
+            .insert(arn.to_ascii_lowercase(), provider)
+            .is_some()
+        {
+            anyhow::bail!("OIDC provider {} is given twice", p.name);
+        }
+    }
+    Ok(providers)
 }
 
 /// A system policy name or a policy document; `what` says whose, for the error.
@@ -257,6 +423,105 @@ mod tests {
         let mut bad_policy = CloudConfig::default();
         bad_policy.users[0].policies = vec!["NoSuchPolicy".into()];
         assert!(Cloud::new(&bad_policy, dir.path()).is_err());
+    }
+
+    #[test]
+    fn the_keyless_scenario_is_seeded() {
+        let dir = tempfile::tempdir().unwrap();
+        let (cloud, info) = Cloud::new(&CloudConfig::default(), dir.path()).unwrap();
+        assert_eq!(
+            info.oidc_provider_arn,
+            "acs:ram::1234567890123456:oidc-provider/alicli-ci"
+        );
+        assert_eq!(
+            info.oidc_role_arn,
+            "acs:ram::1234567890123456:role/ci-deploy"
+        );
+        assert_eq!(info.role_arn, "acs:ram::1234567890123456:role/oss-readonly");
+        assert_eq!(info.ecs_role, "ecs-instance");
+        assert_eq!(info.github_request_token, cloud.github_request_token);
+        assert_eq!(info.github_request_token.len(), 40);
+        assert_eq!(cloud.first_role.as_deref(), Some("oss-readonly"));
+        let provider = &cloud.oidc_providers[&info.oidc_provider_arn.to_ascii_lowercase()];
+        assert_eq!(provider.issuer, None);
+        assert_eq!(provider.client_ids, ["sts.aliyuncs.com"]);
+        assert!(!cloud
+            .imds_required
+            .load(std::sync::atomic::Ordering::Relaxed));
+    }
+
+    #[test]
+    fn the_oidc_role_trusts_the_provider_of_whatever_account() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = CloudConfig {
+            account_id: "11223344".into(),
+            ..CloudConfig::default()
+        };
+        let (cloud, info) = Cloud::new(&config, dir.path()).unwrap();
+        assert_eq!(
+            info.oidc_provider_arn,
+            "acs:ram::11223344:oidc-provider/alicli-ci"
+        );
+        let role = cloud.role_named("ci-deploy").unwrap();
+        let claims = |sub: &str| {
+            vec![
+                ("oidc:iss".to_string(), "http://x/-/oidc".to_string()),
+                ("oidc:sub".to_string(), sub.to_string()),
+                ("oidc:aud".to_string(), "sts.aliyuncs.com".to_string()),
+            ]
+        };
+        assert!(alicli_policy::trust_allows_federated(
+            &role.trust,
+            &info.oidc_provider_arn,
+            &claims("repo:alicli/demo:ref:refs/heads/main")
+        ));
+        assert!(!alicli_policy::trust_allows_federated(
+            &role.trust,
+            &info.oidc_provider_arn,
+            &claims("repo:other/demo:ref:refs/heads/main")
+        ));
+        assert!(!alicli_policy::trust_allows_federated(
+            &role.trust,
+            "acs:ram::1234567890123456:oidc-provider/alicli-ci",
+            &claims("repo:alicli/demo")
+        ));
+    }
+
+    #[test]
+    fn replaced_roles_leave_the_instance_without_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = CloudConfig::default();
+        config.roles.truncate(1);
+        let (cloud, info) = Cloud::new(&config, dir.path()).unwrap();
+        assert_eq!(cloud.ecs_role, None);
+        assert_eq!(info.ecs_role, "");
+        assert_eq!(info.oidc_role_arn, "");
+        config.ecs.role = Some("oss-readonly".into());
+        let (cloud, _) = Cloud::new(&config, dir.path()).unwrap();
+        assert_eq!(cloud.ecs_role.as_deref(), Some("oss-readonly"));
+        config.ecs.role = Some("nobody".into());
+        assert!(Cloud::new(&config, dir.path()).is_err());
+    }
+
+    #[test]
+    fn bad_oidc_providers_and_request_tokens_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let with = |edit: &dyn Fn(&mut CloudConfig)| {
+            let mut config = CloudConfig::default();
+            edit(&mut config);
+            Cloud::new(&config, dir.path()).map(|_| ())
+        };
+        assert!(with(&|c| c.oidc_providers[0].name = "bad name".into()).is_err());
+        assert!(with(&|c| c.oidc_providers[0].name = String::new()).is_err());
+        assert!(with(&|c| c.oidc_providers[0].client_ids.clear()).is_err());
+        assert!(with(&|c| c.oidc_providers[0].issuer = Some(String::new())).is_err());
+        assert!(with(&|c| {
+            let again = c.oidc_providers[0].clone();
+            c.oidc_providers.push(again)
+        })
+        .is_err());
+        assert!(with(&|c| c.github_actions.request_token = Some("a b".into())).is_err());
+        assert!(with(&|c| c.github_actions.request_token = Some("fixed".into())).is_ok());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use axum::response::Response;
 
 use crate::cloud::Cloud;
 use crate::config::{SeedInfo, ServeOptions};
-use crate::{control, faults, oss, sts};
+use crate::{control, faults, metadata, oss, sts};
 
 /// A local cloud running on its own thread; dropping it stops the server.
 pub struct Running {
@@ -61,7 +61,12 @@ pub fn start(options: ServeOptions) -> Result<Running> {
     })?;
     listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
-    info.endpoint = format!("http://{addr}");
+    // The endpoint names the built-in OIDC issuer and the metadata services' URLs, so it is
+    // set before the cloud starts answering.
+    let endpoint = format!("http://{addr}");
+    info.set_endpoint(&endpoint);
+    let mut cloud = cloud;
+    cloud.endpoint = endpoint;
     let cloud = Arc::new(cloud);
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -152,13 +157,16 @@ async fn answer_or_reset(
     Ok(response)
 }
 
-/// Control endpoints first (under `/-/`, which no bucket can name), then STS (`Action=…` at `/`),
-/// and everything else is OSS.
+/// The machine-identity services and the control endpoints first (under `/-/`, which no bucket
+/// can name), then STS (`Action=…` at `/`), and everything else is OSS.
 async fn route(
     State(cloud): State<Arc<Cloud>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     request: Request,
 ) -> Response {
+    if let Some(incoming) = metadata::Incoming::of(&request) {
+        return metadata::handle(&cloud, incoming).await;
+    }
     if let Some(response) = control::handle(&cloud, &request) {
         return response;
     }

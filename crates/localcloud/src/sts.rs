@@ -1,16 +1,16 @@
-//! The local STS: AssumeRole and GetCallerIdentity, with STS's JSON answers and error bodies.
+//! The local STS: AssumeRole and GetCallerIdentity, with STS's JSON answers and error bodies;
+//! AssumeRoleWithOIDC is dispatched from here to `sts_oidc`.
 
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, StatusCode};
 use axum::response::Response;
-use chrono::{Duration, Utc};
 use serde_json::json;
 
 use alicli_policy::{self as policy, Policy, RequestContext};
 
 use crate::auth::{verify_sts, Identity, Refusal};
-use crate::cloud::{random_alnum, Cloud, Issued, Role};
+use crate::cloud::{Cloud, Role};
 use crate::faults::{self, FaultKind};
 
 /// STS calls are `Action=…` requests to `/`, in the query or a form body.
@@ -30,10 +30,10 @@ pub(crate) fn is_sts_request(request: &Request) -> bool {
     in_query || (request.method() == "POST" && form)
 }
 
-struct StsError {
-    status: u16,
-    code: String,
-    message: String,
+pub(crate) struct StsError {
+    pub status: u16,
+    pub code: String,
+    pub message: String,
 }
 
 impl From<Refusal> for StsError {
@@ -46,7 +46,7 @@ impl From<Refusal> for StsError {
     }
 }
 
-fn error(status: u16, code: &str, message: impl Into<String>) -> StsError {
+pub(crate) fn error(status: u16, code: &str, message: impl Into<String>) -> StsError {
     StsError {
         status,
         code: code.to_string(),
@@ -123,15 +123,13 @@ fn answer(
     params: &[(String, String)],
     rid: &str,
 ) -> Result<serde_json::Value, StsError> {
-    let identity = verify_sts(cloud, method, params)?;
-    let get = |name: &str| param(params, name);
-    if get("Version").is_some_and(|v| v != alicli_wire::sts::API_VERSION) {
-        return Err(error(
-            400,
-            "InvalidVersion",
-            "Specified parameter Version is not valid.",
-        ));
+    // Anonymous: the OIDC token is the credential, there is no AccessKey to check.
+    if action == "AssumeRoleWithOIDC" {
+        check_version(params)?;
+        return crate::sts_oidc::assume_role_with_oidc(cloud, params, rid);
     }
+    let identity = verify_sts(cloud, method, params)?;
+    check_version(params)?;
     match action {
         "AssumeRole" => assume_role(cloud, &identity, params, rid),
         "GetCallerIdentity" => Ok(caller_identity(cloud, &identity, rid)),
@@ -148,6 +146,17 @@ fn answer(
             ),
         )),
     }
+}
+
+fn check_version(params: &[(String, String)]) -> Result<(), StsError> {
+    if param(params, "Version").is_some_and(|v| v != alicli_wire::sts::API_VERSION) {
+        return Err(error(
+            400,
+            "InvalidVersion",
+            "Specified parameter Version is not valid.",
+        ));
+    }
+    Ok(())
 }
 
 fn caller_identity(cloud: &Cloud, identity: &Identity, rid: &str) -> serde_json::Value {
@@ -244,7 +253,7 @@ fn assume_role(
 
 /// `DurationSeconds`: from 15 minutes to the role's maximum; an hour (or the maximum, when
 /// lower) when not given.
-fn session_duration(role: &Role, given: Option<&str>) -> Result<u64, StsError> {
+pub(crate) fn session_duration(role: &Role, given: Option<&str>) -> Result<u64, StsError> {
     let Some(text) = given else {
         return Ok(3600.min(role.max_session_duration));
     };
@@ -262,7 +271,7 @@ fn session_duration(role: &Role, given: Option<&str>) -> Result<u64, StsError> {
 }
 
 /// The `Policy` parameter: a session policy that narrows the role's, within STS's length limit.
-fn session_policy(given: Option<&str>) -> Result<Option<Policy>, StsError> {
+pub(crate) fn session_policy(given: Option<&str>) -> Result<Option<Policy>, StsError> {
     let Some(text) = given else {
         return Ok(None);
     };
@@ -283,7 +292,7 @@ fn session_policy(given: Option<&str>) -> Result<Option<Policy>, StsError> {
 }
 
 /// Makes up and records temporary credentials for the role, and the AssumeRole answer with them.
-fn issue(
+pub(crate) fn issue(
     cloud: &Cloud,
     role: &Role,
     session_name: &str,
@@ -291,18 +300,8 @@ fn issue(
     session_policy: Option<Policy>,
     rid: &str,
 ) -> serde_json::Value {
-    let key_id = format!("STS.{}", random_alnum(25));
-    let issued = Issued {
-        secret: random_alnum(44),
-        token: format!("CAIS{}", random_alnum(300)),
-        expiration: Utc::now() + Duration::seconds(duration as i64),
-        role_arn: role.arn.clone(),
-        role_name: role.name.clone(),
-        role_id: role.id.clone(),
-        session_name: session_name.to_string(),
-        session_policy,
-    };
-    let body = json!({
+    let (key_id, issued) = cloud.issue_credentials(role, session_name, duration, session_policy);
+    json!({
         "RequestId": rid,
         "AssumedRoleUser": {
             "AssumedRoleId": format!("{}:{}", role.id, session_name),
@@ -314,13 +313,7 @@ fn issue(
             "AccessKeySecret": issued.secret,
             "Expiration": issued.expiration.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         },
-    });
-    cloud
-        .issued
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(key_id, issued);
-    body
+    })
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@
 //! - `operator` and `condition`: [`Operator`], [`Condition`] and how a condition is tested;
 //! - `net`: the networks of `IpAddress` conditions (through the `ipnet` crate);
 //! - `eval`: [`evaluate`], [`evaluate_layers`] and their [`RequestContext`] and decisions;
-//! - `trust`: [`trust_allows`], for role trust policies;
+//! - `trust`: [`trust_allows`] and [`trust_allows_federated`], for role trust policies;
 //! - `system`: [`system_policy`], RAM's system policies by name;
 //! - `wildcard`: [`wildcard_match`], shared by all of the above;
 //! - [`catalog`], [`lint`] and [`explain`]: what `policy check` and `policy eval` build on.
@@ -41,7 +41,7 @@ pub use eval::{evaluate, evaluate_layers, Decision, LayeredDecision, RequestCont
 pub use model::{Effect, Patterns, Policy, PolicyError, Principal, Statement};
 pub use operator::Operator;
 pub use system::system_policy;
-pub use trust::trust_allows;
+pub use trust::{trust_allows, trust_allows_federated};
 pub use wildcard::wildcard_match;
 
 /// The most characters STS accepts in the `Policy` parameter of AssumeRole.

@@ -1,7 +1,8 @@
 //! Trust policies: whether a role's trust (resource-based) policy lets a principal call
 //! `sts:AssumeRole`. Statements here name a `Principal` instead of a `Resource`, and the
 //! principal is matched against the caller's ARN, with an account's root standing for all of
-//! its RAM identities.
+//! its RAM identities. A federated caller (AssumeRoleWithOIDC) is matched against the
+//! `Federated` principals instead, and its token's claims are the context of the conditions.
 
 use crate::model::{Effect, Policy, Principal};
 
@@ -33,6 +34,40 @@ pub fn trust_allows(trust_policy: &Policy, principal_arn: &str) -> bool {
     allowed
 }
 
+/// Does a trust policy let the OIDC provider `provider_arn`
+/// ("acs:ram::<account>:oidc-provider/<name>") assume the role, for a token whose claims are in
+/// `context`? This is RAM's trust-policy form for OIDC roles:
+/// `"Principal": {"Federated": ["acs:ram::<account>:oidc-provider/<name>"]}` with conditions on
+/// `oidc:iss`, `oidc:aud` and `oidc:sub`. The caller puts those keys into `context` (`oidc:aud`
+/// once per audience of the token), so every condition operator applies to them as to any
+/// request key, and a condition on a key the context lacks fails.
+///
+/// Only `Federated` principals (and `"*"`) match: an account root trusts that account's RAM
+/// identities, not the tokens of its identity providers. An explicit Deny wins.
+pub fn trust_allows_federated(
+    trust_policy: &Policy,
+    provider_arn: &str,
+    context: &[(String, String)],
+) -> bool {
+    let mut allowed = false;
+    for statement in &trust_policy.statements {
+        let Some(principal) = &statement.principal else {
+            continue;
+        };
+        if !statement.action.matches("sts:assumerole", true)
+            || !principal.matches_federated(provider_arn)
+            || !statement.conditions.iter().all(|c| c.holds(context))
+        {
+            continue;
+        }
+        match statement.effect {
+            Effect::Deny => return false,
+            Effect::Allow => allowed = true,
+        }
+    }
+    allowed
+}
+
 impl Principal {
     fn matches(&self, arn: &str) -> bool {
         match self {
@@ -42,6 +77,16 @@ impl Principal {
                     // Service principals are names like "ecs.aliyuncs.com", which no ARN equals.
                     || service.iter().any(|s| s.eq_ignore_ascii_case(arn))
             }
+        }
+    }
+
+    /// RAM compares ARNs without regard to case (as STS does for role ARNs).
+    fn matches_federated(&self, provider_arn: &str) -> bool {
+        match self {
+            Principal::Anyone => true,
+            Principal::Entities { federated, .. } => federated
+                .iter()
+                .any(|entry| entry.eq_ignore_ascii_case(provider_arn)),
         }
     }
 }
@@ -146,5 +191,130 @@ mod tests {
             ),
             IMPLICIT
         );
+    }
+
+    const PROVIDER: &str = "acs:ram::1234567890123456:oidc-provider/alicli-ci";
+
+    fn claims(iss: &str, sub: &str, auds: &[&str]) -> Vec<(String, String)> {
+        let mut context = vec![
+            ("oidc:iss".to_string(), iss.to_string()),
+            ("oidc:sub".to_string(), sub.to_string()),
+        ];
+        context.extend(auds.iter().map(|a| ("oidc:aud".to_string(), a.to_string())));
+        context
+    }
+
+    #[test]
+    fn federated_trust_checks_the_provider_and_the_claims() {
+        let ci = Policy::parse(
+            r#"{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow",
+                "Principal":{"Federated":["acs:ram::1234567890123456:oidc-provider/alicli-ci"]},
+                "Condition":{"StringLike":{"oidc:sub":"repo:alicli/*"},
+                             "StringEquals":{"oidc:aud":"sts.aliyuncs.com","oidc:iss":"https://issuer"}}}]}"#,
+        )
+        .unwrap();
+        let good = claims(
+            "https://issuer",
+            "repo:alicli/demo:ref:refs/heads/main",
+            &["sts.aliyuncs.com"],
+        );
+        assert!(trust_allows_federated(&ci, PROVIDER, &good));
+        // The ARN is compared without regard to case.
+        assert!(trust_allows_federated(&ci, &PROVIDER.to_uppercase(), &good));
+        assert!(!trust_allows_federated(
+            &ci,
+            "acs:ram::1234567890123456:oidc-provider/other",
+            &good
+        ));
+        let other_repo = claims(
+            "https://issuer",
+            "repo:someone/demo:ref:refs/heads/main",
+            &["sts.aliyuncs.com"],
+        );
+        assert!(!trust_allows_federated(&ci, PROVIDER, &other_repo));
+        let other_aud = claims(
+            "https://issuer",
+            "repo:alicli/x",
+            &["https://github.com/alicli"],
+        );
+        assert!(!trust_allows_federated(&ci, PROVIDER, &other_aud));
+        // One matching audience among several is enough for StringEquals.
+        let two_auds = claims(
+            "https://issuer",
+            "repo:alicli/x",
+            &["other", "sts.aliyuncs.com"],
+        );
+        assert!(trust_allows_federated(&ci, PROVIDER, &two_auds));
+        let other_iss = claims("https://elsewhere", "repo:alicli/x", &["sts.aliyuncs.com"]);
+        assert!(!trust_allows_federated(&ci, PROVIDER, &other_iss));
+        // A condition on a claim the context lacks fails.
+        let no_sub = vec![
+            ("oidc:iss".to_string(), "https://issuer".to_string()),
+            ("oidc:aud".to_string(), "sts.aliyuncs.com".to_string()),
+        ];
+        assert!(!trust_allows_federated(&ci, PROVIDER, &no_sub));
+        // The ? wildcard matches one character.
+        let one_char = Policy::parse(
+            r#"{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow",
+                "Principal":{"Federated":"acs:ram::1234567890123456:oidc-provider/alicli-ci"},
+                "Condition":{"StringLike":{"oidc:sub":"job-?"}}}]}"#,
+        )
+        .unwrap();
+        assert!(trust_allows_federated(
+            &one_char,
+            PROVIDER,
+            &claims("i", "job-1", &["a"])
+        ));
+        assert!(!trust_allows_federated(
+            &one_char,
+            PROVIDER,
+            &claims("i", "job-12", &["a"])
+        ));
+    }
+
+    #[test]
+    fn federated_and_ram_principals_are_apart() {
+        let account = Policy::parse(
+            r#"{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":["acs:ram::1234567890123456:root"]}}]}"#,
+        )
+        .unwrap();
+        // An account root trusts the account's RAM identities, not its providers' tokens.
+        assert!(!trust_allows_federated(
+            &account,
+            PROVIDER,
+            &claims("i", "s", &["a"])
+        ));
+        let federated = Policy::parse(
+            r#"{"Version":"1","Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Federated":["acs:ram::1234567890123456:oidc-provider/alicli-ci"]}}]}"#,
+        )
+        .unwrap();
+        assert!(trust_allows_federated(&federated, PROVIDER, &[]));
+        // ... and a provider's ARN is no RAM user.
+        assert!(!trust_allows(&federated, PROVIDER));
+        assert!(!trust_allows(
+            &federated,
+            "acs:ram::1234567890123456:user/appserver"
+        ));
+        let wrong_action = Policy::parse(
+            r#"{"Version":"1","Statement":[{"Action":"sts:GetCallerIdentity","Effect":"Allow","Principal":{"Federated":["acs:ram::1234567890123456:oidc-provider/alicli-ci"]}}]}"#,
+        )
+        .unwrap();
+        assert!(!trust_allows_federated(&wrong_action, PROVIDER, &[]));
+        let denied = Policy::parse(
+            r#"{"Version":"1","Statement":[
+                {"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Federated":["acs:ram::1234567890123456:oidc-provider/alicli-ci"]}},
+                {"Action":"sts:*","Effect":"Deny","Principal":"*","Condition":{"StringLike":{"oidc:sub":"repo:alicli/secret*"}}}]}"#,
+        )
+        .unwrap();
+        assert!(trust_allows_federated(
+            &denied,
+            PROVIDER,
+            &claims("i", "repo:alicli/demo", &["a"])
+        ));
+        assert!(!trust_allows_federated(
+            &denied,
+            PROVIDER,
+            &claims("i", "repo:alicli/secrets", &["a"])
+        ));
     }
 }
