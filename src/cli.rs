@@ -131,6 +131,9 @@ pub enum StsCommand {
     /// Get temporary credentials for a RAM role (AssumeRole)
     #[command(alias = "AssumeRole")]
     AssumeRole(commands::sts::assume_role::AssumeRoleArgs),
+    /// Get temporary credentials for a RAM role with an OIDC token, no AccessKey (AssumeRoleWithOIDC)
+    #[command(alias = "AssumeRoleWithOIDC")]
+    AssumeRoleWithOidc(commands::sts::assume_role_with_oidc::AssumeRoleWithOidcArgs),
     /// Show the identity behind the current credentials (GetCallerIdentity)
     #[command(alias = "GetCallerIdentity")]
     GetCallerIdentity(commands::sts::get_caller_identity::GetCallerIdentityArgs),
@@ -169,6 +172,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Configure(args) => commands::configure::run(globals, args),
         Command::Sts { command } => match command {
             StsCommand::AssumeRole(args) => commands::sts::assume_role::run(globals, args),
+            StsCommand::AssumeRoleWithOidc(args) => {
+                commands::sts::assume_role_with_oidc::run(globals, args)
+            }
             StsCommand::GetCallerIdentity(args) => {
                 commands::sts::get_caller_identity::run(globals, args)
             }

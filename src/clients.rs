@@ -10,9 +10,9 @@ use clap::{Args, ValueEnum};
 
 use crate::credentials::chain::{self, For};
 use crate::credentials::{ProvideCredentials, Services};
+use crate::error::UsageError;
 use crate::net::fetch::{FetchAnswer, FetchRequest};
 use crate::net::http::Net;
-use crate::error::UsageError;
 use crate::oss::{OssClient, SignVersion};
 use crate::session::Session;
 use crate::sts::{
@@ -147,6 +147,22 @@ pub fn oss(
         retry: net.retry,
         credentials,
     })
+}
+
+/// AssumeRoleWithOIDC for this session: anonymous, so no credentials are looked for; the
+/// endpoint follows the rules of every STS call (`endpoint` is the command's `--endpoint`).
+pub fn assume_role_with_oidc(
+    session: &Session,
+    endpoint: Option<&str>,
+    request: &AssumeRoleWithOidcRequest,
+) -> Result<AssumeRoleWithOidcResponse> {
+    let target = session.sts_endpoint(endpoint)?;
+    let net = session.net()?;
+    services()
+        .assume_role_with_oidc(&target, &net, request)
+        .map_err(|e| {
+            crate::terminal::hints::attach(e, crate::terminal::hints::assume_role_with_oidc)
+        })
 }
 
 /// The credentials `configure export-credentials` prints.

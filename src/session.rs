@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
+use crate::config::credentials_file;
 use crate::config::official_cli::{self, Naming};
 use crate::config::precedence::{self, env};
 use crate::config::profile::{self, ConfigFile, Profile};
@@ -34,8 +35,20 @@ pub struct Globals {
     pub proxy: Option<String>,
 }
 
+/// The files of other programs alicli borrows a profile from, read only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BorrowedFrom {
+    /// The official CLI's `~/.aliyun/config.json`.
+    OfficialCli,
+    /// The official libraries' `~/.alibabacloud/credentials`.
+    CredentialsFile,
+}
+
 pub struct Session {
     pub globals: Globals,
+    /// The profile asked for: `--profile` / `ALICLI_PROFILE`, else `ALIBABA_CLOUD_PROFILE` (the
+    /// official tools' variable); `None` means the implicit `default`.
+    selected: Option<String>,
     pub config_path: PathBuf,
     pub config: ConfigFile,
     /// Profiles converted from `~/.aliyun/config.json` when alicli's file lacks the selected one:
@@ -43,6 +56,8 @@ pub struct Session {
     pub borrowed: ConfigFile,
     /// The selected profile's name in the official CLI's file, when it was borrowed.
     pub borrowed_name: Option<String>,
+    /// Which file the borrowed profile came from.
+    pub borrowed_from: Option<BorrowedFrom>,
     /// Why the official CLI's profile could not be borrowed (unreadable file, unusable mode).
     /// Reported only if credentials are then missing: commands that need none (configure,
     /// list) must not fail because of another program's file.
@@ -59,24 +74,36 @@ impl Session {
         if let Some(warning) = profile::permission_warning(&config_path) {
             crate::terminal::output::warn(&warning);
         }
+        let selected = globals
+            .profile
+            .clone()
+            .or_else(|| env("ALIBABA_CLOUD_PROFILE"));
         let mut session = Session {
+            selected,
             globals,
             config_path,
             config,
             borrowed: ConfigFile::default(),
             borrowed_name: None,
+            borrowed_from: None,
             borrow_error: None,
         };
         if let Err(e) = session.borrow_from_official_cli() {
             session.borrow_error = Some(e.to_string());
         }
+        if session.borrowed_from.is_none() && session.borrow_error.is_none() {
+            if let Err(e) = session.borrow_from_credentials_file() {
+                session.borrow_error = Some(e.to_string());
+            }
+        }
         Ok(session)
     }
 
-    /// Fills [`Session::borrowed`] when alicli's file has no profile of the selected name: an
-    /// explicit `--profile NAME` looks for NAME in the official CLI's file; the implicit default
-    /// takes the profile the official tools would (`ALIBABA_CLOUD_PROFILE`, else the file's
-    /// `current`). Nothing is borrowed when the file is absent or has no such profile.
+    /// Fills [`Session::borrowed`] when alicli's file has no profile of the selected name: a
+    /// profile asked for by name (`--profile`, `ALICLI_PROFILE`, `ALIBABA_CLOUD_PROFILE`) is
+    /// looked for by that name in the official CLI's file; the implicit default takes the
+    /// profile the official tools would (the file's `current`). Nothing is borrowed when the
+    /// file is absent or has no such profile.
     fn borrow_from_official_cli(&mut self) -> Result<()> {
         let key = self.profile_name().to_string();
         if self.config.profiles.contains_key(&key) {
@@ -88,10 +115,10 @@ impl Session {
         let Some(official) = official_cli::load(&path)? else {
             return Ok(());
         };
-        let wanted = match &self.globals.profile {
+        let wanted = match &self.selected {
             Some(name) => name.clone(),
-            None => env("ALIBABA_CLOUD_PROFILE")
-                .or_else(|| Some(official.current.clone()).filter(|c| !c.is_empty()))
+            None => Some(official.current.clone())
+                .filter(|c| !c.is_empty())
                 .unwrap_or_else(|| DEFAULT_PROFILE.to_string()),
         };
         if official.get(&wanted).is_none() {
@@ -110,6 +137,40 @@ impl Session {
             path.display()
         ));
         self.borrowed_name = Some(wanted);
+        self.borrowed_from = Some(BorrowedFrom::OfficialCli);
+        Ok(())
+    }
+
+    /// Fills [`Session::borrowed`] from the official libraries' credentials file when neither
+    /// alicli's file nor the official CLI's has the selected profile: the section of that name
+    /// (`default` when none is asked for, as the libraries read it).
+    fn borrow_from_credentials_file(&mut self) -> Result<()> {
+        let key = self.profile_name().to_string();
+        if self.config.profiles.contains_key(&key) {
+            return Ok(());
+        }
+        let Some(path) = credentials_file::default_path() else {
+            return Ok(());
+        };
+        let Some(file) = credentials_file::load(&path)? else {
+            return Ok(());
+        };
+        let Some(converted) = credentials_file::convert(&file, &key, &key)
+            .map_err(|why| UsageError(format!("{}: {why}", path.display())))?
+        else {
+            return Ok(());
+        };
+        for (name, p) in converted {
+            p.register_secrets();
+            self.borrowed.profiles.insert(name, p);
+        }
+        crate::terminal::output::verbose(&format!(
+            "profile {key:?} is not in {}; using profile {key:?} of {}",
+            self.config_path.display(),
+            path.display()
+        ));
+        self.borrowed_name = Some(key);
+        self.borrowed_from = Some(BorrowedFrom::CredentialsFile);
         Ok(())
     }
 
@@ -122,7 +183,7 @@ impl Session {
     }
 
     pub fn profile_name(&self) -> &str {
-        self.globals.profile.as_deref().unwrap_or(DEFAULT_PROFILE)
+        self.selected.as_deref().unwrap_or(DEFAULT_PROFILE)
     }
 
     /// The selected profile. Naming a profile that does not exist is an error; the implicit
@@ -131,7 +192,7 @@ impl Session {
         let name = self.profile_name();
         match self.find_profile(name) {
             Some(p) => Ok(Some(p)),
-            None if self.globals.profile.is_some() => {
+            None if self.selected.is_some() => {
                 if let Some(why) = &self.borrow_error {
                     return Err(UsageError(format!(
                         "profile {name:?} is not in {}, and {why}",
@@ -203,9 +264,10 @@ impl Session {
         precedence::profile_region(self.profile_setting(|p| p.region.clone())?)
     }
 
-    /// Region for OSS: as [`region`](Self::region), but the profile's oss section comes first.
+    /// Region for OSS: as [`region`](Self::region), but `OSS_REGION` and the profile's oss
+    /// section come first.
     pub fn oss_region(&self) -> Result<Option<String>> {
-        if let Some(r) = self.region_given()? {
+        if let Some(r) = precedence::oss_region_given(self.globals.region.as_deref())? {
             return Ok(Some(r));
         }
         precedence::profile_region(self.profile_setting(|p| {
@@ -232,11 +294,11 @@ impl Session {
         ))
     }
 
-    /// Region to sign OSS v4 requests for: `--region` > `ALIBABA_CLOUD_REGION_ID` > the region the
+    /// Region to sign OSS v4 requests for: `--region` > `OSS_REGION` > `ALIBABA_CLOUD_REGION_ID` > the region the
     /// endpoint's host names > the profile. The endpoint beats the profile because it is what
     /// receives the request: a profile region that disagrees with it can only fail.
     pub fn oss_signing_region(&self, endpoint: &Endpoint) -> Result<Option<String>> {
-        if let Some(r) = self.region_given()? {
+        if let Some(r) = precedence::oss_region_given(self.globals.region.as_deref())? {
             return Ok(Some(r));
         }
         if let Some(r) = endpoint.oss_region() {

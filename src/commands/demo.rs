@@ -4,7 +4,7 @@
 //! runs this very binary step by step, printing each command line (the old docs' spellings where
 //! the docs have one) and what came back, secrets masked. Exit 0 means every step behaved as the
 //! scenario says it should: the narrowed temporary credentials can download grass.jpg and cannot
-//! upload.
+//! upload; and a CI job with only an OIDC token gets credentials and uploads its build.
 
 use std::path::Path;
 use std::process::Command;
@@ -134,6 +134,7 @@ pub fn run(_args: DemoArgs) -> Result<()> {
         let (ok, _) = run_step(&exe, work.path(), step)?;
         all_ok &= ok;
     }
+    all_ok &= keyless_ci(&exe, work.path(), &info)?;
     let downloaded = std::fs::read(work.path().join("downloaded-grass.jpg")).unwrap_or_default();
     let same = downloaded == jpeg;
     println!(
@@ -149,6 +150,62 @@ pub fn run(_args: DemoArgs) -> Result<()> {
     } else {
         anyhow::bail!("demo: some steps did not behave as expected (see above)")
     }
+}
+
+/// Steps 7-8: a CI job with no AccessKey anywhere. The local cloud's OIDC issuer stands in for
+/// the CI platform's (GitHub Actions, GitLab): it mints the job's token, which STS
+/// AssumeRoleWithOIDC turns into temporary credentials for `ci-deploy`, which upload the build.
+fn keyless_ci(exe: &Path, dir: &Path, info: &emulator::SeedInfo) -> Result<bool> {
+    let answer = reqwest::blocking::Client::new()
+        .post(format!(
+            "{}/-/oidc/token?sub=repo:alicli/demo:ref:refs/heads/main",
+            info.endpoint
+        ))
+        .send()
+        .and_then(|r| r.text())
+        .context("demo: the local cloud's OIDC issuer did not answer")?;
+    let minted: serde_json::Value = serde_json::from_str(&answer).unwrap_or_default();
+    let token = minted["token"].as_str().unwrap_or_default().to_string();
+    crate::terminal::redact::register(&token);
+    let token_file = dir.join("ci-token.jwt");
+    {
+        use std::io::Write;
+        crate::local_files::create_exclusive(&token_file, 0o600)
+            .and_then(|mut f| f.write_all(token.as_bytes()))
+            .context("demo: cannot write the token file")?;
+    }
+    std::fs::write(
+        dir.join("build.txt"),
+        b"built by a CI job with no AccessKey\n",
+    )?;
+    let s = |v: &str| v.to_string();
+    let steps = [
+        Step {
+            title: "7. A CI job with no AccessKey: its OIDC token (minted by the local issuer, as GitHub Actions would) gets temporary credentials for ci-deploy",
+            args: vec![
+                s("sts"), s("assume-role-with-oidc"), s("--role-arn"), info.oidc_role_arn.clone(),
+                s("--oidc-provider-arn"), info.oidc_provider_arn.clone(), s("--oidc-token-file"), s("ci-token.jwt"),
+                s("--role-session-name"), s("ci-run-1"), s("--save-profile"), s("ci-job"),
+                s("--region"), info.region.clone(), s("--endpoint"), info.endpoint.clone(),
+            ],
+            secret_values: vec![],
+            expect_exit: 0,
+        },
+        Step {
+            title: "8. The job uploads its build with them (the profile renews itself from the token file)",
+            args: vec![
+                s("oss"), s("put"), s("build.txt"), format!("oss://{}/ci/build.txt", info.bucket),
+                s("--profile"), s("ci-job"), s("--endpoint"), info.endpoint.clone(),
+            ],
+            secret_values: vec![],
+            expect_exit: 0,
+        },
+    ];
+    let mut ok = !token.is_empty();
+    for step in &steps {
+        ok &= run_step(exe, dir, step)?.0;
+    }
+    Ok(ok)
 }
 
 fn run_step(exe: &Path, dir: &Path, step: &Step) -> Result<(bool, Outcome)> {
@@ -170,18 +227,19 @@ fn run_step(exe: &Path, dir: &Path, step: &Step) -> Result<(bool, Outcome)> {
         .current_dir(dir)
         .env("ALICLI_CONFIG_FILE", dir.join("config.toml"))
         .env_remove("ALICLI_PROFILE");
-    for var in [
-        "ALIBABA_CLOUD_ACCESS_KEY_ID",
-        "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-        "ALIBABA_CLOUD_SECURITY_TOKEN",
+    let settings = [
         "ALIBABA_CLOUD_REGION_ID",
-        "OSS_ACCESS_KEY_ID",
-        "OSS_ACCESS_KEY_SECRET",
-        "OSS_SESSION_TOKEN",
         "ALICLI_OSS_ENDPOINT",
         "ALICLI_STS_ENDPOINT",
         "ALIBABA_CLOUD_STS_ENDPOINT",
-    ] {
+        "ALIBABA_CLOUD_STS_REGION",
+        "OSS_REGION",
+        "OSS_ENDPOINT",
+    ];
+    for var in crate::credentials::environment::SOURCE_VARIABLES
+        .iter()
+        .chain(&settings)
+    {
         cmd.env_remove(var);
     }
     let output = cmd

@@ -4,7 +4,8 @@
 //!
 //! alicli never writes that file: it belongs to another program, which may rewrite it at any time
 //! and would not expect our fields. Profiles of the modes that map onto alicli's model are
-//! understood (AK, StsToken, RamRoleArn, ChainableRamRoleArn); the others are named in an error.
+//! understood (AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC, CredentialsURI,
+//! External); the others (CloudSSO, OAuth…) are named in an error.
 
 use std::path::{Path, PathBuf};
 
@@ -38,6 +39,15 @@ pub struct AliyunProfile {
     pub source_profile: String,
     pub expired_seconds: i64,
     pub region_id: String,
+    /// EcsRamRole: the instance's role (empty: ask the metadata service).
+    pub ram_role_name: String,
+    /// OIDC.
+    pub oidc_provider_arn: String,
+    pub oidc_token_file: String,
+    /// CredentialsURI.
+    pub credentials_uri: String,
+    /// External: the command printing credentials.
+    pub process_command: String,
 }
 
 /// How converted profiles are named in alicli's model.
@@ -226,9 +236,58 @@ impl AliyunConfig {
                 out.push((key.to_string(), role(source.clone())?));
                 self.convert_into(&from, &source, naming, out, depth + 1)?;
             }
+            "ecsramrole" => out.push((
+                key.to_string(),
+                Profile {
+                    ecs_ram_role: Some(p.ram_role_name.trim().to_string()),
+                    region,
+                    sts_endpoint,
+                    ..Default::default()
+                },
+            )),
+            "oidc" => {
+                let needed = |value: &str, field: &str| {
+                    some(value).ok_or_else(|| format!("profile {name:?} (OIDC mode) has no {field}"))
+                };
+                out.push((
+                    key.to_string(),
+                    Profile {
+                        role_arn: Some(needed(&p.ram_role_arn, "ram_role_arn")?),
+                        oidc_provider_arn: Some(needed(&p.oidc_provider_arn, "oidc_provider_arn")?),
+                        oidc_token_file: Some(needed(&p.oidc_token_file, "oidc_token_file")?),
+                        role_session_name: some(&p.ram_session_name),
+                        duration_seconds,
+                        region,
+                        sts_endpoint,
+                        ..Default::default()
+                    },
+                ));
+            }
+            "credentialsuri" => out.push((
+                key.to_string(),
+                Profile {
+                    credentials_uri: Some(some(&p.credentials_uri).ok_or_else(|| {
+                        format!("profile {name:?} (CredentialsURI mode) has no credentials_uri")
+                    })?),
+                    region,
+                    sts_endpoint,
+                    ..Default::default()
+                },
+            )),
+            "external" => out.push((
+                key.to_string(),
+                Profile {
+                    credential_process: Some(some(&p.process_command).ok_or_else(|| {
+                        format!("profile {name:?} (External mode) has no process_command")
+                    })?),
+                    region,
+                    sts_endpoint,
+                    ..Default::default()
+                },
+            )),
             _ => {
                 return Err(format!(
-                    "profile {name:?} uses mode {}, which alicli cannot use (it reads AK, StsToken, RamRoleArn and ChainableRamRoleArn profiles)",
+                    "profile {name:?} uses mode {}, which alicli cannot use (it reads AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC, CredentialsURI and External profiles)",
                     p.mode
                 ))
             }
@@ -253,7 +312,13 @@ mod tests {
              "expired_seconds": 1800, "region_id": "cn-beijing", "sts_region": "cn-beijing"},
             {"name": "chain", "mode": "ChainableRamRoleArn", "source_profile": "work",
              "ram_role_arn": "acs:ram::1234567890123456:role/chain", "ram_session_name": "c1"},
-            {"name": "vm", "mode": "EcsRamRole", "ram_role_name": "r"}
+            {"name": "vm", "mode": "EcsRamRole", "ram_role_name": "r"},
+            {"name": "ci", "mode": "OIDC", "ram_role_arn": "acs:ram::1234567890123456:role/ci",
+             "oidc_provider_arn": "acs:ram::1234567890123456:oidc-provider/gh",
+             "oidc_token_file": "/var/run/token", "ram_session_name": "ci-run"},
+            {"name": "uri", "mode": "CredentialsURI", "credentials_uri": "http://127.0.0.1:9/creds"},
+            {"name": "ext", "mode": "External", "process_command": "vault-creds --role ci"},
+            {"name": "sso", "mode": "CloudSSO", "cloud_sso_sign_in_url": "https://x"}
         ]
     }"#;
 
@@ -305,10 +370,37 @@ mod tests {
     }
 
     #[test]
+    fn keyless_modes_map_onto_profiles_that_renew_themselves() {
+        use crate::config::profile::Kind;
+        let c = sample();
+        let vm = c.convert("vm", "vm", Naming::Import).unwrap();
+        assert_eq!(vm[0].1.kind(), Kind::EcsRole);
+        assert_eq!(vm[0].1.ecs_ram_role.as_deref(), Some("r"));
+        let ci = c.convert("ci", "ci", Naming::Import).unwrap();
+        assert_eq!(ci.len(), 1);
+        assert_eq!(ci[0].1.kind(), Kind::Oidc);
+        assert_eq!(ci[0].1.oidc_token_file.as_deref(), Some("/var/run/token"));
+        assert_eq!(ci[0].1.role_session_name.as_deref(), Some("ci-run"));
+        let uri = c.convert("uri", "uri", Naming::Import).unwrap();
+        assert_eq!(uri[0].1.kind(), Kind::CredentialsUri);
+        let ext = c.convert("ext", "ext", Naming::Import).unwrap();
+        assert_eq!(
+            ext[0].1.credential_process.as_deref(),
+            Some("vault-creds --role ci")
+        );
+        let broken: AliyunConfig = serde_json::from_str(
+            r#"{"profiles":[{"name":"o","mode":"OIDC","ram_role_arn":"acs:ram::1:role/x"}]}"#,
+        )
+        .unwrap();
+        let e = broken.convert("o", "o", Naming::Import).unwrap_err();
+        assert!(e.contains("oidc_provider_arn"), "{e}");
+    }
+
+    #[test]
     fn unusable_profiles_say_why() {
         let c = sample();
-        let e = c.convert("vm", "vm", Naming::Import).unwrap_err();
-        assert!(e.contains("EcsRamRole") && e.contains("RamRoleArn"), "{e}");
+        let e = c.convert("sso", "sso", Naming::Import).unwrap_err();
+        assert!(e.contains("CloudSSO") && e.contains("EcsRamRole"), "{e}");
         assert!(c
             .convert("nope", "nope", Naming::Import)
             .unwrap_err()

@@ -1,9 +1,36 @@
-//! Where a write through a path really lands. alicli replaces files by writing a temporary file
+//! Where alicli's files are, and where a write through a path really lands. alicli replaces files by writing a temporary file
 //! in the same folder and renaming it over the old one; done on a symlink, that rename would
 //! replace the link itself (a dotfile manager's link to the profile file, say) with a plain file.
 //! Writers follow the links first, so the file a link points to is the one replaced.
 
 use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+/// alicli's cache folder: `ALICLI_CACHE_DIR`, else the platform's (`~/.cache/alicli` on Linux).
+/// Checkpoints and the credentials of sources the environment names live there, 0600 in 0700.
+pub fn cache_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("ALICLI_CACHE_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    dirs::cache_dir().map(|d| d.join("alicli"))
+}
+
+/// A short file name for what `identity` identifies: the same parts always give the same one,
+/// different parts different ones (32 hex digits of their SHA-256).
+pub fn short_hash(identity: &[&str]) -> String {
+    let mut hasher = Sha256::new();
+    for part in identity {
+        hasher.update(part.as_bytes());
+        hasher.update([0]);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
 
 /// The folder holding `path`, where its temporary file goes: `.` for a bare file name.
 pub fn folder_of(path: &Path) -> &Path {

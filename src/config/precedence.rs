@@ -28,6 +28,18 @@ pub fn region_given(flag: Option<&str>) -> Result<Option<String>> {
     Ok(None)
 }
 
+/// The region given for an OSS request: `--region` > ossutil 2's `OSS_REGION` >
+/// `ALIBABA_CLOUD_REGION_ID`, checked.
+pub fn oss_region_given(flag: Option<&str>) -> Result<Option<String>> {
+    if flag.is_none() {
+        if let Some(r) = env("OSS_REGION") {
+            check_region(&r, "OSS_REGION")?;
+            return Ok(Some(r));
+        }
+    }
+    region_given(flag)
+}
+
 /// A setting of profile `start`, or else of the profile it assumes its role with
 /// (`source_profile`, followed down the chain): a role profile written by hand gets the region
 /// and endpoints of the profile it builds on, as one saved by `--save-profile` does by copying
@@ -64,31 +76,54 @@ pub fn profile_region(found: Option<(String, String)>) -> Result<Option<String>>
     Ok(Some(region))
 }
 
-/// STS endpoint: flag > `ALICLI_STS_ENDPOINT` > `ALIBABA_CLOUD_STS_ENDPOINT` > the profile's
-/// `sts_endpoint` (down its source chain) > `sts.<region>.aliyuncs.com` > `sts.aliyuncs.com`.
+/// STS endpoint: flag > `ALICLI_STS_ENDPOINT` > `ALIBABA_CLOUD_STS_ENDPOINT` > the region
+/// `ALIBABA_CLOUD_STS_REGION` names > the profile's `sts_endpoint` (down its source chain) >
+/// the region's endpoint > `sts.aliyuncs.com`. A region's endpoint is
+/// `sts.<region>.aliyuncs.com`, or `sts-vpc.<region>.aliyuncs.com` when
+/// `ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED=true` (a job inside a VPC without Internet access).
 /// `region` is asked only when it decides.
 pub fn sts_endpoint(
     flag: Option<&str>,
     profile: Option<String>,
     region: impl FnOnce() -> Result<Option<String>>,
 ) -> Result<Endpoint> {
+    let sts_region = match env("ALIBABA_CLOUD_STS_REGION") {
+        Some(r) => {
+            check_region(&r, "ALIBABA_CLOUD_STS_REGION")?;
+            Some(regional_sts(&r))
+        }
+        None => None,
+    };
     let chosen = match flag
         .map(str::to_string)
         .or_else(|| env("ALICLI_STS_ENDPOINT"))
         .or_else(|| env("ALIBABA_CLOUD_STS_ENDPOINT"))
+        .or(sts_region)
         .or(profile)
     {
         Some(e) => e,
         None => match region()? {
-            Some(region) => format!("sts.{region}.aliyuncs.com"),
+            Some(region) => regional_sts(&region),
             None => "sts.aliyuncs.com".to_string(),
         },
     };
     Ok(Endpoint::parse(&chosen)?)
 }
 
-/// OSS endpoint: flag > `ALICLI_OSS_ENDPOINT` > the profile's `oss.endpoint` (down its source
-/// chain) > `oss-<region>.aliyuncs.com`; with no region there is no default.
+/// The STS endpoint of `region`, public or, with `ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED=true`, VPC.
+fn regional_sts(region: &str) -> String {
+    let vpc = env("ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+    if vpc {
+        format!("sts-vpc.{region}.aliyuncs.com")
+    } else {
+        format!("sts.{region}.aliyuncs.com")
+    }
+}
+
+/// OSS endpoint: flag > `ALICLI_OSS_ENDPOINT` > ossutil 2's `OSS_ENDPOINT` > the profile's
+/// `oss.endpoint` (down its source chain) > `oss-<region>.aliyuncs.com`; with no region there
+/// is no default.
 pub fn oss_endpoint(
     flag: Option<&str>,
     profile: Option<String>,
@@ -97,6 +132,7 @@ pub fn oss_endpoint(
     if let Some(e) = flag
         .map(str::to_string)
         .or_else(|| env("ALICLI_OSS_ENDPOINT"))
+        .or_else(|| env("OSS_ENDPOINT"))
         .or(profile)
     {
         return Ok(Endpoint::parse(&e)?);

@@ -13,7 +13,7 @@ use std::sync::{Mutex, MutexGuard};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 
-use super::{needs_renewal, CredentialSource, Issued, ProvideCredentials};
+use super::{is_due, CredentialSource, Issued, ProvideCredentials};
 use alicli_wire::signing::Credentials;
 
 /// Gets fresh credentials for a [`Renewing`] source.
@@ -81,7 +81,7 @@ impl<R: Renew> ProvideCredentials for Renewing<R> {
         let mut held = locked(&self.state);
         let now = Utc::now();
         if let Some(issued) = &held.issued {
-            if !needs_renewal(issued.expiration.as_deref(), held.margin, now) {
+            if !is_due(issued, held.margin, now) {
                 return Ok(issued.clone());
             }
         }

@@ -318,22 +318,9 @@ fn check_base(base: &str, what: &str) -> Result<String> {
 
 /// A RAM role name as it goes into the metadata path: 1–64 letters, digits, `.`, `-`, `_`
 /// (the characters RAM allows, none of which a URL path treats specially).
+/// The one rule for a RAM role's name ([`alicli_wire::names::check_ram_role_name`]).
 fn check_role_name(name: &str) -> Result<(), String> {
-    let ok = (1..=64).contains(&name.len())
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b".-_".contains(&b))
-        && name != "."
-        && name != "..";
-    if ok {
-        Ok(())
-    } else {
-        let shown: String = name.chars().take(64).collect();
-        Err(format!(
-            "{:?} is not a RAM role name (1-64 letters, digits, '.', '-', '_')",
-            escape_untrusted(&shown)
-        ))
-    }
+    alicli_wire::names::check_ram_role_name(name).map_err(|e| e.0)
 }
 
 #[cfg(test)]

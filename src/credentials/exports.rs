@@ -1,5 +1,6 @@
 //! Credentials written for another program to take: shell exports (POSIX, fish, PowerShell), a
-//! dotenv file, or the JSON a credentials URI answers with; and the script printed instead when
+//! dotenv file, the JSON a credentials URI answers with, or the official CLI's External process
+//! format; and the script printed instead when
 //! the command that should have produced them failed. `configure export-credentials` and
 //! `sts assume-role --output env` print these.
 
@@ -7,9 +8,29 @@ use anyhow::Result;
 use clap::ValueEnum;
 use serde::Serialize;
 
-use super::environment::{ALIBABA_CLOUD, EXPIRATION, OSS};
+use super::environment::{ALIBABA_CLOUD, ALICLOUD, EXPIRATION, OSS};
 use crate::terminal::format::{pretty_json, shell_quote};
 use alicli_wire::signing::Credentials;
+
+/// What `sts assume-role` and `sts assume-role-with-oidc` print on stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnswerOutput {
+    /// The STS answer as JSON (AssumedRoleUser, Credentials, RequestId…)
+    Json,
+    /// `export` lines for `creds=$(alicli sts … --output env) || exit 1; eval "$creds"`
+    Env,
+}
+
+/// The `export` lines of `configure export-credentials --format env`, for the temporary
+/// credentials of an STS answer.
+pub fn env_lines(c: &alicli_wire::sts::TemporaryCredentials) -> Result<String> {
+    let issued = super::Issued::from(c.clone());
+    render(
+        ExportFormat::Env,
+        &issued.credentials,
+        issued.expiration.as_deref(),
+    )
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -23,6 +44,8 @@ pub enum ExportFormat {
     Powershell,
     /// {"Code":"Success","AccessKeyId",…,"SecurityToken","Expiration"}: what a credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI) answers, for the official SDKs
     Json,
+    /// {"mode":"StsToken","access_key_id",…}: the official CLI's External format, for its --process-command and alicli's credential_process
+    Process,
 }
 
 /// The JSON form: the answer of a credentials URI as the official credential libraries read it
@@ -73,9 +96,12 @@ pub const ALL_VARIABLES: [&str; 7] = [
 /// for the next command to use silently), and a failing status, so `set -e` stops the script.
 /// `eval` of the empty output a failure would otherwise leave succeeds.
 pub fn failed_env_script(command: &str, code: u8) -> String {
+    // The names Alibaba Cloud's GitHub action exports hold a key alicli would read too.
+    let also = [ALICLOUD.id, ALICLOUD.secret, ALICLOUD.token];
     format!(
-        "echo 'alicli: {command} failed (exit {code}): no temporary credentials; the credentials variables were unset' >&2\nunset {}\nfalse\n",
-        ALL_VARIABLES.join(" ")
+        "echo 'alicli: {command} failed (exit {code}): no temporary credentials; the credentials variables were unset' >&2\nunset {} {}\nfalse\n",
+        ALL_VARIABLES.join(" "),
+        also.join(" ")
     )
 }
 
@@ -106,6 +132,11 @@ pub fn render(format: ExportFormat, c: &Credentials, expiration: Option<&str>) -
     let temporary = c.security_token.is_some();
     let mut out = String::new();
     match format {
+        ExportFormat::Process => {
+            let mut text = alicli_wire::credential_formats::external_process_json(c, expiration);
+            text.push('\n');
+            return Ok(text);
+        }
         ExportFormat::Json => {
             return pretty_json(&UriAnswer {
                 code: "Success",

@@ -22,9 +22,11 @@ pub mod ecs_role;
 pub mod environment;
 pub mod exports;
 pub mod official_cli;
+pub mod oidc;
 pub mod oidc_token;
 pub mod process;
 pub mod profile_keys;
+pub mod renewal;
 pub mod role;
 pub mod static_keys;
 
@@ -32,11 +34,11 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 
 use crate::error::{CredentialsError, ServiceError, UsageError};
+use crate::net::fetch::{FetchAnswer, FetchRequest};
 use crate::net::http::Net;
 use crate::net::retry::Renewed;
 use alicli_wire::endpoint::Endpoint;
 use alicli_wire::signing::Credentials;
-use crate::net::fetch::{FetchAnswer, FetchRequest};
 use alicli_wire::sts::{
     AssumeRoleRequest, AssumeRoleResponse, AssumeRoleWithOidcRequest, AssumeRoleWithOidcResponse,
 };
@@ -50,6 +52,13 @@ pub enum CredentialSource {
     ProfileOss(String),
     /// A profile of the official CLI's `~/.aliyun/config.json`, by its name there.
     Aliyun(String),
+    /// A profile of the official libraries' `~/.alibabacloud/credentials`, by its name there.
+    CredentialsFile(String),
+    /// A source that gets credentials by itself, named by an environment variable.
+    Keyless {
+        what: &'static str,
+        var: &'static str,
+    },
 }
 
 impl std::fmt::Display for CredentialSource {
@@ -64,6 +73,10 @@ impl std::fmt::Display for CredentialSource {
                     "profile {name:?} of the official CLI (~/.aliyun/config.json)"
                 )
             }
+            CredentialSource::CredentialsFile(name) => {
+                write!(f, "profile {name:?} of ~/.alibabacloud/credentials")
+            }
+            CredentialSource::Keyless { what, var } => write!(f, "{what} ({var})"),
         }
     }
 }
@@ -175,6 +188,16 @@ pub fn is_refused_credentials(err: &anyhow::Error) -> bool {
                 || code.starts_with("InvalidSecurityToken")
                 || code.starts_with("InvalidAccessKeyId")
         })
+}
+
+/// True when `issued` should be replaced: temporary credentials (a token, or an expiry) whose
+/// expiration is unknown, unreadable or within `margin` seconds of `now`. A long-term key
+/// (from a credential process in AK mode, say) never is.
+pub fn is_due(issued: &Issued, margin: u64, now: DateTime<Utc>) -> bool {
+    if issued.expiration.is_none() && issued.credentials.security_token.is_none() {
+        return false;
+    }
+    needs_renewal(issued.expiration.as_deref(), margin, now)
 }
 
 /// True when `expiration` is unknown, unreadable, or within `margin` seconds of `now`.

@@ -1,5 +1,6 @@
-//! A profile of the official CLI's `~/.aliyun/config.json`, used when alicli's own file has no
-//! profile of the selected name (the session borrows it, converted, at start; see
+//! A profile of the official CLI's `~/.aliyun/config.json` (or of the official libraries'
+//! `~/.alibabacloud/credentials`), used when alicli's own file has no profile of the selected
+//! name (the session borrows it, converted, at start; see
 //! [`crate::config::official_cli`]). Its keys sign as they are; a role profile of that file
 //! (mode RamRoleArn) renews like one of alicli's, but in memory only: alicli never writes
 //! another program's file. What differs from alicli's own profiles is only this: how its
@@ -7,18 +8,20 @@
 
 use std::sync::Mutex;
 
-use super::role::Store;
+use super::renewal::Store;
 use super::CredentialSource;
-use crate::session::Session;
+use crate::session::{BorrowedFrom, Session};
 
-/// The borrowed profile, by its name in the official CLI's file (its `[oss]` section too).
+/// The borrowed profile, by its name in the file it came from (its `[oss]` section too).
 pub fn source(session: &Session, name: &str) -> CredentialSource {
-    CredentialSource::Aliyun(
-        session
-            .borrowed_name
-            .clone()
-            .unwrap_or_else(|| name.to_string()),
-    )
+    let borrowed = session
+        .borrowed_name
+        .clone()
+        .unwrap_or_else(|| name.to_string());
+    match session.borrowed_from {
+        Some(BorrowedFrom::CredentialsFile) => CredentialSource::CredentialsFile(borrowed),
+        _ => CredentialSource::Aliyun(borrowed),
+    }
 }
 
 /// Where its renewals go: a copy of the borrowed profiles, for this process only.

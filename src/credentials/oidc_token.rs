@@ -236,7 +236,12 @@ fn not_a_jwt(token: &str) -> Option<&'static str> {
 /// The warning for a token file whose `mode` lets other users read it; `None` when it is
 /// private.
 pub fn readable_by_others_warning(path: &Path, mode: u32) -> Option<String> {
-    (mode & 0o004 != 0).then(|| {
+    // Kubernetes mounts service-account tokens (ACK RRSA's included) 0644 inside the pod's
+    // own filesystem, where no other user is; a warning on every pod would only be noise.
+    let kubelet_mount = ["/var/run/secrets/", "/run/secrets/"]
+        .iter()
+        .any(|dir| path.starts_with(dir));
+    (mode & 0o004 != 0 && !kubelet_mount).then(|| {
         format!(
             "the OIDC token file {} can be read by other users (mode {:o}): the token is a secret (chmod o-r)",
             escape_untrusted(&path.to_string_lossy()),
@@ -573,6 +578,8 @@ mod tests {
         assert!(readable_by_others_warning(path, 0o100600).is_none());
         assert!(readable_by_others_warning(path, 0o100640).is_none());
         assert!(readable_by_others_warning(path, 0o100604).is_some());
+        let rrsa = Path::new("/var/run/secrets/ack.alibabacloud.com/rrsa-tokens/token");
+        assert!(readable_by_others_warning(rrsa, 0o100644).is_none());
     }
 
     #[test]

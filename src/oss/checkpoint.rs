@@ -20,33 +20,19 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::oss::transfer::{part_count, part_range, MAX_PART, MAX_PARTS, MIN_PART};
 use crate::terminal::output;
 
 /// Where checkpoints live.
 pub fn dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("ALICLI_CACHE_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir).join("checkpoints"));
-    }
-    dirs::cache_dir().map(|d| d.join("alicli").join("checkpoints"))
+    crate::config::paths::cache_dir().map(|d| d.join("checkpoints"))
 }
 
 /// A short name for a transfer identified by `identity` (kind, source, bucket, key…): the same
 /// transfer always gets the same one, different transfers different ones.
 pub fn id_for(identity: &[&str]) -> String {
-    let mut hasher = Sha256::new();
-    for part in identity {
-        hasher.update(part.as_bytes());
-        hasher.update([0]);
-    }
-    hasher
-        .finalize()
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::config::paths::short_hash(identity)
 }
 
 /// The checkpoint path for a transfer identified by `identity`.

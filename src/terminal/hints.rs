@@ -69,6 +69,23 @@ pub fn assume_role(e: &ServiceError, role_arn: &str, profile: &str) -> Option<St
     sts_common(e, profile)
 }
 
+/// Hints for AssumeRoleWithOIDC: which side of the token STS did not like, and where that is
+/// set.
+pub fn assume_role_with_oidc(e: &ServiceError) -> Option<String> {
+    let code = e.code.as_str();
+    let hint = match code {
+        "AuthenticationFail.OIDCToken.Expired" => "the OIDC token has expired: CI tokens live minutes; read a fresh one (a token file is re-read at every renewal, GitHub Actions tokens are asked for each time)",
+        "AuthenticationFail.OIDCToken.AudienceNotMatch" => "the token's audience (aud) is not a client id of the OIDC provider: ask for the token with that audience (--audience, default sts.aliyuncs.com) or add it to the provider (RAM console > SSO > OIDC)",
+        "AuthenticationFail.OIDCToken.IssuerNotMatch" => "the token's issuer (iss) is not the OIDC provider's issuer URL: check --oidc-provider-arn names the provider of this CI system",
+        "AuthenticationFail.OIDCToken.InvalidSignature" => "the token's signature does not verify with the provider's keys: it was not issued by that provider's issuer, or the provider's fingerprint is out of date",
+        "AuthenticationFail.OIDCToken.Invalid" => "the token is not a well-formed OIDC token (a JWT with iss, sub, aud, exp)",
+        "AuthenticationFail.NoPermission" => "the role's trust policy does not trust this OIDC provider for the token's subject (sub) and audience: compare its Condition on oidc:sub / oidc:aud with the claims of this job",
+        "EntityNotExist.Role" => "check the account id and role name in --role-arn",
+        _ => return None,
+    };
+    Some(hint.to_string())
+}
+
 /// Hints for OSS requests. `temporary` says whether the credentials carry a security token.
 pub fn oss(e: &ServiceError, temporary: bool) -> Option<String> {
     let code = e.code.as_str();

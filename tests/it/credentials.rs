@@ -840,7 +840,7 @@ fn official_config(world: &World) -> std::path::PathBuf {
              "ram_session_name": "ops-session", "expired_seconds": 900, "region_id": info.region},
             {"name": "chain", "mode": "ChainableRamRoleArn", "source_profile": "work",
              "ram_role_arn": info.role_arn, "ram_session_name": "chained"},
-            {"name": "vm", "mode": "EcsRamRole", "ram_role_name": "r"}
+            {"name": "vm", "mode": "CloudSSO", "cloud_sso_sign_in_url": "https://signin.example"}
         ]
     });
     let dir = world.path(".aliyun");
@@ -906,7 +906,7 @@ fn the_official_cli_profiles_are_read_as_a_fallback_and_never_written() {
         "vm",
     ]);
     assert_eq!(r.code, 2, "{r:?}");
-    assert!(r.stderr.contains("EcsRamRole"), "{r:?}");
+    assert!(r.stderr.contains("CloudSSO"), "{r:?}");
     assert!(
         !world.config_file().exists(),
         "fallback reading writes nothing"
@@ -916,7 +916,7 @@ fn the_official_cli_profiles_are_read_as_a_fallback_and_never_written() {
     let r = world.run(&["configure", "import"]);
     assert_eq!(r.code, 0, "{r:?}");
     assert!(
-        r.stderr.contains("EcsRamRole"),
+        r.stderr.contains("CloudSSO"),
         "the unusable one is named: {r:?}"
     );
     let ops = profile_of(&world.config_file(), "ops");

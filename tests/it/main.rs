@@ -13,6 +13,7 @@ mod errors;
 mod flow;
 mod generated;
 mod interrupts;
+mod keyless;
 mod layers;
 mod oss_api;
 mod policy;

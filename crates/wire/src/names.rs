@@ -48,23 +48,53 @@ pub fn check_key(key: &str) -> Result<(), &'static str> {
 /// `acs:ram::<account>:role/<name>`. The account is digits; `*` is let through because the docs
 /// mask account ids that way (the service then says the role does not exist, and a hint explains).
 pub fn check_role_arn(arn: &str) -> Result<(), UsageError> {
-    let expected = "expected acs:ram::<account-id>:role/<role-name>";
+    check_ram_arn(arn, "role", "role ARN")
+}
+
+/// `acs:ram::<account>:oidc-provider/<name>`: the identity provider of AssumeRoleWithOIDC.
+pub fn check_oidc_provider_arn(arn: &str) -> Result<(), UsageError> {
+    check_ram_arn(arn, "oidc-provider", "OIDC provider ARN")
+}
+
+/// A RAM role's name (the ECS instance role, say): 1-64 of letters, digits, `.`, `-`, `_`, and
+/// not `.` or `..` (it becomes a path segment of the metadata service's URL). The name may come
+/// from a server: the message shows it escaped.
+pub fn check_ram_role_name(name: &str) -> Result<(), UsageError> {
+    let ok = (1..=64).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+        && name != "."
+        && name != "..";
+    if !ok {
+        let shown: String = name.chars().take(64).collect();
+        refuse!(
+            "{:?} is not a RAM role name (1-64 letters, digits, '.', '-', '_')",
+            crate::text::escape_untrusted(&shown)
+        );
+    }
+    Ok(())
+}
+
+/// `acs:ram::<account>:<kind>/<name>`, the shape of RAM's ARNs.
+fn check_ram_arn(arn: &str, kind: &str, what: &str) -> Result<(), UsageError> {
+    let expected = format!("expected acs:ram::<account-id>:{kind}/<name>");
     let Some(rest) = arn.strip_prefix("acs:ram::") else {
-        refuse!("invalid role ARN {arn:?}: {expected}");
+        refuse!("invalid {what} {arn:?}: {expected}");
     };
-    let Some((account, role)) = rest.split_once(":role/") else {
-        refuse!("invalid role ARN {arn:?}: {expected}");
+    let Some((account, name)) = rest.split_once(&format!(":{kind}/")) else {
+        refuse!("invalid {what} {arn:?}: {expected}");
     };
     if account.is_empty() || !account.bytes().all(|b| b.is_ascii_digit() || b == b'*') {
-        refuse!("invalid role ARN {arn:?}: the account id must be digits ({expected})");
+        refuse!("invalid {what} {arn:?}: the account id must be digits ({expected})");
     }
-    if role.is_empty()
-        || role.len() > 64
-        || !role
+    if name.is_empty()
+        || name.len() > 64
+        || !name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b))
     {
-        refuse!("invalid role ARN {arn:?}: the role name must be 1-64 of letters, digits, '.', '-', '_' ({expected})");
+        refuse!("invalid {what} {arn:?}: the name must be 1-64 of letters, digits, '.', '-', '_' ({expected})");
     }
     Ok(())
 }
@@ -101,6 +131,23 @@ pub fn check_external_id(id: &str) -> Result<(), UsageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn oidc_provider_arns_and_role_names() {
+        assert!(check_oidc_provider_arn("acs:ram::1234567890123456:oidc-provider/GitHub").is_ok());
+        for bad in [
+            "acs:ram::1234567890123456:role/GitHub",
+            "acs:ram::1234567890123456:oidc-provider/",
+            "acs:ram::x:oidc-provider/GitHub",
+            "GitHub",
+        ] {
+            assert!(check_oidc_provider_arn(bad).is_err(), "{bad}");
+        }
+        assert!(check_ram_role_name("EcsRamRoleTest").is_ok());
+        for bad in ["", "a/b", "has space", "..", &"x".repeat(65)] {
+            assert!(check_ram_role_name(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn role_arns() {

@@ -83,7 +83,11 @@ pub struct OidcTokenInfo {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AssumeRoleWithOidcResponse {
-    #[serde(rename = "OIDCTokenInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "OIDCTokenInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub oidc_token_info: Option<OidcTokenInfo>,
     pub assumed_role_user: AssumedRoleUser,
     pub credentials: TemporaryCredentials,

@@ -1,6 +1,7 @@
 //! `alicli configure export-credentials`: print the credentials the selected profile resolves to
 //! (a role profile renewed first when near expiry), in a form another tool or a CI step can take:
-//! shell exports, a dotenv file, fish, PowerShell, or the JSON a credentials URI answers with.
+//! shell exports, a dotenv file, fish, PowerShell, the JSON a credentials URI answers with, or
+//! the official CLI's External process format.
 //!
 //! This is one of the two commands whose job is to print secrets (the other is `sts assume-role`);
 //! everything else masks them.
@@ -16,7 +17,8 @@ use crate::session::{Globals, Session};
     after_help = "Examples:\n  eval \"$(alicli configure export-credentials --profile ci)\"\n  \
 alicli configure export-credentials --profile ci --format env-no-export >> \"$GITHUB_ENV\"\n  \
 alicli configure export-credentials --profile ci --format fish | source\n  \
-alicli configure export-credentials --profile ci --format powershell | Invoke-Expression"
+alicli configure export-credentials --profile ci --format powershell | Invoke-Expression\n  \
+aliyun configure --mode External --process-command \"alicli configure export-credentials --profile ci --format process\""
 )]
 pub struct ExportArgs {
     /// How to print them

@@ -66,8 +66,8 @@ pub fn run(globals: Globals, args: ImportArgs) -> Result<()> {
             .and_then(|profiles| {
                 for (key, p) in &profiles {
                     check_profile_name(key).map_err(|e| UsageError(e.to_string()))?;
-                    if p.is_role() {
-                        crate::credentials::role::role_request(key, p)
+                    if p.renews() {
+                        crate::credentials::renewal::check_profile(key, p)
                             .map_err(|e| UsageError(e.to_string()))?;
                     }
                 }

@@ -82,6 +82,33 @@ fn checked(key: &str, profile_name: &str, value: &str) -> Result<String> {
             Ok(n) if n <= 20 => Ok(n.to_string()),
             _ => usage!("invalid retries {value:?}: give a number from 0 to 20"),
         },
+        "sts_signature_version" => match value.trim().to_ascii_lowercase().as_str() {
+            "v1" | "1" => Ok("v1".into()),
+            "v3" | "3" => Ok("v3".into()),
+            _ => usage!("invalid sts_signature_version {value:?}: use v1 or v3"),
+        },
+        "oidc_provider_arn" => {
+            alicli_wire::names::check_oidc_provider_arn(value)?;
+            Ok(value.to_string())
+        }
+        "ecs_ram_role" => {
+            // `*` stands for the instance's own role (an empty value would remove the key).
+            if value == "*" {
+                return Ok(String::new());
+            }
+            alicli_wire::names::check_ram_role_name(value)?;
+            Ok(value.to_string())
+        }
+        "credentials_uri" => {
+            crate::credentials::credentials_uri::check_uri(value)?;
+            Ok(value.to_string())
+        }
+        "oidc_token_file" | "oidc_audience" | "credential_process" => {
+            if value.trim().is_empty() || value.chars().any(char::is_control) {
+                usage!("invalid {key} {value:?}: give a value without control characters");
+            }
+            Ok(value.to_string())
+        }
         "sign_version" | "oss.sign_version" => match SignVersionArg::parse_setting(value) {
             Some(SignVersionArg::V1) => Ok("v1".into()),
             Some(SignVersionArg::V4) => Ok("v4".into()),

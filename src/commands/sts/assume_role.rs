@@ -3,10 +3,10 @@
 //! keep them in a profile that remembers how to get them again.
 
 use anyhow::Result;
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use crate::config::profile::{self, Profile};
-use crate::credentials::exports;
+use crate::credentials::exports::{self, AnswerOutput};
 use crate::credentials::CredentialSource;
 use crate::error::usage;
 use crate::session::Session;
@@ -39,16 +39,8 @@ pub struct AssumeRoleArgs {
     #[arg(long, value_name = "NAME")]
     pub save_profile: Option<String>,
     /// What to print on stdout
-    #[arg(long, value_enum, default_value_t = AssumeRoleOutput::Json)]
-    pub output: AssumeRoleOutput,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AssumeRoleOutput {
-    /// The STS answer as JSON (AssumedRoleUser, Credentials, RequestId)
-    Json,
-    /// `export` lines for `eval "$(alicli sts assume-role … --output env)"`
-    Env,
+    #[arg(long, value_enum, default_value_t = AnswerOutput::Json)]
+    pub output: AnswerOutput,
 }
 
 /// The request after every local check passed.
@@ -79,7 +71,7 @@ pub fn validate(args: &AssumeRoleArgs) -> Result<AssumeRoleRequest> {
 }
 
 pub fn run(globals: crate::session::Globals, args: AssumeRoleArgs) -> Result<()> {
-    let env_output = args.output == AssumeRoleOutput::Env;
+    let env_output = args.output == AnswerOutput::Env;
     let result = assume(globals, args);
     if let Err(e) = &result {
         // `eval "$(alicli sts assume-role … --output env)"` evaluates an empty string to
@@ -124,20 +116,10 @@ fn assume(globals: crate::session::Globals, args: AssumeRoleArgs) -> Result<()> 
         ));
     }
     let text = match args.output {
-        AssumeRoleOutput::Json => pretty_json(&response)?,
-        AssumeRoleOutput::Env => env_exports(&response)?,
+        AnswerOutput::Json => pretty_json(&response)?,
+        AnswerOutput::Env => exports::env_lines(&response.credentials)?,
     };
     crate::write_stdout(text.as_bytes())
-}
-
-/// The same `export` lines as `configure export-credentials`, for the answer's credentials.
-fn env_exports(r: &AssumeRoleResponse) -> Result<String> {
-    let issued = crate::credentials::Issued::from(r.credentials.clone());
-    exports::render(
-        exports::ExportFormat::Env,
-        &issued.credentials,
-        issued.expiration.as_deref(),
-    )
 }
 
 /// Writes the temporary credentials into profile `name`, with what a later refresh needs
@@ -154,7 +136,10 @@ fn save(
         CredentialSource::Profile(p) | CredentialSource::ProfileOss(p) => Some(p.clone()),
         // Neither the environment nor the official CLI's file is a profile alicli can name as
         // the source: the saved credentials then cannot renew themselves.
-        CredentialSource::Environment(_) | CredentialSource::Aliyun(_) => None,
+        CredentialSource::Environment(_)
+        | CredentialSource::Aliyun(_)
+        | CredentialSource::CredentialsFile(_)
+        | CredentialSource::Keyless { .. } => None,
     };
     profile::update(&session.config_path, |config| {
         let carried = source_profile

@@ -108,7 +108,7 @@ pub const SETTINGS: &[Setting] = &[
     Setting {
         name: "ecs_ram_role",
         secret: false,
-        about: "ECS instance RAM role from the metadata service (empty: the instance's)",
+        about: "ECS instance RAM role from the metadata service (set '*' for the instance's own)",
     },
     Setting {
         name: "credentials_uri",

@@ -29,6 +29,28 @@ const SCRUBBED: &[&str] = &[
     "ALICLI_STS_ENDPOINT",
     "ALIBABA_CLOUD_CONFIG_FILE",
     "ALIBABA_CLOUD_PROFILE",
+    "ALIBABA_CLOUD_CREDENTIALS_FILE",
+    "ALIBABA_CLOUD_ROLE_ARN",
+    "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+    "ALIBABA_CLOUD_OIDC_TOKEN_FILE",
+    "ALIBABA_CLOUD_ROLE_SESSION_NAME",
+    "ALIBABA_CLOUD_ECS_METADATA",
+    "ALIBABA_CLOUD_ECS_METADATA_DISABLED",
+    "ALIBABA_CLOUD_IMDSV1_DISABLED",
+    "ALIBABA_CLOUD_CREDENTIALS_URI",
+    "ALIBABA_CLOUD_STS_REGION",
+    "ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED",
+    "ALICLOUD_ACCESS_KEY",
+    "ALICLOUD_SECRET_KEY",
+    "ALICLOUD_SECURITY_TOKEN",
+    "OSS_REGION",
+    "OSS_ENDPOINT",
+    "ACTIONS_ID_TOKEN_REQUEST_URL",
+    "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+    "GITHUB_RUN_ID",
+    "GITHUB_RUN_ATTEMPT",
+    "CI_JOB_ID",
+    "ALICLI_STS_SIGNATURE_VERSION",
     "HTTP_PROXY",
     "HTTPS_PROXY",
     "http_proxy",
@@ -240,6 +262,9 @@ fn clean(mut cmd: Command, dir: &Path, args: &[&str]) -> Command {
     }
     cmd.env("ALICLI_CONFIG_FILE", dir.join("config.toml"))
         .env("ALICLI_CACHE_DIR", dir.join("cache"))
+        // Never the real metadata address: a test that asks the ECS metadata service without
+        // pointing it at the local cloud meets a closed port on loopback.
+        .env("ALICLI_ECS_METADATA_ENDPOINT", "http://127.0.0.1:1")
         .env("HOME", dir)
         .env("XDG_CONFIG_HOME", dir.join("xdg"));
     cmd
