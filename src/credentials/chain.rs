@@ -110,6 +110,7 @@ fn find(cx: &Context, service: For) -> Result<Option<Arc<dyn ProvideCredentials>
             sts_endpoint: cx.sts_endpoint.map(str::to_string),
             region: session.globals.region.clone(),
             services: cx.services.clone(),
+            sts_signature: session.sts_signature()?,
         };
         return Ok(Some(Arc::new(role::provider(whole, p, renewal))));
     }

@@ -46,6 +46,8 @@ pub struct RoleRenewal {
     /// `--region`.
     pub region: Option<String>,
     pub services: Arc<dyn Services>,
+    /// How the AssumeRole is signed: the session's choice (`Session::sts_signature`).
+    pub sts_signature: crate::session::StsSignatureVersion,
 }
 
 /// The provider of role profile `renewal.name`, holding `profile`'s cached credentials (if
@@ -143,6 +145,7 @@ impl RoleRenewal {
                     signer,
                 )),
                 &request,
+                self.sts_signature,
             )
             .map_err(|e| {
                 crate::terminal::hints::attach(e, |svc| {
@@ -286,6 +289,7 @@ mod tests {
             _net: &Net,
             signer: Arc<dyn ProvideCredentials>,
             request: &AssumeRoleRequest,
+            _signature: crate::session::StsSignatureVersion,
         ) -> Result<AssumeRoleResponse> {
             let signer = signer.credentials()?.credentials;
             let n = self.calls.fetch_add(1, Ordering::SeqCst) + 1;
@@ -354,6 +358,7 @@ mod tests {
                 sts_endpoint: sts_endpoint.map(str::to_string),
                 region: None,
                 services: sts,
+                sts_signature: Default::default(),
             },
         )
     }
