@@ -898,4 +898,84 @@ mod tests {
             &[("x-acs-action", "AssumeRole")]
         )));
     }
+
+    /// Sends `request` through the STS handler; the status and the answer's JSON.
+    fn handled(cloud: &Cloud, request: axum::http::Request<axum::body::Body>) -> (u16, String) {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let response = crate::sts::handle(cloud, request).await;
+            let status = response.status().as_u16();
+            let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+                .await
+                .unwrap();
+            (status, String::from_utf8_lossy(&body).into_owned())
+        })
+    }
+
+    #[test]
+    fn the_handler_reads_each_version_where_it_puts_its_parameters() {
+        let (cloud, _dir, id, secret) = cloud();
+        let creds = Credentials::new(&id, &secret, None);
+        // POP v1 as aliyun-python-sdk-core sends it: signed query, and x-acs-action and
+        // x-acs-version headers besides, which must not become parameters twice.
+        let business = vec![
+            ("Action".to_string(), "GetCallerIdentity".to_string()),
+            ("Version".to_string(), "2015-04-01".to_string()),
+            ("Format".to_string(), "JSON".to_string()),
+        ];
+        let (params, _) = pop::sign("POST", business, &creds, Utc::now(), "v1-nonce");
+        let query: Vec<String> = params
+            .iter()
+            .map(|(k, v)| {
+                format!(
+                    "{}={}",
+                    alicli_wire::signing::percent::rfc3986(k),
+                    alicli_wire::signing::percent::rfc3986(v)
+                )
+            })
+            .collect();
+        let request = axum::http::Request::builder()
+            .method("POST")
+            .uri(format!("/?{}", query.join("&")))
+            .header("x-acs-action", "GetCallerIdentity")
+            .header("x-acs-version", "2015-04-01")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let (status, body) = handled(&cloud, request);
+        assert_eq!(status, 200, "{body}");
+        // V3 with its parameters in a form body.
+        let form = b"DurationSeconds=900&RoleSessionName=v3-form&RoleArn=acs%3Aram%3A%3A1234567890123456%3Arole%2Foss-readonly";
+        let signed = acs3::sign(
+            &acs3::RpcCall {
+                method: "POST",
+                host: "127.0.0.1",
+                action: "AssumeRole",
+                version: "2015-04-01",
+                query: &[],
+                headers: &[(
+                    "content-type".to_string(),
+                    "application/x-www-form-urlencoded".to_string(),
+                )],
+                body: form,
+            },
+            &creds,
+            Utc::now(),
+            "v3-nonce",
+        );
+        let mut request = axum::http::Request::builder().method("POST").uri("/");
+        for (k, v) in &signed.headers {
+            request = request.header(k.as_str(), v.as_str());
+        }
+        let request = request.body(axum::body::Body::from(form.to_vec())).unwrap();
+        let (status, body) = handled(&cloud, request);
+        assert_eq!(status, 200, "{body}");
+        assert!(body.contains("role/oss-readonly/v3-form"), "{body}");
+        let stats = cloud.stats.lock().unwrap();
+        assert_eq!(
+            (stats["sts-signature:v1"], stats["sts-signature:v3"]),
+            (1, 1)
+        );
+    }
 }

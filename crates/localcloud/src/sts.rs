@@ -109,22 +109,27 @@ pub(crate) async fn handle(cloud: &Cloud, request: Request) -> Response {
     let body = axum::body::to_bytes(request.into_body(), 1 << 20)
         .await
         .unwrap_or_default();
-    // Signature V3 names the action and version in headers: they go first, as `Action` and
-    // `Version`, so that they are what `param` finds. It hashes the body rather than reading
-    // it, so there the body holds parameters only when it says it is a form; a v1 POST without
-    // a content type has always been read as one.
+    // Signature V3 names the action and version in headers, and hashes the body rather than
+    // reading it: there the body holds parameters only when it says it is a form, and the
+    // headers' action and version go first, as `Action` and `Version`, so that they are what
+    // `param` finds. A v1 call (whose SDK may send those headers too) is read as it always was:
+    // query and body, a POST without a content type taken as a form.
     let from_header = |name: &str| headers.iter().find(|(k, _)| k == name).map(|(_, v)| v);
-    let v3_style = from_header("x-acs-action").is_some();
-    let mut params: Vec<(String, String)> =
-        [("Action", "x-acs-action"), ("Version", "x-acs-version")]
-            .into_iter()
-            .filter_map(|(param, header)| {
-                from_header(header).map(|v| (param.to_string(), v.clone()))
-            })
-            .collect();
-    params.extend(query.iter().cloned());
-    if form || !v3_style {
+    let v3_signed =
+        from_header("authorization").is_some_and(|a| a.trim_start().starts_with("ACS3-"));
+    let mut params: Vec<(String, String)> = query.clone();
+    if form || !v3_signed {
         params.extend(form_urlencoded::parse(&body).into_owned());
+    }
+    if v3_signed || !params.iter().any(|(k, _)| k == "Action") {
+        let named: Vec<(String, String)> =
+            [("Action", "x-acs-action"), ("Version", "x-acs-version")]
+                .into_iter()
+                .filter_map(|(param, header)| {
+                    from_header(header).map(|v| (param.to_string(), v.clone()))
+                })
+                .collect();
+        params.splice(0..0, named);
     }
     let params = StsCall {
         method: method.clone(),
