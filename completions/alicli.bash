@@ -227,7 +227,7 @@ _alicli() {
 
     case "${cmd}" in
         alicli)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version configure sts oss policy serve demo completions man help"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version configure sts oss policy serve demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -261,6 +261,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -269,7 +273,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__completions)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version bash elvish fish powershell zsh"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -303,6 +307,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -311,7 +319,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__configure)
-            opts="-v -q -h -V --access-key-id --access-key-secret --sts-endpoint --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version list get set export-credentials import help"
+            opts="-v -q -h -V --access-key-id --access-key-secret --sts-endpoint --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version list get set export-credentials import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -357,6 +365,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -365,7 +377,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__configure__subcmd__export__subcmd__credentials)
-            opts="-v -q -h -V --format --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --format --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -403,6 +415,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -411,7 +427,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__configure__subcmd__get)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -443,6 +459,10 @@ _alicli() {
                     ;;
                 --proxy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -551,7 +571,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__configure__subcmd__import)
-            opts="-v -q -h -V --from --force --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --from --force --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -589,6 +609,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -597,7 +621,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__configure__subcmd__list)
-            opts="-v -q -h -V --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -635,6 +659,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -643,7 +671,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__configure__subcmd__set)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -677,6 +705,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -685,7 +717,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__demo)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -717,6 +749,10 @@ _alicli() {
                     ;;
                 --proxy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1063,7 +1099,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__man)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1095,6 +1131,10 @@ _alicli() {
                     ;;
                 --proxy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1105,7 +1145,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version config get put sign help"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version config get put sign help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1139,6 +1179,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1147,7 +1191,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__config)
-            opts="-v -q -h -V --endpoint --access-key-id --access-key-secret --sts-token --security-token --sign-version --expiration --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --endpoint --access-key-id --access-key-secret --sts-token --security-token --sign-version --expiration --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1209,6 +1253,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1217,7 +1265,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__get)
-            opts="-v -q -h -V --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1269,6 +1317,10 @@ _alicli() {
                     ;;
                 --proxy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1363,7 +1415,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__put)
-            opts="-v -q -h -V --content-type --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --content-type --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1421,6 +1473,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1429,7 +1485,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__sign)
-            opts="-v -q -h -V --expires --method --content-type --endpoint --sign-version --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --expires --method --content-type --endpoint --sign-version --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1483,6 +1539,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1491,7 +1551,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__policy)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version check eval probe help"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version check eval probe help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1525,6 +1585,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1533,7 +1597,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__policy__subcmd__check)
-            opts="-v -q -h -V --session --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --session --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1571,6 +1635,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1579,7 +1647,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__policy__subcmd__eval)
-            opts="-v -q -h -V --policy --role-policy --action --resource --context --account --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --policy --role-policy --action --resource --context --account --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1639,6 +1707,10 @@ _alicli() {
                     ;;
                 --proxy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1719,7 +1791,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__policy__subcmd__probe)
-            opts="-v -q -h -V --suffix --endpoint --sign-version --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --suffix --endpoint --sign-version --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1769,6 +1841,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1777,7 +1853,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__serve)
-            opts="-v -q -h -V --listen --data-dir --config --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --listen --data-dir --config --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1823,6 +1899,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1831,7 +1911,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__sts)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version assume-role get-caller-identity help"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version assume-role get-caller-identity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1865,6 +1945,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1873,7 +1957,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__sts__subcmd__assume__subcmd__role)
-            opts="-v -q -h -V --role-arn --role-session-name --policy --duration-seconds --external-id --endpoint --save-profile --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --role-arn --role-session-name --policy --duration-seconds --external-id --endpoint --save-profile --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1939,6 +2023,10 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1947,7 +2035,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__sts__subcmd__get__subcmd__caller__subcmd__identity)
-            opts="-v -q -h -V --endpoint --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --help --version"
+            opts="-v -q -h -V --endpoint --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1983,6 +2071,10 @@ _alicli() {
                     ;;
                 --proxy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
                 *)

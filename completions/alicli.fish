@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_alicli_global_optspecs
-    string join \n profile= config-file= region= v/verbose q/quiet retries= connect-timeout= read-timeout= proxy= h/help V/version
+    string join \n profile= config-file= region= v/verbose q/quiet retries= connect-timeout= read-timeout= proxy= sts-signature-version= h/help V/version
 end
 
 function __fish_alicli_needs_command
@@ -31,6 +31,8 @@ complete -c alicli -n "__fish_alicli_needs_command" -l retries -d 'Retries of a 
 complete -c alicli -n "__fish_alicli_needs_command" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_needs_command" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_needs_command" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_needs_command" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_needs_command" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_needs_command" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_needs_command" -s h -l help -d 'Print help'
@@ -54,6 +56,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -s h -l help -d 'Print help'
@@ -73,6 +77,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -84,6 +90,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
@@ -95,6 +103,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
@@ -111,6 +121,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -123,6 +135,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l force -d 'Replace alicli profiles that have the same names (they are kept otherwise)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data and errors'
@@ -141,6 +155,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_s
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -s h -l help -d 'Print help'
@@ -164,6 +180,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -176,6 +194,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -s h -l help -d 'Print help'
@@ -190,6 +210,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_s
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -s h -l help -d 'Print help'
@@ -213,6 +235,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -230,6 +254,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
@@ -250,6 +276,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
@@ -270,6 +298,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -286,6 +316,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_see
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s h -l help -d 'Print help'
@@ -303,6 +335,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_su
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l session -d 'Check as a session policy (the --policy of sts assume-role): over 2048 characters is an error'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors'
@@ -323,6 +357,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_su
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -340,6 +376,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_su
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -358,6 +396,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand serve" -l retries -d 'Retr
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand serve" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -s h -l help -d 'Print help'
@@ -369,6 +409,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand demo" -l retries -d 'Retri
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand demo" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -s h -l help -d 'Print help'
@@ -380,6 +422,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand completions" -l retries -d
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand completions" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -s h -l help -d 'Print help'
@@ -391,6 +435,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand man" -l retries -d 'Retrie
 complete -c alicli -n "__fish_alicli_using_subcommand man" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand man" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand man" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand man" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s h -l help -d 'Print help'

@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands;
-use crate::session::Globals;
+use crate::session::{Globals, StsSignatureVersion};
 
 /// Alibaba Cloud temporary credentials from a terminal or CI: STS AssumeRole, profiles, and
 /// signed OSS downloads and uploads.
@@ -60,6 +60,9 @@ pub struct GlobalArgs {
     /// Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)
     #[arg(long, global = true, value_name = "URL")]
     pub proxy: Option<String>,
+    /// Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile's renewals included (profile key `sts_signature_version`) [default: v1]
+    #[arg(long, global = true, value_enum, value_name = "VERSION")]
+    pub sts_signature_version: Option<StsSignatureVersion>,
 }
 
 fn parse_region(text: &str) -> Result<String, String> {
@@ -92,6 +95,7 @@ impl GlobalArgs {
             read_timeout: self.read_timeout,
             // Kept even when empty: `--proxy ''` is a mistake to report, not a way to go direct.
             proxy: self.proxy.clone(),
+            sts_signature_version: self.sts_signature_version,
         }
     }
 }

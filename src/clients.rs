@@ -14,7 +14,7 @@ use crate::error::UsageError;
 use crate::net::fetch::{FetchAnswer, FetchRequest};
 use crate::net::http::Net;
 use crate::oss::{OssClient, SignVersion};
-use crate::session::Session;
+use crate::session::{Session, StsSignatureVersion};
 use crate::sts::{
     AssumeRoleRequest, AssumeRoleResponse, AssumeRoleWithOidcRequest, AssumeRoleWithOidcResponse,
     StsClient,
@@ -69,12 +69,14 @@ impl Services for LiveServices {
         net: &Net,
         signer: Arc<dyn ProvideCredentials>,
         request: &AssumeRoleRequest,
+        signature: StsSignatureVersion,
     ) -> Result<AssumeRoleResponse> {
         StsClient {
             http: crate::net::http::client_for(endpoint, net)?,
             endpoint: endpoint.clone(),
             retry: net.retry,
             credentials: signer,
+            signature,
         }
         .assume_role(request)
     }
@@ -107,20 +109,27 @@ fn context<'a>(session: &'a Session, sts_endpoint: Option<&'a str>) -> chain::Co
     }
 }
 
-/// An STS client for this session; `endpoint` is the command's `--endpoint`. The credentials
-/// are asked for once here, so that missing or expired ones fail before anything else is done.
+/// An STS client for this session; `endpoint` is the command's `--endpoint`. The signature
+/// version is settled first (a bad profile value fails before any request, a role profile's
+/// renewal included), then the credentials are asked for once, so that missing or expired ones
+/// fail before anything else is done.
 pub fn sts(session: &Session, endpoint: Option<&str>) -> Result<StsClient> {
+    let signature = session.sts_signature()?;
     let target = session.sts_endpoint(endpoint)?;
     let net = session.net()?;
     let http = crate::net::http::client_for(&target, &net)?;
     let credentials = chain::resolve(&context(session, endpoint), For::Sts)?;
-    crate::terminal::output::verbose(&format!("credentials from {}", credentials.source()));
+    crate::terminal::output::verbose(&format!(
+        "credentials from {}; endpoint {target}; signing STS {signature}",
+        credentials.source()
+    ));
     credentials.credentials()?;
     Ok(StsClient {
         http,
         endpoint: target,
         retry: net.retry,
         credentials,
+        signature,
     })
 }
 

@@ -167,6 +167,7 @@ fn renewal(cx: &Context, name: String, store: Store) -> Result<ProfileRenewal> {
         sts_endpoint: cx.sts_endpoint.map(str::to_string),
         region: cx.session.globals.region.clone(),
         services: cx.services.clone(),
+        sts_signature: cx.session.sts_signature()?,
     })
 }
 

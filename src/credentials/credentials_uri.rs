@@ -221,6 +221,7 @@ pub(crate) mod fake {
             _net: &Net,
             _signer: Arc<dyn ProvideCredentials>,
             _request: &AssumeRoleRequest,
+            _signature: crate::session::StsSignatureVersion,
         ) -> Result<AssumeRoleResponse> {
             anyhow::bail!("this fake has no STS")
         }
@@ -267,6 +268,7 @@ pub(crate) mod fake {
             _net: &Net,
             _signer: Arc<dyn ProvideCredentials>,
             _request: &AssumeRoleRequest,
+            _signature: crate::session::StsSignatureVersion,
         ) -> Result<AssumeRoleResponse> {
             anyhow::bail!("this fake has no STS")
         }

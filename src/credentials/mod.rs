@@ -164,6 +164,7 @@ pub trait Services: Send + Sync {
         net: &Net,
         signer: std::sync::Arc<dyn ProvideCredentials>,
         request: &AssumeRoleRequest,
+        signature: crate::session::StsSignatureVersion,
     ) -> Result<AssumeRoleResponse>;
 
     fn assume_role_with_oidc(

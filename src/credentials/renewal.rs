@@ -66,6 +66,8 @@ pub struct ProfileRenewal {
     /// `--region`.
     pub region: Option<String>,
     pub services: Arc<dyn Services>,
+    /// How an AssumeRole is signed: the session's choice (`Session::sts_signature`).
+    pub sts_signature: crate::session::StsSignatureVersion,
 }
 
 /// The provider of renewing profile `renewal.name`, holding `profile`'s cached credentials (if
@@ -260,15 +262,13 @@ impl ProfileRenewal {
                     CredentialSource::Profile(source_name.clone()),
                     signer,
                 ));
-                role::assume(
-                    name,
-                    &p,
-                    &source_name,
-                    signer,
-                    &endpoint,
-                    &self.net,
-                    &*self.services,
-                )?
+                let sts = role::Sts {
+                    endpoint: &endpoint,
+                    net: &self.net,
+                    services: &*self.services,
+                    signature: self.sts_signature,
+                };
+                role::assume(name, &p, &source_name, signer, &sts)?
             }
             Kind::Oidc => {
                 let endpoint = self.endpoint_for(config, name)?;
@@ -407,6 +407,7 @@ mod tests {
             _net: &Net,
             signer: Arc<dyn ProvideCredentials>,
             request: &AssumeRoleRequest,
+            _signature: crate::session::StsSignatureVersion,
         ) -> Result<AssumeRoleResponse> {
             let signer = signer.credentials()?.credentials;
             let n = self.calls.fetch_add(1, Ordering::SeqCst) + 1;
@@ -475,6 +476,7 @@ mod tests {
                 sts_endpoint: sts_endpoint.map(str::to_string),
                 region: None,
                 services: sts,
+                sts_signature: Default::default(),
             },
         )
     }

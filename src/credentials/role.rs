@@ -14,20 +14,28 @@ use crate::net::http::Net;
 use alicli_wire::endpoint::Endpoint;
 use alicli_wire::sts::AssumeRoleRequest;
 
-/// Assumes role profile `name`'s role, signed by `signer` (the credentials of its source
-/// profile `source_name`), at `endpoint`.
+/// Where and how an AssumeRole goes: the endpoint, the network settings, the services that
+/// send it, and the STS signature version.
+pub struct Sts<'a> {
+    pub endpoint: &'a Endpoint,
+    pub net: &'a Net,
+    pub services: &'a dyn Services,
+    pub signature: crate::session::StsSignatureVersion,
+}
+
+/// Assumes role profile `name`'s role through `sts`, signed by `signer` (the credentials of its
+/// source profile `source_name`).
 pub fn assume(
     name: &str,
     p: &Profile,
     source_name: &str,
     signer: Arc<dyn ProvideCredentials>,
-    endpoint: &Endpoint,
-    net: &Net,
-    services: &dyn Services,
+    sts: &Sts,
 ) -> Result<Issued> {
     let request = role_request(name, p)?;
-    let response = services
-        .assume_role(endpoint, net, signer, &request)
+    let response = sts
+        .services
+        .assume_role(sts.endpoint, sts.net, signer, &request, sts.signature)
         .map_err(|e| {
             crate::terminal::hints::attach(e, |svc| {
                 crate::terminal::hints::assume_role(svc, &request.role_arn, source_name)

@@ -25,7 +25,7 @@ want_hash="$(sha256sum "$req" | cut -d' ' -f1)"
 venv_complete() {
     [[ -x "$venv/bin/python" && -f "$stamp" ]] || return 1
     [[ "$(cat "$stamp")" == "$want_hash" ]] || return 1
-    "$venv/bin/python" -c 'import oss2, alibabacloud_oss_v2, aliyunsdkcore, aliyunsdksts' >/dev/null 2>&1
+    "$venv/bin/python" -c 'import oss2, alibabacloud_oss_v2, aliyunsdkcore, aliyunsdksts, alibabacloud_sts20150401, alibabacloud_tea_openapi, alibabacloud_openapi_util, alibabacloud_credentials' >/dev/null 2>&1
 }
 
 if ! venv_complete; then

@@ -2,8 +2,11 @@
 """Interop suite: Alibaba Cloud's official Python SDKs against `alicli serve`.
 
 Every signature here is computed by the official SDKs (oss2, alibabacloud-oss-v2,
-aliyun-python-sdk-core, aliyun-python-sdk-sts); this file contains no signing code.  The local cloud verifies them
-with the same code alicli signs with, so a pass means alicli and the SDKs agree.
+aliyun-python-sdk-core, aliyun-python-sdk-sts, and for STS signature V3 alibabacloud-sts20150401
+over alibabacloud-tea-openapi); this file contains no signing code.  The local cloud verifies them
+with the same code alicli signs with, so a pass means alicli and the SDKs agree.  The other way
+round, alicli's V3 requests are checked by a small server here that recomputes their signature
+with the official alibabacloud-openapi-util.
 
 Run through run.sh (which prepares the venv), or directly with a Python that has the pinned
 SDKs installed.  The binary is $ALICLI_BIN, else <repo>/target/release/alicli.
@@ -12,6 +15,7 @@ Prints one line per test and ends with "N passed, M failed"; exits 1 if any test
 
 import datetime
 import email.utils
+import http.server
 import inspect
 import json
 import os
@@ -30,6 +34,14 @@ import urllib.request
 
 import alibabacloud_oss_v2 as ossv2
 import oss2
+from alibabacloud_credentials.client import Client as CredentialClient
+from alibabacloud_credentials.models import Config as CredentialConfig
+from alibabacloud_openapi_util.client import Client as OpenApiUtil
+from alibabacloud_sts20150401 import models as sts_models
+from alibabacloud_sts20150401.client import Client as StsV3Client
+from alibabacloud_tea_openapi import exceptions as openapi_exceptions
+from alibabacloud_tea_openapi.utils_models import Config as OpenApiConfig
+from Tea.request import TeaRequest
 from aliyunsdkcore.acs_exception.exceptions import ServerException
 from aliyunsdkcore.auth.credentials import StsTokenCredential
 from aliyunsdkcore.client import AcsClient
@@ -377,6 +389,197 @@ def test_sts_wrong_secret(ctx):
               'differs from the SDK\'s: %s' % e.get_error_msg())
         return
     raise Failure('AssumeRole with a wrong secret succeeded')
+
+
+# --------------------------------------------------------------------------- tests: STS signature V3
+
+V3 = 'ACS3-HMAC-SHA256'
+
+
+def sts_v3_client(ctx, ak=None, sk=None, token=None):
+    """The official V3 STS client (alibabacloud-sts20150401 over alibabacloud-tea-openapi),
+    pointed at the local cloud over plain http and told to sign ACS3-HMAC-SHA256 (its default,
+    named here so that a change of default cannot turn this test into a v1 test)."""
+    return StsV3Client(OpenApiConfig(
+        access_key_id=ak or ctx.ak, access_key_secret=sk or ctx.sk, security_token=token,
+        endpoint=ctx.hostport, protocol='http', region_id=ctx.region,
+        signature_algorithm=V3, read_timeout=TIMEOUT * 1000, connect_timeout=TIMEOUT * 1000))
+
+
+def v3_assume_role_request(ctx, session_name):
+    return sts_models.AssumeRoleRequest(role_arn=ctx.role_arn, role_session_name=session_name,
+                                        policy=NARROW_POLICY, duration_seconds=900)
+
+
+def test_sts_v3_official_client_assume_role(ctx):
+    before = ctx.stats().get('sts-signature:v3', 0)
+    resp = sts_v3_client(ctx).assume_role(v3_assume_role_request(ctx, 'interop-v3'))
+    check(resp.status_code == 200, 'status %s' % resp.status_code)
+    body = resp.body
+    check(body.assumed_role_user.arn.endswith('role/oss-readonly/interop-v3'),
+          'AssumedRoleUser.Arn %r' % body.assumed_role_user.arn)
+    creds = body.credentials
+    check(creds.access_key_id.startswith('STS.') and creds.security_token,
+          'credentials %r' % creds.access_key_id)
+    after = ctx.stats().get('sts-signature:v3', 0)
+    check(after == before + 1, 'the local cloud verified %d -> %d V3 calls' % (before, after))
+    # The credentials it returned work for OSS, and for a V3 call with their token.
+    ctx.ensure_jpg()
+    got = ctx.sts_bucket({'AccessKeyId': creds.access_key_id,
+                          'AccessKeySecret': creds.access_key_secret,
+                          'SecurityToken': creds.security_token}, 4).get_object(JPG_KEY).read()
+    check(got == JPG_BYTES, 'OSS with the V3-issued credentials: %r' % got[:60])
+    who = sts_v3_client(ctx, creds.access_key_id, creds.access_key_secret,
+                        creds.security_token).get_caller_identity().body
+    check(who.identity_type == 'AssumedRoleUser' and who.arn.endswith('/interop-v3'),
+          'GetCallerIdentity with the token: %r %r' % (who.identity_type, who.arn))
+
+
+def test_sts_v3_official_client_get_caller_identity(ctx):
+    who = sts_v3_client(ctx).get_caller_identity().body
+    check(who.identity_type == 'RAMUser', 'IdentityType %r' % who.identity_type)
+    check(who.account_id == ctx.seed['account_id'], 'AccountId %r' % who.account_id)
+
+
+def test_sts_v3_official_client_wrong_secret(ctx):
+    try:
+        sts_v3_client(ctx, sk=ctx.sk + 'x').assume_role(v3_assume_role_request(ctx, 'v3-bad'))
+    except openapi_exceptions.ClientException as e:
+        check(e.status_code == 400 and e.code == 'SignatureDoesNotMatch',
+              'expected 400 SignatureDoesNotMatch, got %s %s: %s'
+              % (e.status_code, e.code, e.message))
+        return
+    raise Failure('AssumeRole signed with a wrong secret succeeded')
+
+
+def test_alibabacloud_credentials_imports(ctx):
+    """The credentials library installs and answers a static key without any network."""
+    cred = CredentialClient(CredentialConfig(type='access_key', access_key_id=ctx.ak,
+                                             access_key_secret=ctx.sk)).get_credential()
+    check(cred.access_key_id == ctx.ak and cred.access_key_secret == ctx.sk,
+          'credential %r' % cred.access_key_id)
+
+
+class V3Checker(http.server.BaseHTTPRequestHandler):
+    """Answers an AssumeRole only if its V3 signature is what alibabacloud-openapi-util computes
+    from the request as it arrived; otherwise STS's SignatureDoesNotMatch."""
+
+    secret = None
+    seen = []
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        url = urllib.parse.urlsplit(self.path)
+        body = self.rfile.read(int(self.headers.get('Content-Length') or 0))
+        auth = self.headers.get('Authorization', '')
+        signed = []
+        for part in auth[len(V3) + 1:].split(','):
+            key, _, value = part.strip().partition('=')
+            if key == 'SignedHeaders':
+                signed = value.split(';')
+            elif key == 'Credential':
+                access_key_id = value
+        request = TeaRequest()
+        request.method = self.command
+        request.pathname = url.path
+        request.query = dict(urllib.parse.parse_qsl(url.query, keep_blank_values=True))
+        request.headers = {name: self.headers.get(name, '') for name in signed}
+        payload = OpenApiUtil.hex_encode(OpenApiUtil.hash(body, V3))
+        expected = OpenApiUtil.get_authorization(request, V3, payload, access_key_id,
+                                                 self.secret)
+        ok = (auth == expected and self.headers.get('x-acs-content-sha256') == payload
+              and set(signed) >= {'host', 'x-acs-action', 'x-acs-version', 'x-acs-date',
+                                  'x-acs-signature-nonce', 'x-acs-content-sha256'})
+        V3Checker.seen.append({'ok': ok, 'headers': dict(self.headers.items()),
+                               'query': request.query, 'body': body})
+        if ok and self.headers.get('x-acs-action') == 'AssumeRole':
+            expiration = (datetime.datetime.now(datetime.timezone.utc)
+                          + datetime.timedelta(seconds=900)).strftime('%Y-%m-%dT%H:%M:%SZ')
+            status, answer = 200, {
+                'RequestId': 'V3-CHECKED',
+                'AssumedRoleUser': {
+                    'Arn': request.query.get('RoleArn', '') + '/'
+                           + request.query.get('RoleSessionName', ''),
+                    'AssumedRoleId': '300000000000000001:' + request.query.get('RoleSessionName', ''),
+                },
+                'Credentials': {'AccessKeyId': 'STS.V3checked', 'AccessKeySecret': 'v3-secret-xyz',
+                                'SecurityToken': 'CAIS' + 'v3' * 40, 'Expiration': expiration},
+            }
+        else:
+            status, answer = 400, {'RequestId': 'V3-REFUSED', 'HostId': 'sts.aliyuncs.com',
+                                   'Code': 'SignatureDoesNotMatch',
+                                   'Message': 'Specified signature does not match our calculation.'}
+        data = json.dumps(answer).encode()
+        self.send_response(status)
+        self.send_header('Content-Type', 'application/json;charset=utf-8')
+        self.send_header('Content-Length', str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def _alicli_v3_against_checker(secret_known_to_server, token=None):
+    """Runs alicli's V3 AssumeRole against a V3Checker; returns (completed process, what the
+    checker saw)."""
+    V3Checker.secret = secret_known_to_server
+    V3Checker.seen = []
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), V3Checker)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    tmp = tempfile.mkdtemp(prefix='alicli-interop-')
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(('ALICLI_', 'ALIBABA_CLOUD_', 'OSS_'))}
+    env.update(ALICLI_CONFIG_FILE=os.path.join(tmp, 'config.toml'),
+               ALICLI_CACHE_DIR=os.path.join(tmp, 'cache'),
+               ALIBABA_CLOUD_ACCESS_KEY_ID='LTAI5tV3interopKey',
+               ALIBABA_CLOUD_ACCESS_KEY_SECRET='v3-interop-secret/+=')
+    if token is not None:
+        env['ALIBABA_CLOUD_SECURITY_TOKEN'] = token
+    try:
+        out = subprocess.run(
+            [os.environ['ALICLI_BIN'], 'sts', 'assume-role',
+             '--endpoint', 'http://127.0.0.1:%d' % server.server_address[1],
+             '--sts-signature-version', 'v3', '--output', 'json',
+             '--role-arn', 'acs:ram::1234567890123456:role/oss-readonly',
+             '--role-session-name', 'interop-v3-checked',
+             '--policy', NARROW_POLICY, '--duration-seconds', '900'],
+            env=env, capture_output=True, timeout=60)
+    finally:
+        server.shutdown()
+        server.server_close()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out, V3Checker.seen
+
+
+def test_alicli_v3_assume_role_checked_by_official_util(ctx):
+    out, seen = _alicli_v3_against_checker('v3-interop-secret/+=')
+    check(out.returncode == 0, 'alicli failed (%d): %s' % (out.returncode,
+                                                          out.stderr.decode(errors='replace')))
+    check(len(seen) == 1 and seen[0]['ok'], 'the official util disagreed: %r' % seen)
+    check(seen[0]['query'].get('Policy') == NARROW_POLICY and seen[0]['body'] == b'',
+          'parameters: %r, body %r' % (seen[0]['query'], seen[0]['body']))
+    creds = json.loads(out.stdout)['Credentials']
+    check(creds['AccessKeyId'] == 'STS.V3checked', 'answer %r' % creds)
+
+
+def test_alicli_v3_with_token_checked_by_official_util(ctx):
+    token = 'CAIStemporary' + 'T' * 300
+    out, seen = _alicli_v3_against_checker('v3-interop-secret/+=', token=token)
+    check(out.returncode == 0, 'alicli failed (%d): %s' % (out.returncode,
+                                                          out.stderr.decode(errors='replace')))
+    check(len(seen) == 1 and seen[0]['ok'], 'the official util disagreed: %r' % seen)
+    headers = {k.lower(): v for k, v in seen[0]['headers'].items()}
+    check(headers.get('x-acs-security-token') == token, 'token header %r'
+          % headers.get('x-acs-security-token'))
+    check(token not in json.dumps(seen[0]['query']), 'the token travelled in the URL')
+
+
+def test_alicli_v3_refused_when_the_official_util_disagrees(ctx):
+    """The checker really checks: with another secret it refuses, and alicli says why (exit 3)."""
+    out, seen = _alicli_v3_against_checker('not-the-secret')
+    check(len(seen) == 1 and not seen[0]['ok'], 'the checker accepted a wrong secret')
+    check(out.returncode == 3 and b'SignatureDoesNotMatch' in out.stderr,
+          'alicli exit %d: %s' % (out.returncode, out.stderr.decode(errors='replace')))
 
 
 # --------------------------------------------------------------------------- tests: OSS, user key
@@ -778,6 +981,9 @@ def describe(e):
     if isinstance(e, ServerException):
         return 'ServerException http=%s code=%s message=%s' % (
             e.get_http_status(), e.get_error_code(), e.get_error_msg())
+    if isinstance(e, openapi_exceptions.AlibabaCloudException):
+        return '%s status=%s code=%s message=%s' % (type(e).__name__, e.status_code, e.code,
+                                                    e.message)
     se = v2_service_error(e)
     if se is not None:
         return 'v2 ServiceError status=%s code=%s message=%s' % (se.status_code, se.code,

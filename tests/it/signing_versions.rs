@@ -1,6 +1,8 @@
 //! Signature versions end to end: v4 by default whenever the region is known, v1 with a warning
 //! when it is not, forcing either, and presigned URLs used by a client that knows nothing of
-//! signing.
+//! signing. For STS: v1 by default, V3 (`ACS3-HMAC-SHA256`) by flag or profile key, for the
+//! `sts` commands and a role profile's renewals alike, as the local cloud's
+//! `sts-signature:v1|v3` counters see it.
 
 use crate::common::{read, World, DOCS_POLICY};
 
@@ -453,4 +455,268 @@ fn sign_refuses_bad_expiry_and_names() {
         "604800",
     ]);
     assert_eq!(r.code, 0, "{r:?}");
+}
+
+/// How many STS calls the local cloud verified with each signature version.
+fn sts_signatures(world: &World) -> (u64, u64) {
+    (
+        world.count("sts-signature:v1"),
+        world.count("sts-signature:v3"),
+    )
+}
+
+#[test]
+fn sts_v3_assume_role_and_caller_identity() {
+    let world = World::new();
+    world.configure_user();
+    let info = world.cloud.info.clone();
+    let r = world.run(&[
+        "-v",
+        "--sts-signature-version",
+        "v3",
+        "sts",
+        "assume-role",
+        "--role-arn",
+        &info.role_arn,
+        "--role-session-name",
+        "v3-session",
+        "--output",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(sts_signatures(&world), (0, 1), "{:?}", world.stats());
+    assert!(r.stderr.contains("signing STS v3"), "{r:?}");
+    assert!(
+        r.stderr
+            .contains("> canonical request (STS V3): \"POST\\n/\\n"),
+        "{r:?}"
+    );
+    assert!(r.stderr.contains("x-acs-action:AssumeRole"), "{r:?}");
+    assert!(
+        r.stderr
+            .contains("> string to sign (STS V3): \"ACS3-HMAC-SHA256\\n"),
+        "{r:?}"
+    );
+    assert!(!r.stderr.contains(&info.access_key_secret), "{r:?}");
+    let answer = r.json();
+    let creds = &answer["Credentials"];
+    let (id, secret, token) = (
+        creds["AccessKeyId"].as_str().unwrap(),
+        creds["AccessKeySecret"].as_str().unwrap(),
+        creds["SecurityToken"].as_str().unwrap(),
+    );
+
+    let r = world.run(&[
+        "--sts-signature-version",
+        "v3",
+        "sts",
+        "get-caller-identity",
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        r.json()["Arn"]
+            .as_str()
+            .unwrap()
+            .ends_with(":user/appserver"),
+        "{r:?}"
+    );
+    assert_eq!(sts_signatures(&world), (0, 2));
+
+    // The temporary credentials sign V3 with their token in x-acs-security-token, which the
+    // trace shows masked; neither the token nor the secret appears anywhere.
+    let endpoint = world.endpoint();
+    let r = world.run_env(
+        &[
+            "-v",
+            "--sts-signature-version",
+            "v3",
+            "sts",
+            "get-caller-identity",
+            "--endpoint",
+            &endpoint,
+        ],
+        &[
+            ("ALIBABA_CLOUD_ACCESS_KEY_ID", id),
+            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", secret),
+            ("ALIBABA_CLOUD_SECURITY_TOKEN", token),
+        ],
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        r.json()["Arn"].as_str().unwrap().ends_with("/v3-session"),
+        "{r:?}"
+    );
+    assert!(r.stderr.contains("x-acs-security-token:****"), "{r:?}");
+    for secret in [secret, token] {
+        assert!(
+            !r.stderr.contains(secret) && !r.stdout.contains(secret),
+            "{r:?}"
+        );
+    }
+    assert_eq!(sts_signatures(&world), (0, 3));
+}
+
+#[test]
+fn sts_signature_follows_flag_then_profile_then_v1() {
+    let world = World::new();
+    world.configure_user();
+    let gci = |extra: &[&str]| {
+        let mut args = extra.to_vec();
+        args.extend(["sts", "get-caller-identity"]);
+        let r = world.run(&args);
+        assert_eq!(r.code, 0, "{args:?}: {r:?}");
+    };
+    gci(&[]);
+    assert_eq!(sts_signatures(&world), (1, 0), "v1 by default");
+    let r = world.run(&["configure", "set", "sts_signature_version", "v3"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let r = world.run(&["configure", "get", "sts_signature_version"]);
+    assert_eq!(r.stdout.trim(), "v3", "{r:?}");
+    gci(&[]);
+    assert_eq!(sts_signatures(&world), (1, 1), "the profile key");
+    gci(&["--sts-signature-version", "v1"]);
+    assert_eq!(sts_signatures(&world), (2, 1), "the flag wins");
+}
+
+#[test]
+fn sts_v3_with_a_wrong_secret_is_refused_as_credentials() {
+    let world = World::new();
+    let endpoint = world.endpoint();
+    let r = world.run_env(
+        &[
+            "sts",
+            "get-caller-identity",
+            "--endpoint",
+            &endpoint,
+            "--sts-signature-version",
+            "v3",
+        ],
+        &[
+            (
+                "ALIBABA_CLOUD_ACCESS_KEY_ID",
+                &world.cloud.info.access_key_id,
+            ),
+            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-the-right-secret"),
+        ],
+    );
+    assert_eq!(r.code, 3, "{r:?}");
+    assert!(r.stderr.contains("error: SignatureDoesNotMatch"), "{r:?}");
+    assert!(r.stderr.contains("ACS3-HMAC-SHA256"), "{r:?}");
+    assert!(r.stderr.contains("hint: "), "{r:?}");
+    assert!(!r.stderr.contains("not-the-right-secret"), "{r:?}");
+    assert_eq!(sts_signatures(&world), (0, 0));
+}
+
+#[test]
+fn a_bad_sts_signature_version_is_refused_before_any_request() {
+    let world = World::new();
+    world.configure_user();
+    let before = world.total_requests();
+    let r = world.run(&[
+        "--sts-signature-version",
+        "v2",
+        "sts",
+        "get-caller-identity",
+    ]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("v1") && r.stderr.contains("v3"), "{r:?}");
+    let r = world.run(&["configure", "set", "sts_signature_version", "v4"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let r = world.run(&["sts", "get-caller-identity"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_eq!(
+        r.stderr.trim(),
+        "error: profile \"default\" has sts_signature_version = \"v4\"; use \"v1\" or \"v3\"",
+        "{r:?}"
+    );
+    assert!(r.stdout.is_empty(), "{r:?}");
+    // The flag overrides a bad profile value.
+    let r = world.run(&[
+        "--sts-signature-version",
+        "v3",
+        "sts",
+        "get-caller-identity",
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(world.total_requests(), before + 2, "{:?}", world.stats());
+}
+
+/// The user's key in `default`, OSS at the local cloud, and role profile `ci` on top of it.
+fn role_world() -> World {
+    let world = World::with_user();
+    let r = world.run(&[
+        "sts",
+        "assume-role",
+        "--role-arn",
+        &world.cloud.info.role_arn,
+        "--role-session-name",
+        "ci-job",
+        "--save-profile",
+        "ci",
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    world.put_as_user("renew.txt", b"renewed");
+    world
+}
+
+/// `oss get` with profile `ci` after its credentials were made to look expired: one renewal.
+fn get_after_expiry(world: &World, extra: &[&str]) -> crate::common::Run {
+    let r = world.run(&[
+        "configure",
+        "set",
+        "expiration",
+        "2020-01-01T00:00:00Z",
+        "--profile",
+        "ci",
+    ]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let mut args = vec![
+        "oss",
+        "get",
+        "oss://sample-bucket/renew.txt",
+        "-",
+        "--profile",
+        "ci",
+    ];
+    args.extend_from_slice(extra);
+    world.run(&args)
+}
+
+#[test]
+fn a_role_profile_renews_with_the_chosen_sts_signature() {
+    let world = role_world();
+    let (v1, v3) = sts_signatures(&world);
+    let renewals = world.count("sts:AssumeRole");
+
+    let r = get_after_expiry(&world, &["--sts-signature-version", "v3"]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, "renewed"), "{r:?}");
+    assert_eq!(world.count("sts:AssumeRole"), renewals + 1);
+    assert_eq!(sts_signatures(&world), (v1, v3 + 1), "{:?}", world.stats());
+
+    // The key of the source profile reaches the role profile down its source_profile chain.
+    let r = world.run(&["configure", "set", "sts_signature_version", "v3"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let r = get_after_expiry(&world, &[]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(sts_signatures(&world), (v1, v3 + 2), "{:?}", world.stats());
+
+    // And the flag wins over it.
+    let r = get_after_expiry(&world, &["--sts-signature-version", "v1"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(
+        sts_signatures(&world),
+        (v1 + 1, v3 + 2),
+        "{:?}",
+        world.stats()
+    );
+    assert_eq!(world.count("sts:AssumeRole"), renewals + 3);
+
+    // A bad value stops the renewal before anything is sent.
+    let r = world.run(&["configure", "set", "sts_signature_version", "3.0"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let before = world.total_requests();
+    let r = get_after_expiry(&world, &[]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("sts_signature_version"), "{r:?}");
+    assert_eq!(world.total_requests(), before);
 }

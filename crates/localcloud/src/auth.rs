@@ -1,5 +1,6 @@
-//! Who is calling: signature and security-token checks for STS (POP v1) and OSS (v1 and v4,
-//! header and presigned-query forms), and the RAM policy layers that apply to the caller.
+//! Who is calling: signature and security-token checks for STS (POP v1 and signature V3,
+//! `ACS3-HMAC-SHA256`) and OSS (v1 and v4, header and presigned-query forms), and the RAM policy
+//! layers that apply to the caller.
 //!
 //! The checks reuse `alicli_wire::signing` to recompute signatures. That alone would prove nothing about
 //! the signer (it would agree with itself), which is why the signer is pinned by published
@@ -8,7 +9,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use alicli_policy::{self as policy, LayeredDecision, Policy, RequestContext};
-use alicli_wire::signing::{oss_v1, oss_v4, pop, OssRequest};
+use alicli_wire::signing::{acs3, oss_v1, oss_v4, pop, OssRequest};
 
 use crate::cloud::{Cloud, Issued, User};
 
@@ -161,8 +162,62 @@ fn lookup<'a>(
     Ok((Identity::Session(issued), secret))
 }
 
-/// Verifies an STS call given all its parameters (query and form body).
+/// An STS call as it arrived: what the V1 check reads (every parameter) and what the V3 check
+/// reads (the query alone, the headers, the body). It stands for its parameters wherever a
+/// parameter list is wanted.
+pub(crate) struct StsCall {
+    pub method: String,
+    pub path: String,
+    /// The query, then the form body; a V3 call's `x-acs-action` and `x-acs-version` come first
+    /// as `Action` and `Version`, so that they are what a parameter lookup finds.
+    pub params: Vec<(String, String)>,
+    /// The URL's query alone: V3 signs it and not the body's parameters.
+    pub query: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+    pub body: bytes::Bytes,
+}
+
+impl std::ops::Deref for StsCall {
+    type Target = [(String, String)];
+    fn deref(&self) -> &Self::Target {
+        &self.params
+    }
+}
+
+impl StsCall {
+    /// First value of a header, any case.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Signed with V3: the Authorization header names an `ACS3-` algorithm.
+    pub fn is_v3(&self) -> bool {
+        self.header("authorization")
+            .is_some_and(|a| a.trim_start().starts_with("ACS3-"))
+    }
+}
+
+/// Verifies an STS call signed with POP v1 (parameters) or V3 (`Authorization: ACS3-…`), and
+/// counts the verified call under `sts-signature:v1` or `sts-signature:v3`.
 pub(crate) fn verify_sts<'a>(
+    cloud: &'a Cloud,
+    method: &str,
+    call: &StsCall,
+) -> Result<Identity<'a>, Refusal> {
+    let (identity, version) = if call.is_v3() {
+        (verify_v3(cloud, call)?, "v3")
+    } else {
+        (verify_v1(cloud, method, call)?, "v1")
+    };
+    cloud.count(&format!("sts-signature:{version}"));
+    Ok(identity)
+}
+
+/// POP v1: every parameter, the query's and the form body's, is signed.
+fn verify_v1<'a>(
     cloud: &'a Cloud,
     method: &str,
     params: &[(String, String)],
@@ -227,6 +282,121 @@ pub(crate) fn verify_sts<'a>(
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .insert(nonce)
+    {
+        return Err(refuse(
+            400,
+            "SignatureNonceUsed",
+            "Specified signature nonce was used already.",
+        ));
+    }
+    Ok(identity)
+}
+
+/// The headers a V3 call must carry besides Authorization; each is signed.
+const V3_REQUIRED: &[&str] = &[
+    "host",
+    "x-acs-date",
+    "x-acs-signature-nonce",
+    "x-acs-content-sha256",
+];
+
+fn incomplete(why: impl std::fmt::Display) -> Refusal {
+    refuse(
+        400,
+        "IncompleteSignature",
+        format!("The request signature does not conform to Aliyun standards. {why}"),
+    )
+}
+
+/// Signature V3: the same identity lookup, clock and nonce rules as v1, over the headers, the
+/// query and the body's hash. `x-acs-action` and `x-acs-version` are checked by the signature;
+/// the action itself is the caller's business.
+fn verify_v3<'a>(cloud: &'a Cloud, call: &StsCall) -> Result<Identity<'a>, Refusal> {
+    let auth_header = call.header("authorization").unwrap_or_default();
+    let algorithm = auth_header.split_whitespace().next().unwrap_or_default();
+    if algorithm != acs3::ALGORITHM {
+        return Err(refuse(
+            400,
+            "InvalidSignatureMethod",
+            format!("Specified signature method is not valid: {algorithm}."),
+        ));
+    }
+    let auth = acs3::parse_authorization(auth_header).ok_or_else(|| {
+        incomplete("The Authorization header is not Credential=…,SignedHeaders=…,Signature=….")
+    })?;
+    for required in V3_REQUIRED {
+        if call.header(required).is_none() {
+            return Err(incomplete(format!("The {required} header is missing.")));
+        }
+    }
+    // Every common header sent must be signed, or it could be changed on the way.
+    for (name, _) in &call.headers {
+        let name = name.to_ascii_lowercase();
+        if (name == "host" || name.starts_with("x-acs-")) && !auth.signed_headers.contains(&name) {
+            return Err(incomplete(format!(
+                "The {name} header is not in SignedHeaders."
+            )));
+        }
+    }
+    let date = call.header("x-acs-date").unwrap_or_default();
+    let Ok(at) = chrono::NaiveDateTime::parse_from_str(date, "%Y-%m-%dT%H:%M:%SZ") else {
+        return Err(refuse(
+            400,
+            "InvalidTimeStamp.Format",
+            "Specified time stamp or date value is not well formatted.",
+        ));
+    };
+    if too_skewed(Utc::now(), at.and_utc()) {
+        return Err(refuse(
+            400,
+            "InvalidTimeStamp.Expired",
+            format!(
+                "Specified time stamp or date value is expired. Server time: {}",
+                pop::format_timestamp(Utc::now())
+            ),
+        ));
+    }
+    let hashed = call.header("x-acs-content-sha256").unwrap_or_default();
+    if !hashed.eq_ignore_ascii_case(&acs3::hashed_payload(&call.body)) {
+        return Err(refuse(
+            400,
+            "SignatureDoesNotMatch",
+            "Specified signature does not match our calculation: x-acs-content-sha256 is not the SHA-256 of the body.",
+        ));
+    }
+    let (identity, secret) = lookup(
+        cloud,
+        &auth.access_key_id,
+        call.header("x-acs-security-token"),
+        true,
+    )?;
+    let request = acs3::Request {
+        method: &call.method,
+        path: &call.path,
+        query: &call.query,
+        headers: &call.headers,
+        hashed_payload: hashed,
+    };
+    if let Err(expected) = acs3::check(&request, &auth, &secret) {
+        // Only the string to sign is echoed: the canonical request holds the security token.
+        return Err(Refusal {
+            status: 400,
+            code: "SignatureDoesNotMatch",
+            message: format!(
+                "Specified signature does not match our calculation. server string to sign is:{}",
+                expected.string_to_sign
+            ),
+            string_to_sign: Some(expected.string_to_sign),
+            canonical_request: Some(expected.canonical_request),
+            access_key_id: Some(auth.access_key_id.clone()),
+        });
+    }
+    let nonce = call.header("x-acs-signature-nonce").unwrap_or_default();
+    if !cloud
+        .nonces
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(nonce.to_string())
     {
         return Err(refuse(
             400,
@@ -495,4 +665,317 @@ fn skewed(t: DateTime<Utc>) -> Refusal {
             Utc::now().format("%Y-%m-%dT%H:%M:%SZ")
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::CloudConfig;
+    use alicli_wire::signing::Credentials;
+
+    fn cloud() -> (Cloud, tempfile::TempDir, String, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let (cloud, info) = Cloud::new(&CloudConfig::default(), dir.path()).unwrap();
+        (cloud, dir, info.access_key_id, info.access_key_secret)
+    }
+
+    /// A GetCallerIdentity signed with V3 now, as the client sends it: the parameters in the
+    /// query, `body` as the body (a form when not empty).
+    fn signed_call(creds: &Credentials, nonce: &str, body: &[u8]) -> StsCall {
+        let query = vec![("Format".to_string(), "JSON".to_string())];
+        let extra: Vec<(String, String)> = if body.is_empty() {
+            Vec::new()
+        } else {
+            vec![(
+                "content-type".into(),
+                "application/x-www-form-urlencoded".into(),
+            )]
+        };
+        let signed = acs3::sign(
+            &acs3::RpcCall {
+                method: "POST",
+                host: "127.0.0.1:9000",
+                action: "GetCallerIdentity",
+                version: "2015-04-01",
+                query: &query,
+                headers: &extra,
+                body,
+            },
+            creds,
+            Utc::now(),
+            nonce,
+        );
+        let mut headers = signed.headers;
+        headers.push(("user-agent".into(), "unsigned/1.0".into()));
+        StsCall {
+            method: "POST".into(),
+            path: "/".into(),
+            params: query.clone(),
+            query,
+            headers,
+            body: bytes::Bytes::copy_from_slice(body),
+        }
+    }
+
+    /// A change made to a signed call on its way.
+    type Tamper = Box<dyn Fn(&mut StsCall)>;
+
+    fn set_header(call: &mut StsCall, name: &str, value: &str) {
+        call.headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
+        call.headers.push((name.into(), value.into()));
+    }
+
+    fn code(result: Result<Identity, Refusal>) -> &'static str {
+        match result {
+            Ok(_) => "ok",
+            Err(r) => r.code,
+        }
+    }
+
+    #[test]
+    fn a_v3_call_is_verified_counted_and_not_replayed() {
+        let (cloud, _dir, id, secret) = cloud();
+        let creds = Credentials::new(&id, &secret, None);
+        let call = signed_call(&creds, "n-1", b"");
+        assert!(call.is_v3());
+        assert!(matches!(
+            verify_sts(&cloud, "POST", &call),
+            Ok(Identity::User(_))
+        ));
+        assert_eq!(cloud.stats.lock().unwrap()["sts-signature:v3"], 1);
+        assert_eq!(
+            code(verify_sts(&cloud, "POST", &call)),
+            "SignatureNonceUsed"
+        );
+        let with_form = signed_call(&creds, "n-2", b"RoleSessionName=x");
+        assert_eq!(code(verify_sts(&cloud, "POST", &with_form)), "ok");
+    }
+
+    #[test]
+    fn a_wrong_secret_is_refused_with_the_servers_string_to_sign() {
+        let (cloud, _dir, id, _) = cloud();
+        let call = signed_call(&Credentials::new(&id, "not-the-secret", None), "n", b"");
+        let Err(refusal) = verify_sts(&cloud, "POST", &call) else {
+            panic!("accepted a wrong secret");
+        };
+        assert_eq!(
+            (refusal.status, refusal.code),
+            (400, "SignatureDoesNotMatch")
+        );
+        let sts = refusal.string_to_sign.unwrap();
+        assert!(sts.starts_with("ACS3-HMAC-SHA256\n"), "{sts}");
+        assert!(refusal.message.ends_with(&sts));
+        assert!(!cloud.stats.lock().unwrap().contains_key("sts-signature:v3"));
+    }
+
+    #[test]
+    fn tampering_and_malformed_v3_calls_are_refused() {
+        let (cloud, _dir, id, secret) = cloud();
+        let creds = Credentials::new(&id, &secret, None);
+        let cases: Vec<(&str, Tamper)> = vec![
+            (
+                "SignatureDoesNotMatch",
+                Box::new(|c| c.query[0].1 = "XML".into()),
+            ),
+            (
+                "SignatureDoesNotMatch",
+                Box::new(|c| c.body = bytes::Bytes::from_static(b"Policy=x")),
+            ),
+            (
+                "SignatureDoesNotMatch",
+                Box::new(|c| set_header(c, "x-acs-action", "AssumeRole")),
+            ),
+            (
+                "IncompleteSignature",
+                Box::new(|c| set_header(c, "x-acs-extra", "unsigned")),
+            ),
+            (
+                "IncompleteSignature",
+                Box::new(|c| c.headers.retain(|(k, _)| k != "x-acs-signature-nonce")),
+            ),
+            (
+                "IncompleteSignature",
+                Box::new(|c| set_header(c, "authorization", "ACS3-HMAC-SHA256 Credential=x")),
+            ),
+            (
+                "InvalidSignatureMethod",
+                Box::new(|c| {
+                    set_header(
+                        c,
+                        "authorization",
+                        "ACS3-HMAC-SM3 Credential=x,SignedHeaders=host,Signature=00",
+                    )
+                }),
+            ),
+            (
+                "InvalidTimeStamp.Format",
+                Box::new(|c| set_header(c, "x-acs-date", "yesterday")),
+            ),
+            (
+                "InvalidTimeStamp.Expired",
+                Box::new(|c| set_header(c, "x-acs-date", "2020-01-01T00:00:00Z")),
+            ),
+        ];
+        for (i, (expected, tamper)) in cases.iter().enumerate() {
+            let mut call = signed_call(&creds, &format!("t-{i}"), b"");
+            tamper(&mut call);
+            assert_eq!(
+                code(verify_sts(&cloud, "POST", &call)),
+                *expected,
+                "case {i}"
+            );
+        }
+        let unknown = signed_call(&Credentials::new("LTAInobody", "s", None), "u", b"");
+        assert_eq!(
+            code(verify_sts(&cloud, "POST", &unknown)),
+            "InvalidAccessKeyId.NotFound"
+        );
+    }
+
+    #[test]
+    fn temporary_credentials_sign_v3_with_their_token() {
+        let (cloud, _dir, _, _) = cloud();
+        let role = cloud.roles.values().next().unwrap();
+        let issued = Issued {
+            secret: "temp-secret".into(),
+            token: "temp-token".into(),
+            expiration: Utc::now() + Duration::hours(1),
+            role_arn: role.arn.clone(),
+            role_name: role.name.clone(),
+            role_id: role.id.clone(),
+            session_name: "s".into(),
+            session_policy: None,
+        };
+        cloud
+            .issued
+            .lock()
+            .unwrap()
+            .insert("STS.temp".into(), issued);
+        let with = Credentials::new("STS.temp", "temp-secret", Some("temp-token".into()));
+        assert!(matches!(
+            verify_sts(&cloud, "POST", &signed_call(&with, "a", b"")),
+            Ok(Identity::Session(_))
+        ));
+        let without = Credentials::new("STS.temp", "temp-secret", None);
+        assert_eq!(
+            code(verify_sts(&cloud, "POST", &signed_call(&without, "b", b""))),
+            "MissingSecurityToken"
+        );
+    }
+
+    #[test]
+    fn v3_requests_are_sts_requests() {
+        let request = |method: &str, uri: &str, headers: &[(&str, &str)]| {
+            let mut b = axum::http::Request::builder().method(method).uri(uri);
+            for (k, v) in headers {
+                b = b.header(*k, *v);
+            }
+            b.body(axum::body::Body::empty()).unwrap()
+        };
+        // The official V3 client: a POST to `/`, parameters in the query, no content type.
+        assert!(crate::sts::is_sts_request(&request(
+            "POST",
+            "/?RoleArn=a&RoleSessionName=b",
+            &[("x-acs-action", "AssumeRole")]
+        )));
+        assert!(crate::sts::is_sts_request(&request(
+            "POST",
+            "/",
+            &[(
+                "authorization",
+                "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=0"
+            )]
+        )));
+        // OSS's ListBuckets is a GET of `/` too, with neither.
+        assert!(!crate::sts::is_sts_request(&request(
+            "GET",
+            "/",
+            &[("authorization", "OSS4-HMAC-SHA256 Credential=a")]
+        )));
+        assert!(!crate::sts::is_sts_request(&request(
+            "POST",
+            "/bucket/key",
+            &[("x-acs-action", "AssumeRole")]
+        )));
+    }
+
+    /// Sends `request` through the STS handler; the status and the answer's JSON.
+    fn handled(cloud: &Cloud, request: axum::http::Request<axum::body::Body>) -> (u16, String) {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let response = crate::sts::handle(cloud, request).await;
+            let status = response.status().as_u16();
+            let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+                .await
+                .unwrap();
+            (status, String::from_utf8_lossy(&body).into_owned())
+        })
+    }
+
+    #[test]
+    fn the_handler_reads_each_version_where_it_puts_its_parameters() {
+        let (cloud, _dir, id, secret) = cloud();
+        let creds = Credentials::new(&id, &secret, None);
+        // POP v1 as aliyun-python-sdk-core sends it: signed query, and x-acs-action and
+        // x-acs-version headers besides, which must not become parameters twice.
+        let business = vec![
+            ("Action".to_string(), "GetCallerIdentity".to_string()),
+            ("Version".to_string(), "2015-04-01".to_string()),
+            ("Format".to_string(), "JSON".to_string()),
+        ];
+        let (params, _) = pop::sign("POST", business, &creds, Utc::now(), "v1-nonce");
+        let query: Vec<String> = params
+            .iter()
+            .map(|(k, v)| {
+                format!(
+                    "{}={}",
+                    alicli_wire::signing::percent::rfc3986(k),
+                    alicli_wire::signing::percent::rfc3986(v)
+                )
+            })
+            .collect();
+        let request = axum::http::Request::builder()
+            .method("POST")
+            .uri(format!("/?{}", query.join("&")))
+            .header("x-acs-action", "GetCallerIdentity")
+            .header("x-acs-version", "2015-04-01")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let (status, body) = handled(&cloud, request);
+        assert_eq!(status, 200, "{body}");
+        // V3 with its parameters in a form body.
+        let form = b"DurationSeconds=900&RoleSessionName=v3-form&RoleArn=acs%3Aram%3A%3A1234567890123456%3Arole%2Foss-readonly";
+        let signed = acs3::sign(
+            &acs3::RpcCall {
+                method: "POST",
+                host: "127.0.0.1",
+                action: "AssumeRole",
+                version: "2015-04-01",
+                query: &[],
+                headers: &[(
+                    "content-type".to_string(),
+                    "application/x-www-form-urlencoded".to_string(),
+                )],
+                body: form,
+            },
+            &creds,
+            Utc::now(),
+            "v3-nonce",
+        );
+        let mut request = axum::http::Request::builder().method("POST").uri("/");
+        for (k, v) in &signed.headers {
+            request = request.header(k.as_str(), v.as_str());
+        }
+        let request = request.body(axum::body::Body::from(form.to_vec())).unwrap();
+        let (status, body) = handled(&cloud, request);
+        assert_eq!(status, 200, "{body}");
+        assert!(body.contains("role/oss-readonly/v3-form"), "{body}");
+        let stats = cloud.stats.lock().unwrap();
+        assert_eq!(
+            (stats["sts-signature:v1"], stats["sts-signature:v3"]),
+            (1, 1)
+        );
+    }
 }

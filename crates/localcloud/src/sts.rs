@@ -9,25 +9,33 @@ use serde_json::json;
 
 use alicli_policy::{self as policy, Policy, RequestContext};
 
-use crate::auth::{verify_sts, Identity, Refusal};
+use crate::auth::{verify_sts, Identity, Refusal, StsCall};
 use crate::cloud::{Cloud, Role};
 use crate::faults::{self, FaultKind};
 
-/// STS calls are `Action=…` requests to `/`, in the query or a form body.
+/// STS calls are requests to `/` that name their action: `Action=…` in the query or a form
+/// body (POP v1), or the `x-acs-action` header of signature V3 (sent as a POST with the
+/// parameters in the query and an empty or form body). No OSS request carries that header, or
+/// an `ACS3-` Authorization.
 pub(crate) fn is_sts_request(request: &Request) -> bool {
     if request.uri().path() != "/" {
         return false;
     }
+    let headers = request.headers();
+    let v3 = headers.contains_key("x-acs-action")
+        || headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim_start().starts_with("ACS3-"));
     let in_query = request
         .uri()
         .query()
         .is_some_and(|q| form_urlencoded::parse(q.as_bytes()).any(|(k, _)| k == "Action"));
-    let form = request
-        .headers()
+    let form = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    in_query || (request.method() == "POST" && form)
+    v3 || in_query || (request.method() == "POST" && form)
 }
 
 pub(crate) struct StsError {
@@ -77,15 +85,60 @@ fn json_response(status: u16, value: serde_json::Value) -> Response {
 
 pub(crate) async fn handle(cloud: &Cloud, request: Request) -> Response {
     let method = request.method().as_str().to_string();
-    let mut params: Vec<(String, String)> = request
+    let path = request.uri().path().to_string();
+    let query: Vec<(String, String)> = request
         .uri()
         .query()
         .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
         .unwrap_or_default();
+    let headers: Vec<(String, String)> = request
+        .headers()
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.as_str().to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     let body = axum::body::to_bytes(request.into_body(), 1 << 20)
         .await
         .unwrap_or_default();
-    params.extend(form_urlencoded::parse(&body).into_owned());
+    // Signature V3 names the action and version in headers, and hashes the body rather than
+    // reading it: there the body holds parameters only when it says it is a form, and the
+    // headers' action and version go first, as `Action` and `Version`, so that they are what
+    // `param` finds. A v1 call (whose SDK may send those headers too) is read as it always was:
+    // query and body, a POST without a content type taken as a form.
+    let from_header = |name: &str| headers.iter().find(|(k, _)| k == name).map(|(_, v)| v);
+    let v3_signed =
+        from_header("authorization").is_some_and(|a| a.trim_start().starts_with("ACS3-"));
+    let mut params: Vec<(String, String)> = query.clone();
+    if form || !v3_signed {
+        params.extend(form_urlencoded::parse(&body).into_owned());
+    }
+    if v3_signed || !params.iter().any(|(k, _)| k == "Action") {
+        let named: Vec<(String, String)> =
+            [("Action", "x-acs-action"), ("Version", "x-acs-version")]
+                .into_iter()
+                .filter_map(|(param, header)| {
+                    from_header(header).map(|v| (param.to_string(), v.clone()))
+                })
+                .collect();
+        params.splice(0..0, named);
+    }
+    let params = StsCall {
+        method: method.clone(),
+        path,
+        params,
+        query,
+        headers,
+        body,
+    };
     let action = param(&params, "Action").unwrap_or_default().to_string();
     cloud.count(&format!("sts:{action}"));
     let rid = request_id();
@@ -120,7 +173,7 @@ fn answer(
     cloud: &Cloud,
     method: &str,
     action: &str,
-    params: &[(String, String)],
+    params: &StsCall,
     rid: &str,
 ) -> Result<serde_json::Value, StsError> {
     // Anonymous: the OIDC token is the credential, there is no AccessKey to check.

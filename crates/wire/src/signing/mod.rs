@@ -6,6 +6,7 @@
 //! nothing performs I/O, so every signature can be pinned by a known-answer
 //! test.
 
+pub mod acs3;
 pub mod oss_v1;
 pub mod oss_v4;
 pub mod percent;
