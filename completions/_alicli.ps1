@@ -220,6 +220,7 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('assume-role', 'assume-role', [CompletionResultType]::ParameterValue, 'Get temporary credentials for a RAM role (AssumeRole)')
+            [CompletionResult]::new('assume-role-with-oidc', 'assume-role-with-oidc', [CompletionResultType]::ParameterValue, 'Get temporary credentials for a RAM role with an OIDC token, no AccessKey (AssumeRoleWithOIDC)')
             [CompletionResult]::new('get-caller-identity', 'get-caller-identity', [CompletionResultType]::ParameterValue, 'Show the identity behind the current credentials (GetCallerIdentity)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -232,6 +233,35 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id the role''s trust policy may require (2-1224 of letters, digits, _+=,.@:/-)')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000')
             [CompletionResult]::new('--save-profile', '--save-profile', [CompletionResultType]::ParameterName, 'Also store the temporary credentials in this profile (with what is needed to renew them)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the next bytes of an answer [default: 60]')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)')
+            [CompletionResult]::new('--sts-signature-version', '--sts-signature-version', [CompletionResultType]::ParameterName, 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alicli;sts;assume-role-with-oidc' {
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Role to assume: acs:ram::<account-id>:role/<role-name>')
+            [CompletionResult]::new('--oidc-provider-arn', '--oidc-provider-arn', [CompletionResultType]::ParameterName, 'The OIDC identity provider in RAM: acs:ram::<account-id>:oidc-provider/<name>')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Name for this session (2-64 of letters, digits, . @ - _) [default: from the CI run (gh-<run>-<attempt>, gitlab-<job>), else alicli-<unix time>]')
+            [CompletionResult]::new('--oidc-token-file', '--oidc-token-file', [CompletionResultType]::ParameterName, 'File holding the OIDC token, `-` for stdin [default: ALIBABA_CLOUD_OIDC_TOKEN_FILE, else the GitHub Actions token]')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'Audience of the GitHub Actions token to ask for')
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Inline policy narrowing the role: JSON text, or @FILE to read it from a file')
+            [CompletionResult]::new('--duration-seconds', '--duration-seconds', [CompletionResultType]::ParameterName, 'Lifetime in seconds, 900-43200 (the role''s maximum session duration caps it) [service default: 3600]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000')
+            [CompletionResult]::new('--save-profile', '--save-profile', [CompletionResultType]::ParameterName, 'Also store the temporary credentials in this profile, with what it needs to renew them from the same token source')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
             [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
@@ -273,11 +303,15 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
         }
         'alicli;sts;help' {
             [CompletionResult]::new('assume-role', 'assume-role', [CompletionResultType]::ParameterValue, 'Get temporary credentials for a RAM role (AssumeRole)')
+            [CompletionResult]::new('assume-role-with-oidc', 'assume-role-with-oidc', [CompletionResultType]::ParameterValue, 'Get temporary credentials for a RAM role with an OIDC token, no AccessKey (AssumeRoleWithOIDC)')
             [CompletionResult]::new('get-caller-identity', 'get-caller-identity', [CompletionResultType]::ParameterValue, 'Show the identity behind the current credentials (GetCallerIdentity)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'alicli;sts;help;assume-role' {
+            break
+        }
+        'alicli;sts;help;assume-role-with-oidc' {
             break
         }
         'alicli;sts;help;get-caller-identity' {
@@ -664,10 +698,14 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
         }
         'alicli;help;sts' {
             [CompletionResult]::new('assume-role', 'assume-role', [CompletionResultType]::ParameterValue, 'Get temporary credentials for a RAM role (AssumeRole)')
+            [CompletionResult]::new('assume-role-with-oidc', 'assume-role-with-oidc', [CompletionResultType]::ParameterValue, 'Get temporary credentials for a RAM role with an OIDC token, no AccessKey (AssumeRoleWithOIDC)')
             [CompletionResult]::new('get-caller-identity', 'get-caller-identity', [CompletionResultType]::ParameterValue, 'Show the identity behind the current credentials (GetCallerIdentity)')
             break
         }
         'alicli;help;sts;assume-role' {
+            break
+        }
+        'alicli;help;sts;assume-role-with-oidc' {
             break
         }
         'alicli;help;sts;get-caller-identity' {

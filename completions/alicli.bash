@@ -145,6 +145,9 @@ _alicli() {
             alicli__subcmd__help__subcmd__sts,assume-role)
                 cmd="alicli__subcmd__help__subcmd__sts__subcmd__assume__subcmd__role"
                 ;;
+            alicli__subcmd__help__subcmd__sts,assume-role-with-oidc)
+                cmd="alicli__subcmd__help__subcmd__sts__subcmd__assume__subcmd__role__subcmd__with__subcmd__oidc"
+                ;;
             alicli__subcmd__help__subcmd__sts,get-caller-identity)
                 cmd="alicli__subcmd__help__subcmd__sts__subcmd__get__subcmd__caller__subcmd__identity"
                 ;;
@@ -205,6 +208,9 @@ _alicli() {
             alicli__subcmd__sts,assume-role)
                 cmd="alicli__subcmd__sts__subcmd__assume__subcmd__role"
                 ;;
+            alicli__subcmd__sts,assume-role-with-oidc)
+                cmd="alicli__subcmd__sts__subcmd__assume__subcmd__role__subcmd__with__subcmd__oidc"
+                ;;
             alicli__subcmd__sts,get-caller-identity)
                 cmd="alicli__subcmd__sts__subcmd__get__subcmd__caller__subcmd__identity"
                 ;;
@@ -213,6 +219,9 @@ _alicli() {
                 ;;
             alicli__subcmd__sts__subcmd__help,assume-role)
                 cmd="alicli__subcmd__sts__subcmd__help__subcmd__assume__subcmd__role"
+                ;;
+            alicli__subcmd__sts__subcmd__help,assume-role-with-oidc)
+                cmd="alicli__subcmd__sts__subcmd__help__subcmd__assume__subcmd__role__subcmd__with__subcmd__oidc"
                 ;;
             alicli__subcmd__sts__subcmd__help,get-caller-identity)
                 cmd="alicli__subcmd__sts__subcmd__help__subcmd__get__subcmd__caller__subcmd__identity"
@@ -384,7 +393,7 @@ _alicli() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "env env-no-export fish powershell json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "env env-no-export fish powershell json process" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1057,7 +1066,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__help__subcmd__sts)
-            opts="assume-role get-caller-identity"
+            opts="assume-role assume-role-with-oidc get-caller-identity"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1071,6 +1080,20 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__help__subcmd__sts__subcmd__assume__subcmd__role)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__help__subcmd__sts__subcmd__assume__subcmd__role__subcmd__with__subcmd__oidc)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1911,7 +1934,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__sts)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version assume-role get-caller-identity help"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version assume-role assume-role-with-oidc get-caller-identity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2034,6 +2057,92 @@ _alicli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alicli__subcmd__sts__subcmd__assume__subcmd__role__subcmd__with__subcmd__oidc)
+            opts="-v -q -h -V --role-arn --oidc-provider-arn --role-session-name --oidc-token-file --audience --policy --duration-seconds --endpoint --save-profile --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --role-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oidc-provider-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-session-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oidc-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duration-seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --save-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json env" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alicli__subcmd__sts__subcmd__get__subcmd__caller__subcmd__identity)
             opts="-v -q -h -V --endpoint --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2085,7 +2194,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__sts__subcmd__help)
-            opts="assume-role get-caller-identity help"
+            opts="assume-role assume-role-with-oidc get-caller-identity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2099,6 +2208,20 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__sts__subcmd__help__subcmd__assume__subcmd__role)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__sts__subcmd__help__subcmd__assume__subcmd__role__subcmd__with__subcmd__oidc)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -203,6 +203,7 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand assume-role 'Get temporary credentials for a RAM role (AssumeRole)'
+            cand assume-role-with-oidc 'Get temporary credentials for a RAM role with an OIDC token, no AccessKey (AssumeRoleWithOIDC)'
             cand get-caller-identity 'Show the identity behind the current credentials (GetCallerIdentity)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -214,6 +215,34 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand --external-id 'External id the role''s trust policy may require (2-1224 of letters, digits, _+=,.@:/-)'
             cand --endpoint 'STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
             cand --save-profile 'Also store the temporary credentials in this profile (with what is needed to renew them)'
+            cand --output 'What to print on stdout'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand --retries 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]'
+            cand --connect-timeout 'Seconds to wait for a connection [default: 10]'
+            cand --read-timeout 'Seconds to wait for the next bytes of an answer [default: 60]'
+            cand --proxy 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)'
+            cand --sts-signature-version 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;sts;assume-role-with-oidc'= {
+            cand --role-arn 'Role to assume: acs:ram::<account-id>:role/<role-name>'
+            cand --oidc-provider-arn 'The OIDC identity provider in RAM: acs:ram::<account-id>:oidc-provider/<name>'
+            cand --role-session-name 'Name for this session (2-64 of letters, digits, . @ - _) [default: from the CI run (gh-<run>-<attempt>, gitlab-<job>), else alicli-<unix time>]'
+            cand --oidc-token-file 'File holding the OIDC token, `-` for stdin [default: ALIBABA_CLOUD_OIDC_TOKEN_FILE, else the GitHub Actions token]'
+            cand --audience 'Audience of the GitHub Actions token to ask for'
+            cand --policy 'Inline policy narrowing the role: JSON text, or @FILE to read it from a file'
+            cand --duration-seconds 'Lifetime in seconds, 900-43200 (the role''s maximum session duration caps it) [service default: 3600]'
+            cand --endpoint 'STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
+            cand --save-profile 'Also store the temporary credentials in this profile, with what it needs to renew them from the same token source'
             cand --output 'What to print on stdout'
             cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
             cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
@@ -253,10 +282,13 @@ set edit:completion:arg-completer[alicli] = {|@words|
         }
         &'alicli;sts;help'= {
             cand assume-role 'Get temporary credentials for a RAM role (AssumeRole)'
+            cand assume-role-with-oidc 'Get temporary credentials for a RAM role with an OIDC token, no AccessKey (AssumeRoleWithOIDC)'
             cand get-caller-identity 'Show the identity behind the current credentials (GetCallerIdentity)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alicli;sts;help;assume-role'= {
+        }
+        &'alicli;sts;help;assume-role-with-oidc'= {
         }
         &'alicli;sts;help;get-caller-identity'= {
         }
@@ -609,9 +641,12 @@ set edit:completion:arg-completer[alicli] = {|@words|
         }
         &'alicli;help;sts'= {
             cand assume-role 'Get temporary credentials for a RAM role (AssumeRole)'
+            cand assume-role-with-oidc 'Get temporary credentials for a RAM role with an OIDC token, no AccessKey (AssumeRoleWithOIDC)'
             cand get-caller-identity 'Show the identity behind the current credentials (GetCallerIdentity)'
         }
         &'alicli;help;sts;assume-role'= {
+        }
+        &'alicli;help;sts;assume-role-with-oidc'= {
         }
         &'alicli;help;sts;get-caller-identity'= {
         }

@@ -113,7 +113,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 env-no-export\t'`NAME=value` lines: \$GITHUB_ENV, GitLab dotenv reports, docker --env-file'
 fish\t'`set -gx NAME \\'value\\'` lines for fish'
 powershell\t'`\$Env:NAME = \\'value\\'` lines for PowerShell'
-json\t'{\"Code\":\"Success\",\"AccessKeyId\",…,\"SecurityToken\",\"Expiration\"}: what a credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI) answers, for the official SDKs'"
+json\t'{\"Code\":\"Success\",\"AccessKeyId\",…,\"SecurityToken\",\"Expiration\"}: what a credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI) answers, for the official SDKs'
+process\t'{\"mode\":\"StsToken\",\"access_key_id\",…}: the official CLI\\'s External format, for its --process-command and alicli\\'s credential_process'"
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
@@ -148,22 +149,23 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "export-credentials" -d 'Print the profile\'s credentials for another tool (a role profile renews them first)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "import" -d 'Copy profiles from the official CLI\'s ~/.aliyun/config.json (never written)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -s h -l help -d 'Print help'
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -s V -l version -d 'Print version'
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -f -a "assume-role" -d 'Get temporary credentials for a RAM role (AssumeRole)'
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -f -a "get-caller-identity" -d 'Show the identity behind the current credentials (GetCallerIdentity)'
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role get-caller-identity help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -f -a "assume-role" -d 'Get temporary credentials for a RAM role (AssumeRole)'
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -f -a "assume-role-with-oidc" -d 'Get temporary credentials for a RAM role with an OIDC token, no AccessKey (AssumeRoleWithOIDC)'
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -f -a "get-caller-identity" -d 'Show the identity behind the current credentials (GetCallerIdentity)'
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l role-arn -d 'Role to assume: acs:ram::<account-id>:role/<role-name>' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l role-session-name -d 'Name for this session (2-64 of letters, digits, . @ - _); shows in audit logs' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l policy -d 'Inline policy narrowing the role: JSON text, or @FILE to read it from a file' -r
@@ -171,8 +173,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l external-id -d 'External id the role\'s trust policy may require (2-1224 of letters, digits, _+=,.@:/-)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l endpoint -d 'STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l save-profile -d 'Also store the temporary credentials in this profile (with what is needed to renew them)' -r
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l output -d 'What to print on stdout' -r -f -a "json\t'The STS answer as JSON (AssumedRoleUser, Credentials, RequestId)'
-env\t'`export` lines for `eval \"\$(alicli sts assume-role … --output env)\"`'"
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l output -d 'What to print on stdout' -r -f -a "json\t'The STS answer as JSON (AssumedRoleUser, Credentials, RequestId…)'
+env\t'`export` lines for `creds=\$(alicli sts … --output env) || exit 1; eval \"\$creds\"`'"
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
@@ -186,6 +188,30 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l role-arn -d 'Role to assume: acs:ram::<account-id>:role/<role-name>' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l oidc-provider-arn -d 'The OIDC identity provider in RAM: acs:ram::<account-id>:oidc-provider/<name>' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l role-session-name -d 'Name for this session (2-64 of letters, digits, . @ - _) [default: from the CI run (gh-<run>-<attempt>, gitlab-<job>), else alicli-<unix time>]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l oidc-token-file -d 'File holding the OIDC token, `-` for stdin [default: ALIBABA_CLOUD_OIDC_TOKEN_FILE, else the GitHub Actions token]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l audience -d 'Audience of the GitHub Actions token to ask for' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l policy -d 'Inline policy narrowing the role: JSON text, or @FILE to read it from a file' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l duration-seconds -d 'Lifetime in seconds, 900-43200 (the role\'s maximum session duration caps it) [service default: 3600]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l endpoint -d 'STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l save-profile -d 'Also store the temporary credentials in this profile, with what it needs to renew them from the same token source' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l output -d 'What to print on stdout' -r -f -a "json\t'The STS answer as JSON (AssumedRoleUser, Credentials, RequestId…)'
+env\t'`export` lines for `creds=\$(alicli sts … --output env) || exit 1; eval \"\$creds\"`'"
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l endpoint -d 'STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
@@ -201,6 +227,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -s h -l help -d 'Print help'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from help" -f -a "assume-role" -d 'Get temporary credentials for a RAM role (AssumeRole)'
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from help" -f -a "assume-role-with-oidc" -d 'Get temporary credentials for a RAM role with an OIDC token, no AccessKey (AssumeRoleWithOIDC)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from help" -f -a "get-caller-identity" -d 'Show the identity behind the current credentials (GetCallerIdentity)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
@@ -456,6 +483,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subc
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "export-credentials" -d 'Print the profile\'s credentials for another tool (a role profile renews them first)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "import" -d 'Copy profiles from the official CLI\'s ~/.aliyun/config.json (never written)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from sts" -f -a "assume-role" -d 'Get temporary credentials for a RAM role (AssumeRole)'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from sts" -f -a "assume-role-with-oidc" -d 'Get temporary credentials for a RAM role with an OIDC token, no AccessKey (AssumeRoleWithOIDC)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from sts" -f -a "get-caller-identity" -d 'Show the identity behind the current credentials (GetCallerIdentity)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "config" -d 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile\'s oss section'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "get" -d 'Download an object to a file, a folder or stdout'
