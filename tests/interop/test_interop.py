@@ -460,6 +460,139 @@ def test_alibabacloud_credentials_imports(ctx):
           'credential %r' % cred.access_key_id)
 
 
+# --------------------------------------------------------------------------- keyless sources
+
+
+def _mint_oidc_token(ctx, query=''):
+    req = urllib.request.Request(ctx.endpoint + '/-/oidc/token' + query, data=b'', method='POST')
+    with urllib.request.urlopen(req, timeout=TIMEOUT) as r:
+        return json.loads(r.read())['token']
+
+
+def _check_temporary(ctx, ak, sk, token, what):
+    """Credentials from a keyless source are real: the official V3 STS client, signed with
+    them, is told who they belong to."""
+    who = sts_v3_client(ctx, ak=ak, sk=sk, token=token).get_caller_identity().body
+    check(who.identity_type == 'AssumedRoleUser', '%s: IdentityType %r' % (what, who.identity_type))
+    return who
+
+
+def test_credentials_library_reads_the_local_credentials_uri(ctx):
+    """alibabacloud-credentials' URI provider reads `alicli serve`'s credentials URI."""
+    from alibabacloud_credentials.provider.uri import URLCredentialsProvider
+    before = ctx.stats().get('credentials-uri', 0)
+    c = URLCredentialsProvider(uri=ctx.seed['credentials_uri']).get_credentials()
+    check(c.get_access_key_id().startswith('STS.'), 'AccessKeyId %r' % c.get_access_key_id())
+    check(ctx.stats().get('credentials-uri', 0) == before + 1, 'one GET of the URI')
+    _check_temporary(ctx, c.get_access_key_id(), c.get_access_key_secret(),
+                     c.get_security_token(), 'credentials URI')
+
+
+class _OneAnswer(http.server.BaseHTTPRequestHandler):
+    """Serves one fixed body to every GET: alicli's export, standing in for a credentials URI."""
+    body = b''
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header('Content-Type', 'application/json')
+        self.send_header('Content-Length', str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+
+def test_credentials_library_reads_alicli_export_as_a_credentials_uri(ctx):
+    """`alicli configure export-credentials --format json` is what the official URI provider
+    expects: served as is, it gives the same temporary credentials."""
+    from alibabacloud_credentials.provider.uri import URLCredentialsProvider
+    creds = ctx.assume_role('interop-export')
+    env = {k: v for k, v in os.environ.items() if not k.startswith(('ALICLI_', 'ALIBABA_CLOUD_', 'OSS_'))}
+    tmp = tempfile.mkdtemp(prefix='alicli-interop-')
+    env.update(ALICLI_CONFIG_FILE=os.path.join(tmp, 'config.toml'),
+               ALIBABA_CLOUD_ACCESS_KEY_ID=creds['AccessKeyId'],
+               ALIBABA_CLOUD_ACCESS_KEY_SECRET=creds['AccessKeySecret'],
+               ALIBABA_CLOUD_SECURITY_TOKEN=creds['SecurityToken'],
+               ALICLI_CREDENTIALS_EXPIRATION=creds['Expiration'])
+    try:
+        out = subprocess.run([os.environ['ALICLI_BIN'], 'configure', 'export-credentials',
+                              '--format', 'json'], env=env, capture_output=True, timeout=60)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    check(out.returncode == 0, 'export failed: %s' % out.stderr.decode(errors='replace'))
+    handler = type('Export', (_OneAnswer,), {'body': out.stdout})
+    server = http.server.HTTPServer(('127.0.0.1', 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        c = URLCredentialsProvider(uri='http://127.0.0.1:%d/creds' % server.server_port).get_credentials()
+    finally:
+        server.shutdown()
+        server.server_close()
+    check(c.get_access_key_id() == creds['AccessKeyId'], 'AccessKeyId %r' % c.get_access_key_id())
+    check(c.get_security_token() == creds['SecurityToken'], 'the token came through')
+
+
+def test_credentials_library_runs_alicli_as_its_external_process(ctx):
+    """The official External provider runs `alicli configure export-credentials --format
+    process` and takes what it prints."""
+    from alibabacloud_credentials.provider.external import ExternalCredentialsProvider
+    creds = ctx.assume_role('interop-process')
+    tmp = tempfile.mkdtemp(prefix='alicli-interop-')
+    saved = dict(os.environ)
+    try:
+        for k in list(os.environ):
+            if k.startswith(('ALICLI_', 'ALIBABA_CLOUD_', 'OSS_')):
+                del os.environ[k]
+        os.environ.update(ALICLI_CONFIG_FILE=os.path.join(tmp, 'config.toml'),
+                          ALIBABA_CLOUD_ACCESS_KEY_ID=creds['AccessKeyId'],
+                          ALIBABA_CLOUD_ACCESS_KEY_SECRET=creds['AccessKeySecret'],
+                          ALIBABA_CLOUD_SECURITY_TOKEN=creds['SecurityToken'],
+                          ALICLI_CREDENTIALS_EXPIRATION=creds['Expiration'])
+        command = '%s configure export-credentials --format process' % os.environ.get('ALICLI_BIN', saved['ALICLI_BIN'])
+        c = ExternalCredentialsProvider(process_command=command).get_credentials()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+        shutil.rmtree(tmp, ignore_errors=True)
+    check(c.get_access_key_id() == creds['AccessKeyId'], 'AccessKeyId %r' % c.get_access_key_id())
+    check(c.get_security_token() == creds['SecurityToken'], 'StsToken mode carried the token')
+
+
+def test_credentials_library_oidc_provider_against_alicli_serve(ctx):
+    """alibabacloud-credentials' OIDC provider assumes the seeded OIDC role at `alicli serve`
+    with a token from its issuer. The library only speaks https to STS, so its one request is
+    sent over plain http to the loopback cloud; what it sends (an anonymous AssumeRoleWithOIDC)
+    is the library's own."""
+    import alibabacloud_credentials.provider.oidc as oidc_module
+    from Tea.core import TeaCore
+    token_file = os.path.join(tempfile.mkdtemp(prefix='alicli-interop-'), 'token')
+    with open(token_file, 'w') as f:
+        f.write(_mint_oidc_token(ctx))
+
+    class PlainHttp(TeaCore):
+        @staticmethod
+        def do_action(request, runtime_option=None):
+            request.protocol = 'http'
+            return TeaCore.do_action(request, runtime_option)
+
+    before = ctx.stats().get('sts:AssumeRoleWithOIDC', 0)
+    oidc_module.TeaCore = PlainHttp
+    try:
+        c = oidc_module.OIDCRoleArnCredentialsProvider(
+            role_arn=ctx.seed['oidc_role_arn'], oidc_provider_arn=ctx.seed['oidc_provider_arn'],
+            oidc_token_file_path=token_file, role_session_name='interop-oidc',
+            sts_endpoint=ctx.hostport).get_credentials()
+    finally:
+        oidc_module.TeaCore = TeaCore
+        shutil.rmtree(os.path.dirname(token_file), ignore_errors=True)
+    check(ctx.stats().get('sts:AssumeRoleWithOIDC', 0) == before + 1, 'one AssumeRoleWithOIDC')
+    who = _check_temporary(ctx, c.get_access_key_id(), c.get_access_key_secret(),
+                           c.get_security_token(), 'OIDC')
+    check('ci-deploy' in who.arn, 'Arn %r' % who.arn)
+
+
 class V3Checker(http.server.BaseHTTPRequestHandler):
     """Answers an AssumeRole only if its V3 signature is what alibabacloud-openapi-util computes
     from the request as it arrived; otherwise STS's SignatureDoesNotMatch."""

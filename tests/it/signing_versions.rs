@@ -620,8 +620,10 @@ fn a_bad_sts_signature_version_is_refused_before_any_request() {
     ]);
     assert_eq!(r.code, 2, "{r:?}");
     assert!(r.stderr.contains("v1") && r.stderr.contains("v3"), "{r:?}");
+    // `configure set` refuses it; a file edited by hand is refused when it is used.
     let r = world.run(&["configure", "set", "sts_signature_version", "v4"]);
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code, 2, "{r:?}");
+    set_by_hand(&world, "default", "sts_signature_version = \"v4\"");
     let r = world.run(&["sts", "get-caller-identity"]);
     assert_eq!(r.code, 2, "{r:?}");
     assert_eq!(
@@ -657,6 +659,21 @@ fn role_world() -> World {
     assert_eq!(r.code, 0, "{r:?}");
     world.put_as_user("renew.txt", b"renewed");
     world
+}
+
+/// Sets `line` (`key = value`) in profile `name` of the world's file as an editor would, past
+/// the checks of `configure set`.
+fn set_by_hand(world: &World, name: &str, line: &str) {
+    let text = std::fs::read_to_string(world.config_file()).unwrap();
+    let mut file: toml::Table = toml::from_str(&text).unwrap();
+    let (key, value) = line.split_once(" = ").unwrap();
+    let value: toml::Value =
+        toml::from_str::<toml::Table>(&format!("v = {value}")).unwrap()["v"].clone();
+    file["profiles"][name]
+        .as_table_mut()
+        .unwrap()
+        .insert(key.to_string(), value);
+    std::fs::write(world.config_file(), toml::to_string(&file).unwrap()).unwrap();
 }
 
 /// `oss get` with profile `ci` after its credentials were made to look expired: one renewal.
@@ -713,7 +730,8 @@ fn a_role_profile_renews_with_the_chosen_sts_signature() {
 
     // A bad value stops the renewal before anything is sent.
     let r = world.run(&["configure", "set", "sts_signature_version", "3.0"]);
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code, 2, "{r:?}");
+    set_by_hand(&world, "default", "sts_signature_version = \"3.0\"");
     let before = world.total_requests();
     let r = get_after_expiry(&world, &[]);
     assert_eq!(r.code, 2, "{r:?}");
