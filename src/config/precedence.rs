@@ -87,10 +87,29 @@ pub fn sts_endpoint(
     profile: Option<String>,
     region: impl FnOnce() -> Result<Option<String>>,
 ) -> Result<Endpoint> {
+    sts_endpoint_in(&env, flag, profile, region)
+}
+
+/// [`sts_endpoint`] with the environment given, so the rule is testable alone.
+fn sts_endpoint_in(
+    env: &dyn Fn(&str) -> Option<String>,
+    flag: Option<&str>,
+    profile: Option<String>,
+    region: impl FnOnce() -> Result<Option<String>>,
+) -> Result<Endpoint> {
+    let vpc = env("ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+    let regional = |region: &str| {
+        if vpc {
+            format!("sts-vpc.{region}.aliyuncs.com")
+        } else {
+            format!("sts.{region}.aliyuncs.com")
+        }
+    };
     let sts_region = match env("ALIBABA_CLOUD_STS_REGION") {
         Some(r) => {
             check_region(&r, "ALIBABA_CLOUD_STS_REGION")?;
-            Some(regional_sts(&r))
+            Some(regional(&r))
         }
         None => None,
     };
@@ -103,22 +122,11 @@ pub fn sts_endpoint(
     {
         Some(e) => e,
         None => match region()? {
-            Some(region) => regional_sts(&region),
+            Some(region) => regional(&region),
             None => "sts.aliyuncs.com".to_string(),
         },
     };
     Ok(Endpoint::parse(&chosen)?)
-}
-
-/// The STS endpoint of `region`, public or, with `ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED=true`, VPC.
-fn regional_sts(region: &str) -> String {
-    let vpc = env("ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
-    if vpc {
-        format!("sts-vpc.{region}.aliyuncs.com")
-    } else {
-        format!("sts.{region}.aliyuncs.com")
-    }
 }
 
 /// OSS endpoint: flag > `ALICLI_OSS_ENDPOINT` > ossutil 2's `OSS_ENDPOINT` > the profile's
@@ -182,5 +190,45 @@ mod tests {
         assert_eq!(along_source_chain("x", find, |p| p.region.clone()), None);
         let e = profile_region(Some(("cn hangzhou".into(), "b".into()))).unwrap_err();
         assert!(e.to_string().contains("profile \"b\" region"), "{e}");
+    }
+
+    #[test]
+    fn the_sts_endpoint_reads_the_official_variables() {
+        let vars = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let hangzhou = || Ok(Some("cn-hangzhou".to_string()));
+        let host = |env: &dyn Fn(&str) -> Option<String>, profile: Option<&str>| {
+            sts_endpoint_in(env, None, profile.map(str::to_string), hangzhou)
+                .unwrap()
+                .to_string()
+        };
+        let none = vars(&[]);
+        assert_eq!(host(&none, None), "https://sts.cn-hangzhou.aliyuncs.com");
+        let vpc = vars(&[("ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED", "true")]);
+        assert_eq!(host(&vpc, None), "https://sts-vpc.cn-hangzhou.aliyuncs.com");
+        let sts_region = vars(&[("ALIBABA_CLOUD_STS_REGION", "cn-shanghai")]);
+        assert_eq!(
+            host(&sts_region, Some("http://127.0.0.1:9")),
+            "https://sts.cn-shanghai.aliyuncs.com",
+            "the variable beats the profile"
+        );
+        let both = vars(&[
+            ("ALIBABA_CLOUD_STS_REGION", "cn-shanghai"),
+            ("ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED", "TRUE"),
+            ("ALIBABA_CLOUD_STS_ENDPOINT", "http://127.0.0.1:7"),
+        ]);
+        assert_eq!(
+            host(&both, None),
+            "http://127.0.0.1:7",
+            "an endpoint beats a region"
+        );
+        let bad = vars(&[("ALIBABA_CLOUD_STS_REGION", "cn hangzhou")]);
+        assert!(sts_endpoint_in(&bad, None, None, hangzhou).is_err());
     }
 }

@@ -1255,3 +1255,33 @@ fn oss_sign_presigns_with_the_credentials_a_request_would_use() {
     assert_eq!(body.status(), 200, "{url}");
     assert_eq!(body.bytes().unwrap().as_ref(), b"signed data");
 }
+
+/// ossutil 2's variables: `OSS_ENDPOINT` names the endpoint and `OSS_REGION` the region (so
+/// v4 signing) when neither flag nor profile does.
+#[test]
+fn ossutil_variables_choose_the_oss_endpoint_and_region() {
+    let world = World::new();
+    world.configure_user();
+    world.put_as_user("ossutil.txt", b"from ossutil's variables");
+    let ep = world.endpoint();
+    let r = world.run_env(
+        &["oss", "get", "oss://sample-bucket/ossutil.txt", "-", "-v"],
+        &[("OSS_ENDPOINT", ep.as_str()), ("OSS_REGION", "cn-hangzhou")],
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.stdout, "from ossutil's variables");
+    assert!(r.stderr.contains(&format!("endpoint {ep}")), "{r:?}");
+    assert!(
+        r.stderr.contains("signing OSS v4 for region cn-hangzhou"),
+        "{r:?}"
+    );
+    let r = world.run_env(
+        &["oss", "get", "oss://sample-bucket/ossutil.txt", "-"],
+        &[
+            ("OSS_ENDPOINT", ep.as_str()),
+            ("OSS_REGION", "not a region"),
+        ],
+    );
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("OSS_REGION"), "{r:?}");
+}

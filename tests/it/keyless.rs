@@ -76,6 +76,33 @@ fn an_oidc_token_gets_credentials_with_no_key_anywhere() {
         .contains("ci-deploy"));
     assert_eq!(world.count("sts:AssumeRoleWithOIDC"), 1);
     assert!(!world.config_file().exists(), "nothing saved unasked");
+    let token = std::fs::read_to_string(&file).unwrap();
+    assert!(!r.stderr.contains("warning"), "a private token file: {r:?}");
+
+    // With -v: the trace shows the request, never the token or what STS answered.
+    let mut verbose = oidc_args(&world, file.to_str().unwrap());
+    verbose.push("-v");
+    let r = world.run(&verbose);
+    assert_eq!(r.code, 0, "{r:?}");
+    let secret = r.json()["Credentials"]["AccessKeySecret"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(r.stderr.contains("AssumeRoleWithOIDC"), "{r:?}");
+    assert!(
+        !r.stderr.contains(&token) && !r.stderr.contains(&secret),
+        "{r:?}"
+    );
+
+    // A token file others can read: a warning (it is a secret), and the call still goes.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let r = world.run(&oidc_args(&world, file.to_str().unwrap()));
+        assert_eq!(r.code, 0, "{r:?}");
+        assert!(r.stderr.contains("can be read by other users"), "{r:?}");
+    }
 
     // The old CamelCase spelling, the token on stdin, env output that later commands read.
     let info = &world.cloud.info;
@@ -210,6 +237,7 @@ fn the_github_actions_token_needs_the_right_bearer() {
     );
     let r = github("wrong-bearer");
     assert_eq!(r.code, 3, "{r:?}");
+    assert!(!r.stderr.contains(&info.github_request_token), "{r:?}");
     assert!(r.stderr.contains("id-token: write"), "{r:?}");
     assert!(!r.stderr.contains("wrong-bearer"), "{r:?}");
     // No token source at all: a usage error saying where a token can come from.
@@ -436,6 +464,18 @@ fn the_ecs_instance_role_comes_from_the_metadata_service() {
         "{r:?}"
     );
     assert!(world.count("ecs:token") >= 1, "IMDSv2 first");
+    let asked = world.count("ecs:credentials");
+    let r = world.run_env(&["sts", "get-caller-identity"], &env);
+    identity_arn(&r);
+    assert_eq!(world.count("ecs:credentials"), asked, "cached");
+    world.expire_credentials();
+    let r = world.run_env(&["sts", "get-caller-identity"], &env);
+    identity_arn(&r);
+    assert_eq!(
+        world.count("ecs:credentials"),
+        asked + 1,
+        "renewed after the refusal"
+    );
 
     // v2 required, and the token cannot be had (the PUT fails): v1 is refused by the service,
     // or not even tried when ALIBABA_CLOUD_IMDSV1_DISABLED says so.
@@ -495,6 +535,12 @@ fn a_credentials_uri_serves_credentials_and_its_failures_are_clear() {
     let r = world.run(&["sts", "get-caller-identity", "--profile", "uri"]);
     identity_arn(&r);
     assert_eq!(world.count("credentials-uri"), 1);
+
+    // Refused by the service: asked again once.
+    world.expire_credentials();
+    let r = world.run(&["sts", "get-caller-identity", "--profile", "uri"]);
+    identity_arn(&r);
+    assert_eq!(world.count("credentials-uri"), 2);
 
     // A fresh profile against a failing URI.
     profiles(
