@@ -242,7 +242,7 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand --policy 'Inline policy narrowing the role: JSON text, or @FILE to read it from a file'
             cand --duration-seconds 'Lifetime in seconds, 900-43200 (the role''s maximum session duration caps it) [service default: 3600]'
             cand --endpoint 'STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
-            cand --save-profile 'Also store the temporary credentials in this profile, with what it needs to renew them from the same token source'
+            cand --save-profile 'Also store the temporary credentials in this profile, which renews itself from the same token source'
             cand --output 'What to print on stdout'
             cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
             cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'

@@ -215,7 +215,8 @@ pub enum KeyType {
     Number,
 }
 
-/// Condition keys the checks know, with their types: the common `acs:` keys and the OSS ones.
+/// Condition keys the checks know, with their types: the common `acs:` keys, the OSS ones, and
+/// the claims of an OIDC token that a role's trust policy may test (AssumeRoleWithOIDC).
 const CONDITION_KEYS: &[(&str, KeyType)] = &[
     ("acs:SourceIp", KeyType::Ip),
     ("acs:CurrentTime", KeyType::Date),
@@ -232,6 +233,9 @@ const CONDITION_KEYS: &[(&str, KeyType)] = &[
     ("oss:x-oss-storage-class", KeyType::Text),
     ("oss:x-oss-forbid-overwrite", KeyType::Bool),
     ("oss:x-oss-server-side-encryption", KeyType::Text),
+    ("oidc:iss", KeyType::Text),
+    ("oidc:aud", KeyType::Text),
+    ("oidc:sub", KeyType::Text),
 ];
 
 /// The OSS actions that carry `oss:Prefix` in their request context.

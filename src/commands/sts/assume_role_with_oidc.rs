@@ -42,8 +42,7 @@ pub struct AssumeRoleWithOidcArgs {
     /// STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000
     #[arg(long, value_name = "ENDPOINT")]
     pub endpoint: Option<String>,
-    /// Also store the temporary credentials in this profile, with what it needs to renew them
-    /// from the same token source
+    /// Also store the temporary credentials in this profile, which renews itself from the same token source
     #[arg(long, value_name = "NAME")]
     pub save_profile: Option<String>,
     /// What to print on stdout

@@ -1,5 +1,5 @@
 //! Request signing for the two Alibaba Cloud protocols alicli speaks: POP RPC
-//! signature v1 (used for STS `AssumeRole` and friends) and OSS request
+//! signature v1 and ACS3-HMAC-SHA256 v3 (used for STS `AssumeRole` and friends) and OSS request
 //! signing, both the legacy `OSS ak:sig` scheme (v1) and `OSS4-HMAC-SHA256`
 //! (v4), in header and presigned-URL form. Everything here is a pure function
 //! of its inputs: the caller supplies the clock reading and the nonce, and
