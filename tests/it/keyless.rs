@@ -712,6 +712,28 @@ fn the_chain_order_when_no_profile_is_named() {
             "{winner}: {r:?}"
         );
     }
+    // ALIBABA_CLOUD_PROFILE selects the profile (here one without keys, so the search goes on
+    // to the ECS role); keys in the environment would still come first.
+    let text = std::fs::read_to_string(world.config_file()).unwrap();
+    std::fs::write(
+        world.config_file(),
+        format!("{text}\n[profiles.regional]\nregion = \"cn-shanghai\"\n"),
+    )
+    .unwrap();
+    let mut env = join(&[&ecs]);
+    env.push(("ALIBABA_CLOUD_PROFILE", "regional"));
+    env.push(("ALIBABA_CLOUD_STS_ENDPOINT", info.endpoint.as_str()));
+    let r = world.run_env(&["sts", "get-caller-identity", "-v"], &env);
+    assert!(
+        r.stderr.contains("credentials from ECS instance role"),
+        "{r:?}"
+    );
+    env.pop();
+    env.push(("ALIBABA_CLOUD_PROFILE", "missing"));
+    let r = world.run_env(&["sts", "get-caller-identity"], &env);
+    assert_eq!(r.code, 2, "a profile asked for by name must exist: {r:?}");
+    assert!(r.stderr.contains("profile \"missing\" not found"), "{r:?}");
+
     // A named profile is the only source asked.
     let r = world.run_env(
         &["sts", "get-caller-identity", "-v", "--profile", "default"],
