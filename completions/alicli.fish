@@ -174,7 +174,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l endpoint -d 'STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l save-profile -d 'Also store the temporary credentials in this profile (with what is needed to renew them)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l output -d 'What to print on stdout' -r -f -a "json\t'The STS answer as JSON (AssumedRoleUser, Credentials, RequestId…)'
-env\t'`export` lines for `creds=\$(alicli sts … --output env) || exit 1; eval \"\$creds\"`'"
+env\t'`export` lines: creds=\$(alicli sts assume-role … --output env), then eval \"\$creds\"'"
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
@@ -198,7 +198,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l endpoint -d 'STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l save-profile -d 'Also store the temporary credentials in this profile, which renews itself from the same token source' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l output -d 'What to print on stdout' -r -f -a "json\t'The STS answer as JSON (AssumedRoleUser, Credentials, RequestId…)'
-env\t'`export` lines for `creds=\$(alicli sts … --output env) || exit 1; eval \"\$creds\"`'"
+env\t'`export` lines: creds=\$(alicli sts assume-role … --output env), then eval \"\$creds\"'"
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r

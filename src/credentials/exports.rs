@@ -17,7 +17,7 @@ use alicli_wire::signing::Credentials;
 pub enum AnswerOutput {
     /// The STS answer as JSON (AssumedRoleUser, Credentials, RequestId…)
     Json,
-    /// `export` lines for `creds=$(alicli sts … --output env) || exit 1; eval "$creds"`
+    /// `export` lines: creds=$(alicli sts assume-role … --output env), then eval "$creds"
     Env,
 }
 

@@ -108,7 +108,7 @@ check_script() {
     case $shell in
     zsh | fish)
         expect "$shell" "$script" 'alicli policy check --output ' text 'error|warning: $.path: message'
-        expect "$shell" "$script" 'alicli sts assume-role --output ' env 'eval "$(alicli sts assume-role'
+        expect "$shell" "$script" 'alicli sts assume-role --output ' env 'creds=$(alicli sts assume-role'
         expect "$shell" "$script" 'alicli configure export-credentials --format ' json '"SecurityToken","Expiration"}'
         expect "$shell" "$script" 'alicli configure export-credentials --format ' powershell "\`\$Env:NAME = 'value'\`"
         ;;
