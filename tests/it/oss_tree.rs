@@ -477,7 +477,7 @@ fn a_listing_that_goes_round_in_circles_is_refused() {
         .env("OSS_ACCESS_KEY_SECRET", "secret")
         .env("OSS_REGION", "cn-hangzhou");
     let r = to_run(cmd.output().unwrap());
-    assert_ne!(r.code, 0, "{r:?}");
+    assert_eq!(r.code, 6, "an answer that cannot be used: {r:?}");
     assert!(r.stderr.contains("no new place to continue"), "{r:?}");
     assert_eq!(
         server.hits().len(),
