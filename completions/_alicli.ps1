@@ -39,7 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Store a RAM user''s long-term AccessKey (and region, STS endpoint) in a profile')
             [CompletionResult]::new('sts', 'sts', [CompletionResultType]::ParameterValue, 'Security Token Service: assume a role, show who you are')
-            [CompletionResult]::new('oss', 'oss', [CompletionResultType]::ParameterValue, 'Object Storage Service: configure, download and upload objects')
+            [CompletionResult]::new('oss', 'oss', [CompletionResultType]::ParameterValue, 'Object Storage Service: configure, list, describe, download and upload objects')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'RAM policies: check a document, evaluate requests against it, probe what credentials may do')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Walk through the whole flow against a throwaway local cloud')
@@ -341,6 +341,8 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Download an object to a file, a folder or stdout')
             [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Upload a file or stdin to an object')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List buckets, or the objects and folders under a prefix')
+            [CompletionResult]::new('stat', 'stat', [CompletionResultType]::ParameterValue, 'Show an object''s size, dates, checksums, type and metadata (HeadObject)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -447,11 +449,62 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'alicli;oss;ls' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000')
+            [CompletionResult]::new('--sign-version', '--sign-version', [CompletionResultType]::ParameterName, 'Signature version [default: v4 when the region is known, else v1 with a warning]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the next bytes of an answer [default: 60]')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)')
+            [CompletionResult]::new('--sts-signature-version', '--sts-signature-version', [CompletionResultType]::ParameterName, 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Every key under the prefix, not only one level')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Every key under the prefix, not only one level')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Sizes in KiB, MiB, GiB… instead of bytes')
+            [CompletionResult]::new('--human-readable', '--human-readable', [CompletionResultType]::ParameterName, 'Sizes in KiB, MiB, GiB… instead of bytes')
+            [CompletionResult]::new('--summarize', '--summarize', [CompletionResultType]::ParameterName, 'End with the number of objects and their total size')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alicli;oss;stat' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000')
+            [CompletionResult]::new('--sign-version', '--sign-version', [CompletionResultType]::ParameterName, 'Signature version [default: v4 when the region is known, else v1 with a warning]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the next bytes of an answer [default: 60]')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)')
+            [CompletionResult]::new('--sts-signature-version', '--sts-signature-version', [CompletionResultType]::ParameterName, 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'alicli;oss;help' {
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile''s oss section')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Download an object to a file, a folder or stdout')
             [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Upload a file or stdin to an object')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List buckets, or the objects and folders under a prefix')
+            [CompletionResult]::new('stat', 'stat', [CompletionResultType]::ParameterValue, 'Show an object''s size, dates, checksums, type and metadata (HeadObject)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -465,6 +518,12 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             break
         }
         'alicli;oss;help;sign' {
+            break
+        }
+        'alicli;oss;help;ls' {
+            break
+        }
+        'alicli;oss;help;stat' {
             break
         }
         'alicli;oss;help;help' {
@@ -664,7 +723,7 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
         'alicli;help' {
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Store a RAM user''s long-term AccessKey (and region, STS endpoint) in a profile')
             [CompletionResult]::new('sts', 'sts', [CompletionResultType]::ParameterValue, 'Security Token Service: assume a role, show who you are')
-            [CompletionResult]::new('oss', 'oss', [CompletionResultType]::ParameterValue, 'Object Storage Service: configure, download and upload objects')
+            [CompletionResult]::new('oss', 'oss', [CompletionResultType]::ParameterValue, 'Object Storage Service: configure, list, describe, download and upload objects')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'RAM policies: check a document, evaluate requests against it, probe what credentials may do')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Walk through the whole flow against a throwaway local cloud')
@@ -716,6 +775,8 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Download an object to a file, a folder or stdout')
             [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Upload a file or stdin to an object')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List buckets, or the objects and folders under a prefix')
+            [CompletionResult]::new('stat', 'stat', [CompletionResultType]::ParameterValue, 'Show an object''s size, dates, checksums, type and metadata (HeadObject)')
             break
         }
         'alicli;help;oss;config' {
@@ -728,6 +789,12 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             break
         }
         'alicli;help;oss;sign' {
+            break
+        }
+        'alicli;help;oss;ls' {
+            break
+        }
+        'alicli;help;oss;stat' {
             break
         }
         'alicli;help;policy' {

@@ -127,11 +127,17 @@ _alicli() {
             alicli__subcmd__help__subcmd__oss,get)
                 cmd="alicli__subcmd__help__subcmd__oss__subcmd__get"
                 ;;
+            alicli__subcmd__help__subcmd__oss,ls)
+                cmd="alicli__subcmd__help__subcmd__oss__subcmd__ls"
+                ;;
             alicli__subcmd__help__subcmd__oss,put)
                 cmd="alicli__subcmd__help__subcmd__oss__subcmd__put"
                 ;;
             alicli__subcmd__help__subcmd__oss,sign)
                 cmd="alicli__subcmd__help__subcmd__oss__subcmd__sign"
+                ;;
+            alicli__subcmd__help__subcmd__oss,stat)
+                cmd="alicli__subcmd__help__subcmd__oss__subcmd__stat"
                 ;;
             alicli__subcmd__help__subcmd__policy,check)
                 cmd="alicli__subcmd__help__subcmd__policy__subcmd__check"
@@ -160,11 +166,17 @@ _alicli() {
             alicli__subcmd__oss,help)
                 cmd="alicli__subcmd__oss__subcmd__help"
                 ;;
+            alicli__subcmd__oss,ls)
+                cmd="alicli__subcmd__oss__subcmd__ls"
+                ;;
             alicli__subcmd__oss,put)
                 cmd="alicli__subcmd__oss__subcmd__put"
                 ;;
             alicli__subcmd__oss,sign)
                 cmd="alicli__subcmd__oss__subcmd__sign"
+                ;;
+            alicli__subcmd__oss,stat)
+                cmd="alicli__subcmd__oss__subcmd__stat"
                 ;;
             alicli__subcmd__oss__subcmd__help,config)
                 cmd="alicli__subcmd__oss__subcmd__help__subcmd__config"
@@ -175,11 +187,17 @@ _alicli() {
             alicli__subcmd__oss__subcmd__help,help)
                 cmd="alicli__subcmd__oss__subcmd__help__subcmd__help"
                 ;;
+            alicli__subcmd__oss__subcmd__help,ls)
+                cmd="alicli__subcmd__oss__subcmd__help__subcmd__ls"
+                ;;
             alicli__subcmd__oss__subcmd__help,put)
                 cmd="alicli__subcmd__oss__subcmd__help__subcmd__put"
                 ;;
             alicli__subcmd__oss__subcmd__help,sign)
                 cmd="alicli__subcmd__oss__subcmd__help__subcmd__sign"
+                ;;
+            alicli__subcmd__oss__subcmd__help,stat)
+                cmd="alicli__subcmd__oss__subcmd__help__subcmd__stat"
                 ;;
             alicli__subcmd__policy,check)
                 cmd="alicli__subcmd__policy__subcmd__check"
@@ -926,7 +944,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__help__subcmd__oss)
-            opts="config get put sign"
+            opts="config get put sign ls stat"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -967,6 +985,20 @@ _alicli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alicli__subcmd__help__subcmd__oss__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alicli__subcmd__help__subcmd__oss__subcmd__put)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -982,6 +1014,20 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__help__subcmd__oss__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__help__subcmd__oss__subcmd__stat)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1168,7 +1214,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version config get put sign help"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version config get put sign ls stat help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1354,7 +1400,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__help)
-            opts="config get put sign help"
+            opts="config get put sign ls stat help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,6 +1455,20 @@ _alicli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alicli__subcmd__oss__subcmd__help__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alicli__subcmd__oss__subcmd__help__subcmd__put)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1430,6 +1490,78 @@ _alicli() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__oss__subcmd__help__subcmd__stat)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__oss__subcmd__ls)
+            opts="-r -H -v -q -h -V --recursive --human-readable --summarize --output --endpoint --sign-version --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-version)
+                    COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1524,6 +1656,64 @@ _alicli() {
                     ;;
                 --content-type)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-version)
+                    COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__oss__subcmd__stat)
+            opts="-v -q -h -V --output --endpoint --sign-version --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 --endpoint)

@@ -36,7 +36,7 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand --version 'Print version'
             cand configure 'Store a RAM user''s long-term AccessKey (and region, STS endpoint) in a profile'
             cand sts 'Security Token Service: assume a role, show who you are'
-            cand oss 'Object Storage Service: configure, download and upload objects'
+            cand oss 'Object Storage Service: configure, list, describe, download and upload objects'
             cand policy 'RAM policies: check a document, evaluate requests against it, probe what credentials may do'
             cand serve 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies'
             cand demo 'Walk through the whole flow against a throwaway local cloud'
@@ -315,6 +315,8 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand get 'Download an object to a file, a folder or stdout'
             cand put 'Upload a file or stdin to an object'
             cand sign 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
+            cand ls 'List buckets, or the objects and folders under a prefix'
+            cand stat 'Show an object''s size, dates, checksums, type and metadata (HeadObject)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alicli;oss;config'= {
@@ -416,11 +418,60 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'alicli;oss;ls'= {
+            cand --output 'What to print on stdout'
+            cand --endpoint 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
+            cand --sign-version 'Signature version [default: v4 when the region is known, else v1 with a warning]'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand --retries 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]'
+            cand --connect-timeout 'Seconds to wait for a connection [default: 10]'
+            cand --read-timeout 'Seconds to wait for the next bytes of an answer [default: 60]'
+            cand --proxy 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)'
+            cand --sts-signature-version 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]'
+            cand -r 'Every key under the prefix, not only one level'
+            cand --recursive 'Every key under the prefix, not only one level'
+            cand -H 'Sizes in KiB, MiB, GiB… instead of bytes'
+            cand --human-readable 'Sizes in KiB, MiB, GiB… instead of bytes'
+            cand --summarize 'End with the number of objects and their total size'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'alicli;oss;stat'= {
+            cand --output 'What to print on stdout'
+            cand --endpoint 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000'
+            cand --sign-version 'Signature version [default: v4 when the region is known, else v1 with a warning]'
+            cand --profile 'Profile to use [default: default]; naming one makes it win over credentials in the environment'
+            cand --config-file 'Profile file [default: ~/.config/alicli/config.toml]'
+            cand --region 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)'
+            cand --retries 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]'
+            cand --connect-timeout 'Seconds to wait for a connection [default: 10]'
+            cand --read-timeout 'Seconds to wait for the next bytes of an answer [default: 60]'
+            cand --proxy 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)'
+            cand --sts-signature-version 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]'
+            cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'alicli;oss;help'= {
             cand config 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile''s oss section'
             cand get 'Download an object to a file, a folder or stdout'
             cand put 'Upload a file or stdin to an object'
             cand sign 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
+            cand ls 'List buckets, or the objects and folders under a prefix'
+            cand stat 'Show an object''s size, dates, checksums, type and metadata (HeadObject)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alicli;oss;help;config'= {
@@ -430,6 +481,10 @@ set edit:completion:arg-completer[alicli] = {|@words|
         &'alicli;oss;help;put'= {
         }
         &'alicli;oss;help;sign'= {
+        }
+        &'alicli;oss;help;ls'= {
+        }
+        &'alicli;oss;help;stat'= {
         }
         &'alicli;oss;help;help'= {
         }
@@ -614,7 +669,7 @@ set edit:completion:arg-completer[alicli] = {|@words|
         &'alicli;help'= {
             cand configure 'Store a RAM user''s long-term AccessKey (and region, STS endpoint) in a profile'
             cand sts 'Security Token Service: assume a role, show who you are'
-            cand oss 'Object Storage Service: configure, download and upload objects'
+            cand oss 'Object Storage Service: configure, list, describe, download and upload objects'
             cand policy 'RAM policies: check a document, evaluate requests against it, probe what credentials may do'
             cand serve 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies'
             cand demo 'Walk through the whole flow against a throwaway local cloud'
@@ -655,6 +710,8 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand get 'Download an object to a file, a folder or stdout'
             cand put 'Upload a file or stdin to an object'
             cand sign 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
+            cand ls 'List buckets, or the objects and folders under a prefix'
+            cand stat 'Show an object''s size, dates, checksums, type and metadata (HeadObject)'
         }
         &'alicli;help;oss;config'= {
         }
@@ -663,6 +720,10 @@ set edit:completion:arg-completer[alicli] = {|@words|
         &'alicli;help;oss;put'= {
         }
         &'alicli;help;oss;sign'= {
+        }
+        &'alicli;help;oss;ls'= {
+        }
+        &'alicli;help;oss;stat'= {
         }
         &'alicli;help;policy'= {
             cand check 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'

@@ -39,7 +39,7 @@ complete -c alicli -n "__fish_alicli_needs_command" -s h -l help -d 'Print help'
 complete -c alicli -n "__fish_alicli_needs_command" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "configure" -d 'Store a RAM user\'s long-term AccessKey (and region, STS endpoint) in a profile'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "sts" -d 'Security Token Service: assume a role, show who you are'
-complete -c alicli -n "__fish_alicli_needs_command" -f -a "oss" -d 'Object Storage Service: configure, download and upload objects'
+complete -c alicli -n "__fish_alicli_needs_command" -f -a "oss" -d 'Object Storage Service: configure, list, describe, download and upload objects'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "policy" -d 'RAM policies: check a document, evaluate requests against it, probe what credentials may do'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "serve" -d 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "demo" -d 'Walk through the whole flow against a throwaway local cloud'
@@ -230,24 +230,26 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from help" -f -a "assume-role-with-oidc" -d 'Get temporary credentials for a RAM role with an OIDC token, no AccessKey (AssumeRoleWithOIDC)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from help" -f -a "get-caller-identity" -d 'Show the identity behind the current credentials (GetCallerIdentity)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -s h -l help -d 'Print help'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -s V -l version -d 'Print version'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -f -a "config" -d 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile\'s oss section'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -f -a "get" -d 'Download an object to a file, a folder or stdout'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -f -a "put" -d 'Upload a file or stdin to an object'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -f -a "sign" -d 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -f -a "config" -d 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile\'s oss section'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -f -a "get" -d 'Download an object to a file, a folder or stdout'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -f -a "put" -d 'Upload a file or stdin to an object'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -f -a "sign" -d 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -f -a "ls" -d 'List buckets, or the objects and folders under a prefix'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -f -a "stat" -d 'Show an object\'s size, dates, checksums, type and metadata (HeadObject)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l access-key-id -d 'AccessKey ID for OSS (STS.… for temporary credentials)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l access-key-secret -d 'AccessKey secret for OSS; `-` reads it from stdin (keeps it out of `ps` and shell history); asked for on a terminal when missing' -r
@@ -331,10 +333,51 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l output -d 'What to print on stdout' -r -f -a "text\t'One line per entry: last modified (local time), size, name'
+json\t'One JSON object per line (JSON Lines), every character of a key kept'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
+v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -s r -l recursive -d 'Every key under the prefix, not only one level'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -s H -l human-readable -d 'Sizes in KiB, MiB, GiB… instead of bytes'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l summarize -d 'End with the number of objects and their total size'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l output -d 'What to print on stdout' -r -f -a "text\t'Aligned `Name: value` lines'
+json\t'One JSON object'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
+v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "config" -d 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile\'s oss section'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "get" -d 'Download an object to a file, a folder or stdout'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "put" -d 'Upload a file or stdin to an object'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List buckets, or the objects and folders under a prefix'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "stat" -d 'Show an object\'s size, dates, checksums, type and metadata (HeadObject)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
@@ -470,7 +513,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand man" -s h -l help -d 'Prin
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "configure" -d 'Store a RAM user\'s long-term AccessKey (and region, STS endpoint) in a profile'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "sts" -d 'Security Token Service: assume a role, show who you are'
-complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "oss" -d 'Object Storage Service: configure, download and upload objects'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "oss" -d 'Object Storage Service: configure, list, describe, download and upload objects'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "policy" -d 'RAM policies: check a document, evaluate requests against it, probe what credentials may do'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "serve" -d 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "demo" -d 'Walk through the whole flow against a throwaway local cloud'
@@ -489,6 +532,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subc
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "get" -d 'Download an object to a file, a folder or stdout'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "put" -d 'Upload a file or stdin to an object'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "sign" -d 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "ls" -d 'List buckets, or the objects and folders under a prefix'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "stat" -d 'Show an object\'s size, dates, checksums, type and metadata (HeadObject)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "check" -d 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "eval" -d 'Decide requests against policies offline and show which statement decided'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "probe" -d 'Try object operations under a prefix with a profile\'s credentials and show what is allowed'

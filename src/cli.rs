@@ -109,7 +109,7 @@ pub enum Command {
         #[command(subcommand)]
         command: StsCommand,
     },
-    /// Object Storage Service: configure, download and upload objects
+    /// Object Storage Service: configure, list, describe, download and upload objects
     Oss {
         #[command(subcommand)]
         command: OssCommand,
@@ -157,6 +157,10 @@ pub enum OssCommand {
     /// Print a presigned URL for an object (GET or PUT), usable without credentials until it expires
     #[command(alias = "SignUrl")]
     Sign(commands::oss::sign::SignArgs),
+    /// List buckets, or the objects and folders under a prefix
+    Ls(commands::oss::ls::LsArgs),
+    /// Show an object's size, dates, checksums, type and metadata (HeadObject)
+    Stat(commands::oss::stat::StatArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -188,6 +192,8 @@ pub fn run(cli: Cli) -> Result<()> {
             OssCommand::Get(args) => commands::oss::get::run(globals, args),
             OssCommand::Put(args) => commands::oss::put::run(globals, args),
             OssCommand::Sign(args) => commands::oss::sign::run(globals, args),
+            OssCommand::Ls(args) => commands::oss::ls::run(globals, args),
+            OssCommand::Stat(args) => commands::oss::stat::run(globals, args),
         },
         Command::Policy { command } => match command {
             PolicyCommand::Check(args) => commands::policy::check::run(args),

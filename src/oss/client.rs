@@ -88,8 +88,12 @@ pub struct PutResult {
 
 impl OssClient {
     /// The URL of an object: path-style for IP/localhost endpoints, virtual-hosted otherwise.
+    /// An empty `bucket` addresses the service itself (ListBuckets): `/` on the endpoint.
     pub fn object_url(&self, bucket: &str, key: &str) -> String {
         let path = url_path(key);
+        if bucket.is_empty() {
+            return format!("{}/", self.endpoint.base_url());
+        }
         if self.endpoint.is_ip_or_localhost() {
             format!("{}/{bucket}/{path}", self.endpoint.base_url())
         } else {
@@ -113,6 +117,8 @@ impl OssClient {
     ) -> Vec<(String, String)> {
         let now = Utc::now();
         let key = (!key.is_empty()).then_some(key);
+        // No bucket is a service-level request, signed with `/` as its resource.
+        let bucket = (!bucket.is_empty()).then_some(bucket);
         match &self.sign {
             SignVersion::V1 => {
                 let date = oss_v1::format_date(now);
@@ -122,7 +128,7 @@ impl OssClient {
                 }
                 let req = OssRequest {
                     method,
-                    bucket: Some(bucket),
+                    bucket,
                     key,
                     query,
                     headers: &headers,
@@ -135,7 +141,7 @@ impl OssClient {
                 headers.extend(oss_v4::required_headers(credentials, now));
                 let req = OssRequest {
                     method,
-                    bucket: Some(bucket),
+                    bucket,
                     key,
                     query,
                     headers: &headers,

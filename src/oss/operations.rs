@@ -1,6 +1,7 @@
 //! The OSS operations alicli sends, one method each: objects (put, get, ranges, head, delete),
-//! listing, and the multipart calls (initiate, upload part, complete, abort, list parts). Each
-//! builds its query and headers and reads the answer; signing and sending are [`super::client`]'s.
+//! listing (objects, and the account's buckets), and the multipart calls (initiate, upload part,
+//! complete, abort, list parts). Each builds its query and headers and reads the answer; signing
+//! and sending are [`super::client`]'s.
 
 use anyhow::Result;
 use reqwest::blocking::Response;
@@ -98,6 +99,70 @@ impl OssClient {
         }
         let response = self.send(reqwest::Method::GET, bucket, "", &query, Vec::new(), None)?;
         read_xml(response, "ListObjectsV2", &self.endpoint.authority())
+    }
+
+    /// One page of ListObjectsV2 asked with `encoding-type=url`, names decoded: a key may hold
+    /// characters XML 1.0 cannot carry at all (most control characters), which OSS then answers
+    /// with a document no parser reads, or silently rewrites. Encoded, every key survives; it
+    /// is decoded here only when the answer says it was encoded, so a `%` in a key sent raw by
+    /// a server that ignored the parameter stays a `%`.
+    pub fn list_objects_v2_decoded(
+        &self,
+        bucket: &str,
+        prefix: &str,
+        delimiter: &str,
+        continuation_token: Option<&str>,
+        max_keys: u32,
+    ) -> Result<xml::ListBucketResult> {
+        let mut query = vec![
+            ("list-type".to_string(), Some("2".to_string())),
+            ("encoding-type".to_string(), Some("url".to_string())),
+            ("max-keys".to_string(), Some(max_keys.to_string())),
+            ("prefix".to_string(), Some(prefix.to_string())),
+        ];
+        if !delimiter.is_empty() {
+            query.push(("delimiter".into(), Some(delimiter.into())));
+        }
+        if let Some(token) = continuation_token {
+            query.push(("continuation-token".into(), Some(token.into())));
+        }
+        let mut response = self.send(reqwest::Method::GET, bucket, "", &query, Vec::new(), None)?;
+        let body = crate::net::answers::read_answer(
+            &mut response,
+            "ListObjectsV2",
+            &self.endpoint.authority(),
+        )?;
+        let mut page: xml::ListBucketResult = parse_xml(&body, "ListObjectsV2")?;
+        let encoding: xml::ListingEncoding = parse_xml(&body, "ListObjectsV2")?;
+        if encoding.encoding_type.eq_ignore_ascii_case("url") {
+            for object in &mut page.contents {
+                object.key = url_decoded(&object.key);
+            }
+            for common in &mut page.common_prefixes {
+                common.prefix = url_decoded(&common.prefix);
+            }
+            page.prefix = url_decoded(&page.prefix);
+            page.delimiter = url_decoded(&page.delimiter);
+            page.next_continuation_token = url_decoded(&page.next_continuation_token);
+        }
+        Ok(page)
+    }
+
+    /// One page of ListBuckets (GetService): a GET on the endpoint itself, no bucket, paged
+    /// by `marker`.
+    pub fn list_buckets(&self, marker: &str, max_keys: u32) -> Result<xml::ListAllMyBucketsResult> {
+        let mut query = vec![("max-keys".to_string(), Some(max_keys.to_string()))];
+        if !marker.is_empty() {
+            query.push(("marker".to_string(), Some(marker.to_string())));
+        }
+        let response = self.send(reqwest::Method::GET, "", "", &query, Vec::new(), None)?;
+        read_xml(response, "ListBuckets", &self.endpoint.authority())
+    }
+
+    /// HeadObject, its headers read into an [`ObjectHead`].
+    pub fn head_object_info(&self, bucket: &str, key: &str) -> Result<ObjectHead> {
+        let response = self.head_object(bucket, key)?;
+        Ok(ObjectHead::from_headers(response.headers()))
     }
 
     pub fn initiate_multipart_upload(
@@ -226,6 +291,88 @@ impl OssClient {
     }
 }
 
+/// What HeadObject says of an object. Every value is the server's text as it came: the caller
+/// escapes it before it reaches a terminal.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ObjectHead {
+    pub size: Option<u64>,
+    /// As sent (an HTTP date).
+    pub last_modified: Option<String>,
+    /// Without its quotes.
+    pub etag: Option<String>,
+    pub crc64: Option<String>,
+    pub content_type: Option<String>,
+    pub content_md5: Option<String>,
+    pub storage_class: Option<String>,
+    /// `Normal`, `Multipart`, `Appendable`, `Symlink`.
+    pub object_type: Option<String>,
+    pub version_id: Option<String>,
+    pub cache_control: Option<String>,
+    pub content_disposition: Option<String>,
+    pub content_encoding: Option<String>,
+    pub expires: Option<String>,
+    /// `x-oss-meta-*` headers, the names without the prefix (lower case, as HTTP/1.1 headers
+    /// arrive), in the order sent.
+    pub metadata: Vec<(String, String)>,
+}
+
+impl ObjectHead {
+    pub fn from_headers(headers: &reqwest::header::HeaderMap) -> ObjectHead {
+        // Lossy rather than `to_str`: a value with bytes outside visible ASCII (user metadata
+        // in UTF-8) is still shown, where `to_str` would drop it.
+        let text = |name: &str| {
+            headers
+                .get(name)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        };
+        let metadata = headers
+            .iter()
+            .filter_map(|(name, value)| {
+                let short = name.as_str().strip_prefix("x-oss-meta-")?;
+                Some((
+                    short.to_string(),
+                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                ))
+            })
+            .collect();
+        ObjectHead {
+            size: text("content-length").and_then(|v| v.trim().parse().ok()),
+            last_modified: text("last-modified"),
+            etag: text("etag").map(|e| e.trim_matches('"').to_string()),
+            crc64: text("x-oss-hash-crc64ecma"),
+            content_type: text("content-type"),
+            content_md5: text("content-md5"),
+            storage_class: text("x-oss-storage-class"),
+            object_type: text("x-oss-object-type"),
+            version_id: text("x-oss-version-id"),
+            cache_control: text("cache-control"),
+            content_disposition: text("content-disposition"),
+            content_encoding: text("content-encoding"),
+            expires: text("expires"),
+            metadata,
+        }
+    }
+}
+
+/// A name from a listing asked with `encoding-type=url`, decoded. Bytes that do not decode to
+/// UTF-8 become U+FFFD rather than an error: OSS keys are UTF-8, and one odd name from a server
+/// should not hide the rest of the listing.
+fn url_decoded(text: &str) -> String {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+fn parse_xml<T: serde::de::DeserializeOwned>(body: &[u8], operation: &str) -> Result<T> {
+    let text = String::from_utf8_lossy(body);
+    quick_xml::de::from_str(&text).map_err(|e| {
+        crate::error::BadAnswer(format!(
+            "{operation}: OSS answered with XML alicli cannot read: {e}"
+        ))
+        .into()
+    })
+}
+
 /// Reads an XML answer body (at most [`crate::net::answers::ANSWER_LIMIT`] bytes) into `T`, with an
 /// error that names the operation when it does not fit.
 fn read_xml<T: serde::de::DeserializeOwned>(
@@ -234,11 +381,5 @@ fn read_xml<T: serde::de::DeserializeOwned>(
     host: &str,
 ) -> Result<T> {
     let body = crate::net::answers::read_answer(&mut response, operation, host)?;
-    let text = String::from_utf8_lossy(&body);
-    quick_xml::de::from_str(&text).map_err(|e| {
-        crate::error::BadAnswer(format!(
-            "{operation}: OSS answered with XML alicli cannot read: {e}"
-        ))
-        .into()
-    })
+    parse_xml(&body, operation)
 }

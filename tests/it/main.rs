@@ -16,6 +16,7 @@ mod interrupts;
 mod keyless;
 mod layers;
 mod oss_api;
+mod oss_tree;
 mod policy;
 mod policy_probe;
 mod profile_file;

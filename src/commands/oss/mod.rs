@@ -1,10 +1,13 @@
-//! `alicli oss …`: config, get, put, sign; and the transfer options get and put share (the
-//! endpoint and signature flags are [`crate::clients::OssFlags`]).
+//! `alicli oss …`: config, get, put, sign, ls, stat; the transfer options get and put share (the
+//! endpoint and signature flags are [`crate::clients::OssFlags`]), and how sizes and times are
+//! read and shown.
 
 pub mod config;
 pub mod get;
+pub mod ls;
 pub mod put;
 pub mod sign;
+pub mod stat;
 
 use anyhow::Result;
 use clap::Args;
@@ -75,9 +78,56 @@ pub fn parse_size(text: &str) -> std::result::Result<u64, String> {
     Ok(bytes as u64)
 }
 
+/// Bytes as people read them, in binary units: `512 B`, `1.5 KiB`, `3.0 GiB`.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 6] = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
+/// A time from OSS (ISO 8601 in listings, an HTTP date in headers) in this machine's time zone,
+/// `2026-01-13 15:03:39`, as `ls` shows files. One that does not parse is shown as sent,
+/// escaped: it came from the server.
+pub fn local_time(text: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .or_else(|_| chrono::DateTime::parse_from_rfc2822(text))
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M:%S")
+                .to_string()
+        })
+        .unwrap_or_else(|_| crate::terminal::output::escape_untrusted(text).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_size;
+    use super::{human_size, local_time, parse_size};
+
+    #[test]
+    fn human_sizes() {
+        assert_eq!(human_size(0), "0 B");
+        assert_eq!(human_size(1023), "1023 B");
+        assert_eq!(human_size(1536), "1.5 KiB");
+        assert_eq!(human_size(3 << 30), "3.0 GiB");
+        assert_eq!(human_size(u64::MAX), "16.0 EiB");
+    }
+
+    #[test]
+    fn times_parse_in_both_forms_or_are_shown_escaped() {
+        let iso = local_time("2026-01-13T15:03:39.000Z");
+        let http = local_time("Tue, 13 Jan 2026 15:03:39 GMT");
+        assert_eq!(iso, http);
+        assert_eq!(iso.len(), 19, "{iso}");
+        assert_eq!(local_time("bad\x1b"), "bad\\x1b");
+    }
 
     #[test]
     fn sizes() {

@@ -121,6 +121,58 @@ pub struct ListBucketResult {
     pub common_prefixes: Vec<CommonPrefix>,
 }
 
+/// The one element of a listing that says how names in it are written: `url` when the request
+/// asked for `encoding-type=url` and the service applied it (keys, prefixes and the continuation
+/// token are then percent-encoded). Read beside [`ListBucketResult`] so that a client never
+/// decodes names a server sent raw, which would change every key holding a `%`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename = "ListBucketResult", rename_all = "PascalCase")]
+pub struct ListingEncoding {
+    #[serde(default)]
+    pub encoding_type: String,
+}
+
+/// One bucket of ListBuckets (GetService).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListedBucket {
+    pub name: String,
+    /// `oss-cn-hangzhou`: the region with OSS's prefix.
+    #[serde(default)]
+    pub location: String,
+    /// `cn-hangzhou`, in newer answers.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub region: String,
+    #[serde(default)]
+    pub creation_date: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub storage_class: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ListedBuckets {
+    #[serde(rename = "Bucket", default)]
+    pub buckets: Vec<ListedBucket>,
+}
+
+/// ListBuckets (`GET /` on the service endpoint), paged by `marker`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename = "ListAllMyBucketsResult", rename_all = "PascalCase")]
+pub struct ListAllMyBucketsResult {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prefix: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub marker: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_keys: Option<u32>,
+    #[serde(default)]
+    pub is_truncated: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub next_marker: String,
+    #[serde(default)]
+    pub buckets: ListedBuckets,
+}
+
 /// Serialises with the XML declaration OSS puts first.
 pub fn to_document<T: Serialize>(value: &T) -> String {
     let body = quick_xml::se::to_string(value).unwrap_or_default();
@@ -204,5 +256,39 @@ mod tests {
         assert_eq!(r.contents[0].key, "p/a");
         assert_eq!(r.common_prefixes[0].prefix, "p/d/");
         assert!(r.is_truncated);
+    }
+
+    #[test]
+    fn reads_list_buckets_answer() {
+        let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<ListAllMyBucketsResult>
+  <Prefix>my</Prefix><Marker>mb</Marker><MaxKeys>10</MaxKeys><IsTruncated>true</IsTruncated><NextMarker>my-bucket-10</NextMarker>
+  <Owner><ID>512**</ID><DisplayName>51264</DisplayName></Owner>
+  <Buckets>
+    <Bucket><CreationDate>2014-02-17T18:12:43.000Z</CreationDate><ExtranetEndpoint>oss-cn-shanghai.aliyuncs.com</ExtranetEndpoint>
+      <Location>oss-cn-shanghai</Location><Name>app-base-oss</Name><Region>cn-shanghai</Region><StorageClass>Standard</StorageClass></Bucket>
+    <Bucket><CreationDate>2014-02-25T11:21:04.000Z</CreationDate><Location>oss-cn-hangzhou</Location><Name>mybucket</Name></Bucket>
+  </Buckets>
+</ListAllMyBucketsResult>"#;
+        let r: ListAllMyBucketsResult = quick_xml::de::from_str(xml).unwrap();
+        assert!(r.is_truncated);
+        assert_eq!(r.next_marker, "my-bucket-10");
+        assert_eq!(r.buckets.buckets.len(), 2);
+        assert_eq!(r.buckets.buckets[0].region, "cn-shanghai");
+        assert_eq!(r.buckets.buckets[1].location, "oss-cn-hangzhou");
+        let empty: ListAllMyBucketsResult =
+            quick_xml::de::from_str("<ListAllMyBucketsResult><Buckets/></ListAllMyBucketsResult>")
+                .unwrap();
+        assert!(empty.buckets.buckets.is_empty());
+    }
+
+    #[test]
+    fn listing_encoding_is_read_beside_the_listing() {
+        let xml = "<ListBucketResult><Name>b</Name><EncodingType>url</EncodingType><Contents><Key>a%0Ab</Key><Size>1</Size></Contents></ListBucketResult>";
+        let e: ListingEncoding = quick_xml::de::from_str(xml).unwrap();
+        assert_eq!(e.encoding_type, "url");
+        let raw: ListingEncoding =
+            quick_xml::de::from_str("<ListBucketResult><Name>b</Name></ListBucketResult>").unwrap();
+        assert_eq!(raw.encoding_type, "");
     }
 }
