@@ -340,6 +340,7 @@ fn copy_keeps_or_replaces_the_metadata() {
     assert_eq!(got.header("content-type"), Some("text/plain"));
     assert_eq!(got.header("cache-control"), Some("no-cache"));
     assert_eq!(got.header("x-oss-meta-color"), Some("blue"));
+    assert_eq!(got.header("x-oss-storage-class"), Some("Standard"));
     // REPLACE: the request's metadata, none of the source's.
     let r = oss(
         &cloud,

@@ -126,6 +126,8 @@ pub(super) async fn get(call: &Call<'_>, head_only: bool) -> Result<Response, Os
         .header(header::LAST_MODIFIED, &meta.last_modified)
         .header(header::ACCEPT_RANGES, "bytes")
         .header("x-oss-object-type", meta.object_type())
+        // The one storage class the local cloud has (a write asking for another is refused).
+        .header("x-oss-storage-class", "Standard")
         .header("x-oss-hash-crc64ecma", meta.crc64.to_string());
     if !meta.content_md5.is_empty() {
         builder = builder.header("Content-MD5", &meta.content_md5);
