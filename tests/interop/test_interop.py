@@ -1479,7 +1479,62 @@ def _v2_helpers(ctx, c, version):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _v2_copies_and_batch_delete(ctx, c, version):
+    """CopyObject (COPY and REPLACE metadata, forbid_overwrite), the copier, UploadPartCopy with
+    a range, and DeleteMultipleObjects: the bytes and metadata that arrive, the objects gone."""
+    b = ctx.bucket_name
+    src, dst, moved = WALK + 'v2/copy src.txt', WALK + 'v2/copy dst.txt', WALK + 'v2/moved.txt'
+    data = b'v2 copy source \x00 bytes'
+    c.put_object(ossv2.PutObjectRequest(bucket=b, key=src, body=data, content_type='text/csv',
+                                        cache_control='no-cache', metadata={'color': 'blue'}))
+    copied = c.copy_object(ossv2.CopyObjectRequest(bucket=b, key=dst, source_key=src))
+    got = v2_get(c, ctx, dst)
+    check(got.body.read() == data and got.etag == copied.etag, 'copy bytes %r' % copied)
+    check(got.content_type == 'text/csv' and got.cache_control == 'no-cache'
+          and got.metadata.get('color') == 'blue', 'COPY metadata %r %r' % (got.content_type,
+                                                                           got.metadata))
+    c.copy_object(ossv2.CopyObjectRequest(bucket=b, key=moved, source_bucket=b, source_key=src,
+                                          metadata_directive='REPLACE', content_type='text/plain',
+                                          metadata={'shape': 'round'}))
+    got = v2_get(c, ctx, moved)
+    check(got.body.read() == data and got.content_type == 'text/plain'
+          and got.metadata.get('shape') == 'round' and 'color' not in got.metadata
+          and not got.cache_control, 'REPLACE metadata %r %r' % (got.content_type, got.metadata))
+    v2_expect(lambda: c.copy_object(ossv2.CopyObjectRequest(
+        bucket=b, key=moved, source_key=src, forbid_overwrite=True)), 409, 'FileAlreadyExists',
+        'copy_object forbid_overwrite')
+    v2_expect(lambda: c.copy_object(ossv2.CopyObjectRequest(
+        bucket=b, key=moved, source_key=src, if_match='"0000"')), 412, 'PreconditionFailed',
+        'copy_object if_match')
+    by_copier = WALK + 'v2/by-copier.txt'
+    c.copier().copy(ossv2.CopyObjectRequest(bucket=b, key=by_copier, source_key=src))
+    check(v2_get(c, ctx, by_copier).body.read() == data, 'copier')
+    joined = WALK + 'v2/part-copy.bin'
+    up = c.initiate_multipart_upload(ossv2.InitiateMultipartUploadRequest(bucket=b, key=joined))
+    part = c.upload_part_copy(ossv2.UploadPartCopyRequest(
+        bucket=b, key=joined, upload_id=up.upload_id, part_number=1, source_key=src,
+        source_range='bytes=3-8'))
+    c.complete_multipart_upload(ossv2.CompleteMultipartUploadRequest(
+        bucket=b, key=joined, upload_id=up.upload_id,
+        complete_multipart_upload=ossv2.CompleteMultipartUpload(
+            parts=[ossv2.UploadPart(part_number=1, etag=part.etag)])))
+    check(v2_get(c, ctx, joined).body.read() == data[3:9], 'upload_part_copy range')
+    keys = [src, dst, moved, by_copier, joined, WALK + 'v2/never existed']
+    quiet = c.delete_multiple_objects(ossv2.DeleteMultipleObjectsRequest(
+        bucket=b, objects=[ossv2.DeleteObject(key=keys[0])], quiet=True))
+    check(not quiet.deleted_objects, 'quiet delete listed %r' % quiet.deleted_objects)
+    result = c.delete_multiple_objects(ossv2.DeleteMultipleObjectsRequest(
+        bucket=b, objects=[ossv2.DeleteObject(key=k) for k in keys[1:]]))
+    listed = sorted(d.key for d in result.deleted_objects)
+    check(listed == sorted(keys[1:]), 'delete_multiple_objects listed %r' % listed)
+    left = [k for k in keys if c.is_object_exist(b, k)]
+    check(not left, 'delete_multiple_objects left %r' % left)
+
+
 V2_DONE = {
+    'copy_object': _v2_copies_and_batch_delete, 'copier': _v2_copies_and_batch_delete,
+    'upload_part_copy': _v2_copies_and_batch_delete,
+    'delete_multiple_objects': _v2_copies_and_batch_delete,
     'put_object': _v2_objects, 'get_object': _v2_objects, 'head_object': _v2_objects,
     'get_object_meta': _v2_objects, 'delete_object': _v2_objects,
     'is_object_exist': _v2_objects, 'is_bucket_exist': _v2_objects,
@@ -1493,7 +1548,8 @@ V2_DONE = {
     'presign': _v2_helpers, 'invoke_operation': _v2_helpers,
 }
 # Conditions and ranges are GetObject's too; checked on their own.
-V2_CHECKS = [_v2_objects, _v2_conditions_and_ranges, _v2_listings, _v2_multipart, _v2_helpers]
+V2_CHECKS = [_v2_objects, _v2_conditions_and_ranges, _v2_listings, _v2_multipart, _v2_helpers,
+             _v2_copies_and_batch_delete]
 
 
 # ---- v2 SDK: what is refused, with the request that shows it
@@ -1505,38 +1561,11 @@ def _v2_source(ctx, c):
     return key
 
 
-def _v2_upload_part_copy(ctx, c):
-    b, key = ctx.bucket_name, WALK + 'v2/part-copy.bin'
-    up = c.initiate_multipart_upload(ossv2.InitiateMultipartUploadRequest(bucket=b, key=key))
-    try:
-        v2_refused(lambda: c.upload_part_copy(ossv2.UploadPartCopyRequest(
-            bucket=b, key=key, upload_id=up.upload_id, part_number=1,
-            source_key=_v2_source(ctx, c))), 'upload_part_copy')
-        parts = c.list_parts(ossv2.ListPartsRequest(bucket=b, key=key, upload_id=up.upload_id))
-        check(not parts.parts, 'refused upload_part_copy left a part')
-    finally:
-        c.abort_multipart_upload(ossv2.AbortMultipartUploadRequest(bucket=b, key=key,
-                                                                  upload_id=up.upload_id))
-
-
 def _v2_append_file(ctx, c):
     def go():
         with c.append_file(ctx.bucket_name, WALK + 'v2/appended-file') as f:
             f.write(b'appended')
     v2_refused(go, 'append_file')
-
-
-def _v2_copier(ctx, c):
-    src = _v2_source(ctx, c)
-    v2_refused(lambda: c.copier().copy(ossv2.CopyObjectRequest(
-        bucket=ctx.bucket_name, key=WALK + 'v2/copier-target', source_key=src)), 'copier')
-
-
-def _v2_delete_multiple(ctx, c):
-    src = _v2_source(ctx, c)
-    v2_refused(lambda: c.delete_multiple_objects(ossv2.DeleteMultipleObjectsRequest(
-        bucket=ctx.bucket_name, objects=[ossv2.DeleteObject(key=src)])), 'delete_multiple_objects')
-    check(c.is_object_exist(ctx.bucket_name, src), 'refused delete_multiple_objects deleted')
 
 
 def _v2_paginated(method, request):
@@ -1546,18 +1575,12 @@ def _v2_paginated(method, request):
 
 
 V2_REFUSED_BY_HAND = {
-    'copy_object': lambda ctx, c: v2_refused(lambda: c.copy_object(ossv2.CopyObjectRequest(
-        bucket=ctx.bucket_name, key=WALK + 'v2/copy-target', source_key=_v2_source(ctx, c))),
-        'copy_object'),
-    'upload_part_copy': _v2_upload_part_copy,
     'append_object': lambda ctx, c: v2_refused(lambda: c.append_object(ossv2.AppendObjectRequest(
         bucket=ctx.bucket_name, key=WALK + 'v2/appended', position=0, body=b'x')),
         'append_object'),
     'append_file': _v2_append_file,
     'put_symlink': lambda ctx, c: v2_refused(lambda: c.put_symlink(ossv2.PutSymlinkRequest(
         bucket=ctx.bucket_name, key=WALK + 'v2/link', target=_v2_source(ctx, c))), 'put_symlink'),
-    'copier': _v2_copier,
-    'delete_multiple_objects': _v2_delete_multiple,
     'list_multipart_uploads_paginator': _v2_paginated(
         'list_multipart_uploads_paginator',
         lambda ctx: ossv2.ListMultipartUploadsRequest(bucket=ctx.bucket_name)),
@@ -1772,7 +1795,45 @@ def _oss2_lists_and_parts(ctx, b):
     b.delete_object(key)
 
 
+def _oss2_copies_and_batch_delete(ctx, b):
+    """copy_object, update_object_meta (a copy onto itself), upload_part_copy with a range and
+    batch_delete_objects: bytes, metadata, and the objects really gone."""
+    src, dst = WALK + 'oss2/copy src.txt', WALK + 'oss2/copy dst.txt'
+    data = b'oss2 copy source bytes'
+    b.put_object(src, data, headers={'Content-Type': 'text/csv', 'x-oss-meta-color': 'blue'})
+    copied = b.copy_object(ctx.bucket_name, src, dst)
+    got = b.get_object(dst)
+    check(got.read() == data and got.etag == copied.etag, 'copy_object bytes')
+    check(got.headers.get('content-type') == 'text/csv'
+          and got.headers.get('x-oss-meta-color') == 'blue', 'copy_object metadata %r'
+          % dict(got.headers))
+    expect_oss_error(lambda: b.copy_object(ctx.bucket_name, src, dst,
+                                           headers={'x-oss-forbid-overwrite': 'true'}),
+                     409, 'FileAlreadyExists')
+    b.update_object_meta(dst, {'x-oss-meta-shape': 'round', 'Content-Type': 'text/plain'})
+    got = b.get_object(dst)
+    check(got.read() == data and got.headers.get('x-oss-meta-shape') == 'round'
+          and 'x-oss-meta-color' not in got.headers
+          and got.headers.get('content-type') == 'text/plain', 'update_object_meta %r'
+          % dict(got.headers))
+    joined = WALK + 'oss2/part-copy.bin'
+    up = b.init_multipart_upload(joined).upload_id
+    part = b.upload_part_copy(ctx.bucket_name, src, (5, 10), joined, up, 1)
+    b.complete_multipart_upload(joined, up, [oss2.models.PartInfo(1, part.etag)])
+    check(b.get_object(joined).read() == data[5:11], 'upload_part_copy range')
+    keys = [src, dst, joined, WALK + 'oss2/never existed']
+    result = b.batch_delete_objects(keys)
+    check(sorted(result.deleted_keys) == sorted(keys), 'batch_delete_objects listed %r'
+          % result.deleted_keys)
+    left = [k for k in keys if b.object_exists(k)]
+    check(not left, 'batch_delete_objects left %r' % left)
+
+
 OSS2_DONE = {
+    'copy_object': _oss2_copies_and_batch_delete,
+    'update_object_meta': _oss2_copies_and_batch_delete,
+    'upload_part_copy': _oss2_copies_and_batch_delete,
+    'batch_delete_objects': _oss2_copies_and_batch_delete,
     'put_object': _oss2_objects, 'get_object': _oss2_objects, 'head_object': _oss2_objects,
     'get_object_meta': _oss2_objects, 'object_exists': _oss2_objects,
     'delete_object': _oss2_objects, 'get_object_to_file': _oss2_objects,
@@ -1791,11 +1852,6 @@ OSS2_SOURCE_BYTES = b'oss2 source bytes'
 # Object operations, each with the call that must be refused; afterwards the source object must
 # be as it was and no other object may exist under WALK (test_oss2_refused checks).
 OSS2_REFUSED_OBJECTS = {
-    'copy_object': lambda ctx, b: b.copy_object(ctx.bucket_name, OSS2_SOURCE, WALK + 'oss2/copy'),
-    'update_object_meta': lambda ctx, b: b.update_object_meta(OSS2_SOURCE,
-                                                              {'x-oss-meta-changed': 'yes'}),
-    'upload_part_copy': lambda ctx, b: b.upload_part_copy(
-        ctx.bucket_name, OSS2_SOURCE, (0, 3), OSS2_SOURCE, 'U', 1),
     'append_object': lambda ctx, b: b.append_object(WALK + 'oss2/appended', 0, b'x'),
     'put_symlink': lambda ctx, b: b.put_symlink(OSS2_SOURCE, WALK + 'oss2/link'),
     'get_symlink': lambda ctx, b: b.get_symlink(OSS2_SOURCE),
@@ -1806,7 +1862,6 @@ OSS2_REFUSED_OBJECTS = {
     'put_object_acl': lambda ctx, b: b.put_object_acl(OSS2_SOURCE, oss2.OBJECT_ACL_PUBLIC_READ),
     'get_object_acl': lambda ctx, b: b.get_object_acl(OSS2_SOURCE),
     'restore_object': lambda ctx, b: b.restore_object(OSS2_SOURCE),
-    'batch_delete_objects': lambda ctx, b: b.batch_delete_objects([OSS2_SOURCE]),
     'delete_object_versions': lambda ctx, b: b.delete_object_versions(
         oss2.models.BatchDeleteObjectVersionList([oss2.models.BatchDeleteObjectVersion(
             OSS2_SOURCE, 'v1')])),
@@ -1896,7 +1951,7 @@ def test_oss2_walk_is_complete(ctx):
 def test_oss2_done_right(ctx):
     problems = []
     for version in (1, 4):
-        for fn in (_oss2_objects, _oss2_lists_and_parts):
+        for fn in (_oss2_objects, _oss2_lists_and_parts, _oss2_copies_and_batch_delete):
             try:
                 fn(ctx, ctx.user_bucket(version))
             except Exception as e:
@@ -1934,8 +1989,8 @@ def test_oss2_refused(ctx):
             problems.append('%s: %s' % (method, describe(e)))
     check(not problems, '; '.join(problems))
     got = b.get_object(OSS2_SOURCE)
-    check(got.read() == OSS2_SOURCE_BYTES and got.headers.get('x-oss-meta-was') == 'here'
-          and 'x-oss-meta-changed' not in got.headers, 'the source changed')
+    check(got.read() == OSS2_SOURCE_BYTES and got.headers.get('x-oss-meta-was') == 'here',
+          'the source changed')
     check(walk_keys(ctx) == before, 'refused calls left objects: %r'
           % sorted(set(walk_keys(ctx)) - set(before)))
     b.delete_object(OSS2_SOURCE)

@@ -334,7 +334,6 @@ fn what_is_not_implemented_is_refused() {
         );
     };
     for (name, value) in [
-        ("x-oss-copy-source", "/sample-bucket/src.txt"),
         ("x-oss-copy-source-if-match", "\"E\""),
         ("x-oss-copy-source-range", "bytes=0-1"),
         ("x-oss-metadata-directive", "REPLACE"),

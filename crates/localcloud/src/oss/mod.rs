@@ -1,13 +1,16 @@
-//! The local OSS: objects (Put, Get with ranges, Head, Delete, ListObjects v1/v2) and multipart
-//! uploads (Initiate, UploadPart, Complete, Abort, ListParts), with OSS's headers, XML bodies and
-//! error documents (`x-oss-err` for HEAD), RAM policy checks on every request, and fault injection.
+//! The local OSS: objects (Put, Get with ranges, Head, Delete, DeleteMultipleObjects, CopyObject,
+//! ListObjects v1/v2) and multipart uploads (Initiate, UploadPart, UploadPartCopy, Complete, Abort,
+//! ListParts), with OSS's headers, XML bodies and error documents (`x-oss-err` for HEAD), RAM
+//! policy checks on every request (and on every key and copy source), and fault injection.
 //!
 //! This file is the pipeline every request goes through, in the order OSS answers: name the
 //! operation ([`vocabulary`]), count it and apply an armed fault, check the signature, the bucket
 //! and the key, the RAM policy, and only then hand it to the operation's handler ([`object`],
-//! [`multipart`], [`listing`]).
+//! [`multipart`], [`listing`], [`copy`], [`batch`]).
 
+mod batch;
 mod conditions;
+mod copy;
 mod encoding;
 mod error;
 mod listing;
@@ -27,7 +30,7 @@ use axum::http::{HeaderMap, Method};
 use axum::response::Response;
 use futures_util::StreamExt;
 
-use alicli_policy::RequestContext;
+use alicli_policy::{Decision, LayeredDecision, RequestContext};
 
 use crate::auth::{verify_oss, Identity, OssCall};
 use crate::cloud::Cloud;
@@ -54,6 +57,10 @@ pub(crate) struct Call<'a> {
     pub corrupt: bool,
     /// The request body until an operation takes it; what is left is drained by [`handle`].
     unread: &'a Mutex<Option<Body>>,
+    /// Who signed, and from where: for the checks an operation makes beyond its own object (a
+    /// copy's source, each key of a batch delete).
+    identity: &'a Identity<'a>,
+    peer: SocketAddr,
 }
 
 impl Call<'_> {
@@ -65,6 +72,56 @@ impl Call<'_> {
             .take()
             .unwrap_or_default()
     }
+
+    /// Whether the caller's policies allow `action` on an object (`Some(key)`) or a bucket.
+    fn allows(&self, action: &str, bucket: &str, key: Option<&str>) -> Access {
+        let decision = self.identity.authorize(
+            self.cloud,
+            &RequestContext {
+                action: action.into(),
+                resource: arn(self.cloud, bucket, key),
+                context: base_context(self.peer),
+            },
+        );
+        match decision {
+            LayeredDecision::Allow(_) => Access::Allowed,
+            LayeredDecision::Deny {
+                decision: Decision::ExplicitDeny { .. },
+                ..
+            } => Access::Denied,
+            LayeredDecision::Deny { .. } => Access::NotAllowed,
+        }
+    }
+}
+
+/// A RAM answer as OSS words its refusals: an explicit Deny and the lack of an Allow have
+/// different `EC`s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Access {
+    Allowed,
+    Denied,
+    NotAllowed,
+}
+
+/// `acs:oss:<region>:<account>:<bucket>[/<key>]`.
+fn arn(cloud: &Cloud, bucket: &str, key: Option<&str>) -> String {
+    let bucket_arn = format!("acs:oss:{}:{}:{bucket}", cloud.region, cloud.account_id);
+    match key {
+        Some(key) => format!("{bucket_arn}/{key}"),
+        None => bucket_arn,
+    }
+}
+
+/// The condition keys every OSS request carries.
+fn base_context(peer: SocketAddr) -> Vec<(String, String)> {
+    vec![
+        ("acs:SourceIp".to_string(), peer.ip().to_string()),
+        ("acs:SecureTransport".to_string(), "false".to_string()),
+        (
+            "acs:CurrentTime".to_string(),
+            chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        ),
+    ]
 }
 
 pub(crate) async fn handle(cloud: &Cloud, peer: SocketAddr, request: Request) -> Response {
@@ -145,11 +202,13 @@ async fn serve(
         rid,
         corrupt,
         unread,
+        identity: &identity,
+        peer,
     };
     if !operation.takes_body() {
         request::check_empty_body_digest(call.headers, call.body()).await?;
     }
-    authorize(&call, &identity, operation, peer)?;
+    authorize(&call, operation)?;
     dispatch(operation, &call).await
 }
 
@@ -205,37 +264,24 @@ fn locate(cloud: &Cloud, bucket: Option<String>, key: Option<&str>) -> Result<St
 }
 
 /// The RAM check: the operation's action on the object (or, for a listing, the bucket, with the
-/// prefix and delimiter as condition keys), under the caller's policies.
-fn authorize(
-    call: &Call<'_>,
-    identity: &Identity,
-    operation: Operation,
-    peer: SocketAddr,
-) -> Result<(), OssError> {
-    let cloud = call.cloud;
-    let mut context = vec![
-        ("acs:SourceIp".to_string(), peer.ip().to_string()),
-        ("acs:SecureTransport".to_string(), "false".to_string()),
-        (
-            "acs:CurrentTime".to_string(),
-            chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-        ),
-    ];
-    let bucket_arn = format!(
-        "acs:oss:{}:{}:{}",
-        cloud.region, cloud.account_id, call.bucket
-    );
+/// prefix and delimiter as condition keys), under the caller's policies. DeleteMultipleObjects
+/// names its objects in its body: its handler checks each one.
+fn authorize(call: &Call<'_>, operation: Operation) -> Result<(), OssError> {
+    if operation == Operation::DeleteMultipleObjects {
+        return Ok(());
+    }
+    let mut context = base_context(call.peer);
     let resource = if operation == Operation::ListObjects {
         for (key, parameter) in [("oss:Prefix", "prefix"), ("oss:Delimiter", "delimiter")] {
             let value = request::value(call.query, parameter).unwrap_or_default();
             context.push((key.to_string(), value.to_string()));
         }
-        bucket_arn
+        arn(call.cloud, &call.bucket, None)
     } else {
-        format!("{bucket_arn}/{}", call.key)
+        arn(call.cloud, &call.bucket, Some(&call.key))
     };
-    let decision = identity.authorize(
-        cloud,
+    let decision = call.identity.authorize(
+        call.cloud,
         &RequestContext {
             action: operation.action().into(),
             resource,
@@ -243,12 +289,14 @@ fn authorize(
         },
     );
     if !decision.is_allowed() {
-        return Err(access_denied(
-            "Access denied by authorizer's policy.",
-            "0003-00000301",
-        ));
+        return Err(policy_denied());
     }
     Ok(())
+}
+
+/// 403 for a request the caller's policies do not allow.
+pub(crate) fn policy_denied() -> OssError {
+    access_denied("Access denied by authorizer's policy.", "0003-00000301")
 }
 
 /// One handler per operation.
@@ -258,10 +306,13 @@ async fn dispatch(operation: Operation, call: &Call<'_>) -> Result<Response, Oss
         Operation::GetObject => object::get(call, false).await,
         Operation::HeadObject => object::get(call, true).await,
         Operation::GetObjectMeta => object::meta(call).await,
+        Operation::CopyObject => copy::copy_object(call).await,
         Operation::DeleteObject => object::delete(call).await,
+        Operation::DeleteMultipleObjects => batch::delete_multiple(call).await,
         Operation::ListObjects => listing::list(call).await,
         Operation::InitiateMultipartUpload => multipart::initiate(call).await,
         Operation::UploadPart => multipart::upload_part(call).await,
+        Operation::UploadPartCopy => copy::upload_part_copy(call).await,
         Operation::CompleteMultipartUpload => multipart::complete(call).await,
         Operation::AbortMultipartUpload => multipart::abort(call).await,
         Operation::ListParts => multipart::list_parts(call).await,

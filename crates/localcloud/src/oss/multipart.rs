@@ -18,12 +18,12 @@ use super::response::{answer, no_content};
 use super::Call;
 use crate::store::{CompleteError, MIN_PART_SIZE};
 
-fn upload_id<'a>(call: &'a Call<'_>) -> &'a str {
+pub(super) fn upload_id<'a>(call: &'a Call<'_>) -> &'a str {
     request::value(call.query, "uploadId").unwrap_or_default()
 }
 
 /// The upload named by `uploadId`, for this bucket and key, or NoSuchUpload.
-async fn check_upload(call: &Call<'_>) -> Result<(), OssError> {
+pub(super) async fn check_upload(call: &Call<'_>) -> Result<(), OssError> {
     match call.cloud.store.upload(upload_id(call)).await {
         Some(u) if u.bucket == call.bucket && u.key == call.key => Ok(()),
         _ => Err(error(
@@ -60,7 +60,8 @@ pub(super) async fn initiate(call: &Call<'_>) -> Result<Response, OssError> {
     ))
 }
 
-pub(super) async fn upload_part(call: &Call<'_>) -> Result<Response, OssError> {
+/// `partNumber`, 1 to 10000 (UploadPart and UploadPartCopy).
+pub(super) fn part_number(call: &Call<'_>) -> Result<u32, OssError> {
     let number = request::value(call.query, "partNumber")
         .and_then(|n| n.parse::<u32>().ok())
         .filter(|n| (1..=10_000).contains(n));
@@ -72,6 +73,11 @@ pub(super) async fn upload_part(call: &Call<'_>) -> Result<Response, OssError> {
             "0042-00000002",
         ));
     };
+    Ok(number)
+}
+
+pub(super) async fn upload_part(call: &Call<'_>) -> Result<Response, OssError> {
+    let number = part_number(call)?;
     check_upload(call).await?;
     let md5 = request::content_md5(call.headers)?;
     let part = call

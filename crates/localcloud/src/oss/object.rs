@@ -126,6 +126,8 @@ pub(super) async fn get(call: &Call<'_>, head_only: bool) -> Result<Response, Os
         .header(header::LAST_MODIFIED, &meta.last_modified)
         .header(header::ACCEPT_RANGES, "bytes")
         .header("x-oss-object-type", meta.object_type())
+        // The one storage class the local cloud has (a write asking for another is refused).
+        .header("x-oss-storage-class", "Standard")
         .header("x-oss-hash-crc64ecma", meta.crc64.to_string());
     if !meta.content_md5.is_empty() {
         builder = builder.header("Content-MD5", &meta.content_md5);
@@ -141,7 +143,13 @@ pub(super) async fn get(call: &Call<'_>, head_only: bool) -> Result<Response, Os
         return Ok(builder.body(Body::empty()).unwrap_or_default());
     }
     Ok(builder
-        .body(body(call, &meta, start, len))
+        .body(stored_body(
+            call.cloud,
+            &call.bucket,
+            &meta,
+            (start, len),
+            call.corrupt,
+        ))
         .unwrap_or_default())
 }
 
@@ -213,12 +221,19 @@ fn range(
     }
 }
 
-/// Bytes `[start, start+len)` of the object, streamed from its files (damaged under a
-/// `corrupt` fault, as a download broken on the wire would arrive).
-fn body(call: &Call<'_>, meta: &ObjectMeta, start: u64, len: u64) -> Body {
+/// Bytes `[start, start+len)` of an object of `bucket`, streamed from its files (damaged under a
+/// `corrupt` fault, as a download broken on the wire would arrive). GetObject sends it; the
+/// copies store it, so a copy's bytes never leave the server.
+pub(super) fn stored_body(
+    cloud: &crate::cloud::Cloud,
+    bucket: &str,
+    meta: &ObjectMeta,
+    (start, len): (u64, u64),
+    corrupt: bool,
+) -> Body {
     use futures_util::TryStreamExt;
     use tokio::io::{AsyncReadExt, AsyncSeekExt};
-    let pieces = call.cloud.store.pieces(&call.bucket, meta, start, len);
+    let pieces = cloud.store.pieces(bucket, meta, start, len);
     let stream = futures_util::stream::iter(pieces)
         .then(|(path, offset, take)| async move {
             let mut file = tokio::fs::File::open(path).await?;
@@ -229,7 +244,7 @@ fn body(call: &Call<'_>, meta: &ObjectMeta, start: u64, len: u64) -> Body {
             ))
         })
         .try_flatten();
-    if call.corrupt {
+    if corrupt {
         let mut damaged = false;
         Body::from_stream(
             stream.map(move |chunk| chunk.map(|c| crate::faults::damage(c, &mut damaged))),

@@ -1,7 +1,7 @@
 //! What the local OSS understands of a request, in one table: which operation a method, path and
 //! query name, and which query parameters and headers each operation takes. Anything outside the
-//! table is refused with 501 NotImplemented before it can be misread: a CopyObject (a PUT with
-//! `x-oss-copy-source`) must not store an empty object and answer 200, a GET with `?acl` must not
+//! table is refused with 501 NotImplemented before it can be misread: a PutSymlink (a PUT with
+//! `x-oss-symlink-target`) must not store an empty object and answer 200, a GET with `?acl` must not
 //! send the object's bytes, a listing with `?versions` must not come back as a plain listing.
 //!
 //! The rule: every query parameter must be in the operation's list; every `x-oss-*` header must be
@@ -21,11 +21,17 @@ pub(crate) enum Operation {
     HeadObject,
     GetObjectMeta,
     PutObject,
+    /// A PUT with `x-oss-copy-source` (and no part number).
+    CopyObject,
     DeleteObject,
+    /// `POST /?delete`: each key is authorized on its own, by the handler.
+    DeleteMultipleObjects,
     /// Both versions: `list-type=2` picks ListObjectsV2's parameters and answer.
     ListObjects,
     InitiateMultipartUpload,
     UploadPart,
+    /// An UploadPart with `x-oss-copy-source`.
+    UploadPartCopy,
     CompleteMultipartUpload,
     AbortMultipartUpload,
     ListParts,
@@ -38,10 +44,13 @@ impl Operation {
             Operation::HeadObject => "HeadObject",
             Operation::GetObjectMeta => "GetObjectMeta",
             Operation::PutObject => "PutObject",
+            Operation::CopyObject => "CopyObject",
             Operation::DeleteObject => "DeleteObject",
+            Operation::DeleteMultipleObjects => "DeleteMultipleObjects",
             Operation::ListObjects => "ListObjects",
             Operation::InitiateMultipartUpload => "InitiateMultipartUpload",
             Operation::UploadPart => "UploadPart",
+            Operation::UploadPartCopy => "UploadPartCopy",
             Operation::CompleteMultipartUpload => "CompleteMultipartUpload",
             Operation::AbortMultipartUpload => "AbortMultipartUpload",
             Operation::ListParts => "ListParts",
@@ -49,17 +58,21 @@ impl Operation {
     }
 
     /// The RAM action a policy must allow (HeadObject and GetObjectMeta are checked as GetObject,
-    /// the multipart writes as PutObject, as OSS documents).
+    /// the multipart writes as PutObject, as OSS documents). The copies are PutObject on the
+    /// target here and GetObject on the source in their handler; DeleteMultipleObjects is
+    /// DeleteObject on each key, checked by its handler (the pipeline checks nothing for it).
     pub fn action(self) -> &'static str {
         match self {
             Operation::GetObject | Operation::HeadObject | Operation::GetObjectMeta => {
                 "oss:GetObject"
             }
             Operation::PutObject
+            | Operation::CopyObject
             | Operation::InitiateMultipartUpload
             | Operation::UploadPart
+            | Operation::UploadPartCopy
             | Operation::CompleteMultipartUpload => "oss:PutObject",
-            Operation::DeleteObject => "oss:DeleteObject",
+            Operation::DeleteObject | Operation::DeleteMultipleObjects => "oss:DeleteObject",
             Operation::ListObjects => "oss:ListObjects",
             Operation::AbortMultipartUpload => "oss:AbortMultipartUpload",
             Operation::ListParts => "oss:ListParts",
@@ -92,7 +105,8 @@ impl Operation {
                 &["prefix", "delimiter", "max-keys", "marker", "encoding-type"]
             }
             Operation::InitiateMultipartUpload => &["uploads", "encoding-type"],
-            Operation::UploadPart => &["partNumber", "uploadId"],
+            Operation::UploadPart | Operation::UploadPartCopy => &["partNumber", "uploadId"],
+            Operation::DeleteMultipleObjects => &["delete", "encoding-type"],
             Operation::CompleteMultipartUpload => &["uploadId", "encoding-type"],
             Operation::AbortMultipartUpload => &["uploadId"],
             Operation::ListParts => &[
@@ -101,7 +115,10 @@ impl Operation {
                 "part-number-marker",
                 "encoding-type",
             ],
-            Operation::HeadObject | Operation::PutObject | Operation::DeleteObject => &[],
+            Operation::HeadObject
+            | Operation::PutObject
+            | Operation::CopyObject
+            | Operation::DeleteObject => &[],
         }
     }
 
@@ -112,9 +129,33 @@ impl Operation {
         // Standard storage: the only class the local cloud has.
         const ACL: (&str, Option<&[&str]>) = ("x-oss-object-acl", Some(&["default"]));
         const CLASS: (&str, Option<&[&str]>) = ("x-oss-storage-class", Some(&["standard"]));
+        // The source of a copy and its conditions, read by the copy handlers.
+        const SOURCE: (&str, Option<&[&str]>) = ("x-oss-copy-source", None);
+        const IF_MATCH: (&str, Option<&[&str]>) = ("x-oss-copy-source-if-match", None);
+        const IF_NONE: (&str, Option<&[&str]>) = ("x-oss-copy-source-if-none-match", None);
+        const IF_MOD: (&str, Option<&[&str]>) = ("x-oss-copy-source-if-modified-since", None);
+        const IF_UNMOD: (&str, Option<&[&str]>) = ("x-oss-copy-source-if-unmodified-since", None);
         match self {
             Operation::GetObject => &[("x-oss-range-behavior", Some(&["standard"]))],
             Operation::PutObject | Operation::InitiateMultipartUpload => &[ACL, CLASS],
+            Operation::CopyObject => &[
+                SOURCE,
+                IF_MATCH,
+                IF_NONE,
+                IF_MOD,
+                IF_UNMOD,
+                ("x-oss-metadata-directive", Some(&["COPY", "REPLACE"])),
+                ACL,
+                CLASS,
+            ],
+            Operation::UploadPartCopy => &[
+                SOURCE,
+                IF_MATCH,
+                IF_NONE,
+                IF_MOD,
+                IF_UNMOD,
+                ("x-oss-copy-source-range", None),
+            ],
             Operation::CompleteMultipartUpload => &[ACL, ("x-oss-complete-all", Some(&["yes"]))],
             _ => &[],
         }
@@ -125,7 +166,10 @@ impl Operation {
     pub fn takes_body(self) -> bool {
         matches!(
             self,
-            Operation::PutObject | Operation::UploadPart | Operation::CompleteMultipartUpload
+            Operation::PutObject
+                | Operation::UploadPart
+                | Operation::CompleteMultipartUpload
+                | Operation::DeleteMultipleObjects
         )
     }
 
@@ -188,7 +232,6 @@ fn known_as(name: &str) -> Option<&'static str> {
         "x-oss-process" => "data processing (x-oss-process)",
         "append" | "position" => "AppendObject",
         "versionId" | "versioning" | "versions" => "versioning",
-        "delete" => "DeleteMultipleObjects",
         "uploads" => "ListMultipartUploads",
         n if n.starts_with("x-oss-object-worm-") || n == "retention" || n == "legalHold" => {
             "object retention"
@@ -214,18 +257,24 @@ pub(crate) fn classify(
     headers: &HeaderMap,
 ) -> Result<Operation, String> {
     let has = |name: &str| query.iter().any(|(k, _)| k == name);
+    let copy = headers.contains_key("x-oss-copy-source");
     let operation = match (method.as_str(), has_key) {
         ("GET", true) if has("uploadId") => Some(Operation::ListParts),
         ("GET", true) => Some(Operation::GetObject),
         ("HEAD", true) if has("objectMeta") => Some(Operation::GetObjectMeta),
         ("HEAD", true) => Some(Operation::HeadObject),
+        ("PUT", true) if has("partNumber") && has("uploadId") && copy => {
+            Some(Operation::UploadPartCopy)
+        }
         ("PUT", true) if has("partNumber") && has("uploadId") => Some(Operation::UploadPart),
+        ("PUT", true) if copy => Some(Operation::CopyObject),
         ("PUT", true) => Some(Operation::PutObject),
         ("POST", true) if has("uploads") => Some(Operation::InitiateMultipartUpload),
         ("POST", true) if has("uploadId") => Some(Operation::CompleteMultipartUpload),
         ("DELETE", true) if has("uploadId") => Some(Operation::AbortMultipartUpload),
         ("DELETE", true) => Some(Operation::DeleteObject),
         ("GET", false) => Some(Operation::ListObjects),
+        ("POST", false) if has("delete") => Some(Operation::DeleteMultipleObjects),
         _ => None,
     };
     let shown: Vec<&str> = query
@@ -355,6 +404,11 @@ mod tests {
             Ok(GetObjectMeta)
         );
         assert_eq!(
+            op(Method::POST, false, &[("delete", None)]),
+            Ok(DeleteMultipleObjects)
+        );
+        assert!(op(Method::POST, true, &[("delete", None)]).is_err());
+        assert_eq!(
             op(
                 Method::PUT,
                 true,
@@ -394,7 +448,6 @@ mod tests {
             (Method::GET, true, vec![("versionId", Some("v1"))]),
             (Method::DELETE, true, vec![("versionId", Some("v1"))]),
             (Method::GET, true, vec![("response-x-custom", Some("1"))]),
-            (Method::POST, false, vec![("delete", None)]),
             (Method::GET, false, vec![("uploads", None)]),
             (Method::GET, false, vec![("versions", None)]),
             (Method::GET, false, vec![("acl", None)]),
@@ -425,7 +478,6 @@ mod tests {
     fn headers_it_does_not_implement_are_refused() {
         let put = |pairs: &[(&str, &str)]| classify(&Method::PUT, true, &[], &h(pairs));
         for pairs in [
-            vec![("x-oss-copy-source", "/b/k")],
             vec![("x-oss-copy-source-if-match", "\"E\"")],
             vec![("x-oss-symlink-target", "k")],
             vec![("x-oss-tagging", "a=b")],
@@ -434,6 +486,19 @@ mod tests {
             vec![("x-oss-server-side-encryption", "AES256")],
             vec![("x-oss-server-side-encryption-key-id", "k")],
             vec![("x-oss-metadata-directive", "REPLACE")],
+            vec![
+                ("x-oss-copy-source", "/b/k"),
+                ("x-oss-metadata-directive", "MOVE"),
+            ],
+            vec![
+                ("x-oss-copy-source", "/b/k"),
+                ("x-oss-tagging-directive", "COPY"),
+            ],
+            vec![
+                ("x-oss-copy-source", "/b/k"),
+                ("x-oss-copy-source-range", "bytes=0-1"),
+            ],
+            vec![("x-oss-copy-source", "/b/k"), ("if-match", "\"E\"")],
             vec![("x-oss-tagging-directive", "COPY")],
             vec![("x-oss-callback", "e30=")],
             vec![("x-oss-object-worm-mode", "GOVERNANCE")],
@@ -444,8 +509,29 @@ mod tests {
         ] {
             assert!(put(&pairs).is_err(), "{pairs:?}");
         }
-        let copy = put(&[("x-oss-copy-source", "/b/k")]).unwrap_err();
-        assert!(copy.contains("CopyObject"), "{copy}");
+        let directive = put(&[("x-oss-metadata-directive", "COPY")]).unwrap_err();
+        assert!(directive.contains("CopyObject"), "{directive}");
+        assert_eq!(
+            put(&[
+                ("x-oss-copy-source", "/b/k"),
+                ("x-oss-metadata-directive", "replace"),
+                ("x-oss-copy-source-if-match", "\"E\""),
+            ]),
+            Ok(Operation::CopyObject)
+        );
+        let part = [("partNumber", Some("1")), ("uploadId", Some("U"))];
+        assert_eq!(
+            classify(
+                &Method::PUT,
+                true,
+                &q(&part),
+                &h(&[
+                    ("x-oss-copy-source", "/b/k"),
+                    ("x-oss-copy-source-range", "bytes=0-9")
+                ])
+            ),
+            Ok(Operation::UploadPartCopy)
+        );
         for pairs in [
             vec![("x-oss-object-acl", "default")],
             vec![("x-oss-storage-class", "Standard")],

@@ -1,6 +1,7 @@
-//! The XML documents of OSS's object and multipart APIs, as serde types shared by the client
-//! (which reads answers and writes CompleteMultipartUpload) and the local cloud (which does the
-//! opposite). One definition keeps both sides agreeing on element names.
+//! The XML documents of OSS's object, copy, batch-delete and multipart APIs, as serde types
+//! shared by the client (which reads answers and writes CompleteMultipartUpload and Delete) and
+//! the local cloud (which does the opposite). One definition keeps both sides agreeing on element
+//! names.
 
 use serde::{Deserialize, Serialize};
 
@@ -173,6 +174,73 @@ pub struct ListAllMyBucketsResult {
     pub buckets: ListedBuckets,
 }
 
+/// One key of a DeleteMultipleObjects request.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeleteEntry {
+    pub key: String,
+    /// Versioned buckets only; the local cloud refuses it (it has no versions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version_id: Option<String>,
+}
+
+/// DeleteMultipleObjects' request body (`POST /?delete`): up to 1000 keys, and `Quiet` to have
+/// only the failures listed in the answer.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename = "Delete", rename_all = "PascalCase")]
+pub struct Delete {
+    /// Text rather than bool: OSS reads `true`/`false` in any case, serde only the lower one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quiet: Option<String>,
+    #[serde(rename = "Object", default)]
+    pub objects: Vec<DeleteEntry>,
+}
+
+impl Delete {
+    pub fn is_quiet(&self) -> bool {
+        self.quiet
+            .as_deref()
+            .is_some_and(|q| q.trim().eq_ignore_ascii_case("true"))
+    }
+}
+
+/// A key DeleteMultipleObjects deleted (or found absent, which OSS counts as deleted).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "PascalCase")]
+pub struct Deleted {
+    pub key: String,
+}
+
+/// DeleteMultipleObjects' answer: every key in verbose mode, none in quiet mode.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename = "DeleteResult", rename_all = "PascalCase")]
+pub struct DeleteResult {
+    /// `url` when the request asked for `encoding-type=url`; the keys are then percent-encoded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding_type: Option<String>,
+    #[serde(rename = "Deleted", default)]
+    pub deleted: Vec<Deleted>,
+}
+
+/// CopyObject's answer.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename = "CopyObjectResult", rename_all = "PascalCase")]
+pub struct CopyObjectResult {
+    /// ISO 8601 (`2012-02-24T02:53:26.000Z`), not the HTTP date of Last-Modified headers.
+    pub last_modified: String,
+    #[serde(rename = "ETag")]
+    pub etag: String,
+}
+
+/// UploadPartCopy's answer: the same two fields under another root.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename = "CopyPartResult", rename_all = "PascalCase")]
+pub struct CopyPartResult {
+    pub last_modified: String,
+    #[serde(rename = "ETag")]
+    pub etag: String,
+}
+
 /// Serialises with the XML declaration OSS puts first.
 pub fn to_document<T: Serialize>(value: &T) -> String {
     let body = quick_xml::se::to_string(value).unwrap_or_default();
@@ -244,6 +312,47 @@ mod tests {
         assert!(!xml.contains("HashCrc64ecma"), "{xml}");
         let back: ListPartsResult = quick_xml::de::from_str(&xml).unwrap();
         assert_eq!(back.parts, doc.parts);
+    }
+
+    #[test]
+    fn delete_documents_round_trip() {
+        let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<Delete><Quiet>TRUE</Quiet><Object><Key>a</Key></Object><Object><Key>b/c</Key><VersionId>v</VersionId></Object></Delete>"#;
+        let d: Delete = quick_xml::de::from_str(xml).unwrap();
+        assert!(d.is_quiet());
+        assert_eq!(d.objects.len(), 2);
+        assert_eq!(d.objects[1].version_id.as_deref(), Some("v"));
+        let none: Delete =
+            quick_xml::de::from_str("<Delete><Object><Key>a</Key></Object></Delete>").unwrap();
+        assert!(!none.is_quiet());
+        let result = DeleteResult {
+            encoding_type: Some("url".into()),
+            deleted: vec![Deleted {
+                key: "a%20b".into(),
+            }],
+        };
+        let text = to_document(&result);
+        assert!(
+            text.contains("<DeleteResult><EncodingType>url</EncodingType><Deleted><Key>a%20b</Key></Deleted></DeleteResult>"),
+            "{text}"
+        );
+        let back: DeleteResult = quick_xml::de::from_str(&text).unwrap();
+        assert_eq!(back.deleted, result.deleted);
+        let empty: DeleteResult = quick_xml::de::from_str("<DeleteResult/>").unwrap();
+        assert!(empty.deleted.is_empty());
+    }
+
+    #[test]
+    fn copy_results_round_trip() {
+        let xml = r#"<CopyObjectResult><LastModified>2012-02-24T02:53:26.000Z</LastModified><ETag>"E"</ETag></CopyObjectResult>"#;
+        let r: CopyObjectResult = quick_xml::de::from_str(xml).unwrap();
+        assert_eq!(r.etag, "\"E\"");
+        let part = CopyPartResult {
+            last_modified: r.last_modified.clone(),
+            etag: r.etag.clone(),
+        };
+        let back: CopyPartResult = quick_xml::de::from_str(&to_document(&part)).unwrap();
+        assert_eq!(back, part);
     }
 
     #[test]
