@@ -485,3 +485,45 @@ fn a_listing_that_goes_round_in_circles_is_refused() {
         "the first page, then the same token once"
     );
 }
+
+#[test]
+fn the_local_cloud_lists_its_buckets_and_asks_for_the_right() {
+    let mut config = alicli_localcloud::CloudConfig::default();
+    config.buckets.push("far-away@cn-beijing".into());
+    let world = World::with_config(config);
+    world.configure_user();
+    let ep = world.endpoint();
+    let r = ls(
+        &world,
+        &[
+            "--endpoint",
+            &ep,
+            "--region",
+            "cn-hangzhou",
+            "--output",
+            "json",
+        ],
+    );
+    let listed = json_lines(&r.stdout);
+    let names: Vec<&str> = listed.iter().map(|b| b["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["far-away", "sample-bucket"], "{r:?}");
+    assert_eq!(listed[0]["region"], "cn-beijing");
+    assert_eq!(world.count("oss:ListBuckets"), 1);
+    // A role that may only read objects may not list the buckets: exit 4.
+    let r = world.run(&["sts", "assume-role", "--role-arn", &world.cloud.info.role_arn,
+        "--role-session-name", "no-list", "--policy",
+        r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:GetObject","Resource":"*"}]}"#,
+        "--save-profile", "narrow"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let r = world.run(&[
+        "oss",
+        "ls",
+        "--endpoint",
+        &ep,
+        "--region",
+        "cn-hangzhou",
+        "--profile",
+        "narrow",
+    ]);
+    assert_eq!(r.code, 4, "{r:?}");
+}

@@ -182,6 +182,20 @@ impl Store {
         std::fs::create_dir_all(self.bucket_dir(bucket)).context("cannot create bucket folder")
     }
 
+    /// Every bucket, by name, sorted (ListBuckets).
+    pub fn bucket_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.root.join("buckets"))
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                    .filter(|name| self.bucket_exists(name))
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
     pub fn bucket_exists(&self, bucket: &str) -> bool {
         alicli_wire::names::check_bucket(bucket).is_ok() && self.bucket_dir(bucket).is_dir()
     }

@@ -151,6 +151,53 @@ fn page(all: Vec<ObjectMeta>, prefix: &str, delimiter: &str, after: &str, max: u
     out
 }
 
+/// ListBuckets (GetService, `GET /` with no bucket): every bucket of the cloud in one page (the
+/// local cloud has a handful), with its region. Allowed by `oss:ListBuckets` on the account's
+/// buckets.
+pub(super) fn list_buckets(
+    cloud: &crate::cloud::Cloud,
+    identity: &crate::auth::Identity,
+    peer: std::net::SocketAddr,
+    rid: &str,
+) -> Result<Response, OssError> {
+    let decision = identity.authorize(
+        cloud,
+        &alicli_policy::RequestContext {
+            action: "oss:ListBuckets".into(),
+            resource: format!("acs:oss:*:{}:*", cloud.account_id),
+            context: super::base_context(peer),
+        },
+    );
+    if !decision.is_allowed() {
+        return Err(super::policy_denied());
+    }
+    use alicli_wire::oss::xml::{ListAllMyBucketsResult, ListedBucket, ListedBuckets};
+    let buckets = cloud
+        .store
+        .bucket_names()
+        .into_iter()
+        .map(|name| {
+            let region = cloud
+                .foreign_buckets
+                .get(&name)
+                .cloned()
+                .unwrap_or_else(|| cloud.region.clone());
+            ListedBucket {
+                location: format!("oss-{region}"),
+                region,
+                name,
+                creation_date: "2026-01-01T00:00:00.000Z".into(),
+                storage_class: "Standard".into(),
+            }
+        })
+        .collect();
+    let document = alicli_wire::oss::xml::to_document(&ListAllMyBucketsResult {
+        buckets: ListedBuckets { buckets },
+        ..Default::default()
+    });
+    Ok(super::response::xml(rid, document))
+}
+
 /// ListObjects, v1 or (with `list-type=2`) v2.
 pub(super) async fn list(call: &Call<'_>) -> Result<Response, OssError> {
     let (cloud, bucket, query) = (call.cloud, call.bucket.as_str(), call.query);

@@ -167,6 +167,24 @@ async fn serve(
         cloud.store.bucket_exists(b)
     });
     let query = request::parse_query(parts.uri.query());
+    // ListBuckets is the one service-level operation: `GET /` naming no bucket.
+    if bucket.is_none() && key.is_none() && parts.method == axum::http::Method::GET {
+        cloud.count("oss:ListBuckets");
+        let call = OssCall {
+            method: parts.method.as_str(),
+            bucket: None,
+            key: None,
+            query: &query,
+            headers: &request::text_headers(&parts.headers),
+        };
+        let identity = verify_oss(cloud, &call)?.ok_or_else(|| {
+            access_denied(
+                "Anonymous access is forbidden for this operation.",
+                "0003-00000001",
+            )
+        })?;
+        return listing::list_buckets(cloud, &identity, peer, rid);
+    }
     // Decided before anything else, so that a request it would refuse is counted and faulted as
     // "Unsupported", never as the operation it resembles.
     let classified = vocabulary::classify(&parts.method, key.is_some(), &query, &parts.headers);
