@@ -1531,7 +1531,16 @@ def _v2_copies_and_batch_delete(ctx, c, version):
     check(not left, 'delete_multiple_objects left %r' % left)
 
 
+def _v2_list_buckets(ctx, c, _version=None):
+    names = [b.name for b in c.list_buckets(ossv2.ListBucketsRequest()).buckets]
+    check(ctx.bucket_name in names, 'list_buckets gave %r' % names)
+    paged = [b.name for page in c.list_buckets_paginator().iter_page(ossv2.ListBucketsRequest())
+             for b in page.buckets]
+    check(paged == names, 'list_buckets_paginator gave %r' % paged)
+
+
 V2_DONE = {
+    'list_buckets': _v2_list_buckets, 'list_buckets_paginator': _v2_list_buckets,
     'copy_object': _v2_copies_and_batch_delete, 'copier': _v2_copies_and_batch_delete,
     'upload_part_copy': _v2_copies_and_batch_delete,
     'delete_multiple_objects': _v2_copies_and_batch_delete,
@@ -1549,7 +1558,7 @@ V2_DONE = {
 }
 # Conditions and ranges are GetObject's too; checked on their own.
 V2_CHECKS = [_v2_objects, _v2_conditions_and_ranges, _v2_listings, _v2_multipart, _v2_helpers,
-             _v2_copies_and_batch_delete]
+             _v2_copies_and_batch_delete, _v2_list_buckets]
 
 
 # ---- v2 SDK: what is refused, with the request that shows it
@@ -1587,8 +1596,6 @@ V2_REFUSED_BY_HAND = {
     'list_object_versions_paginator': _v2_paginated(
         'list_object_versions_paginator',
         lambda ctx: ossv2.ListObjectVersionsRequest(bucket=ctx.bucket_name)),
-    'list_buckets_paginator': _v2_paginated('list_buckets_paginator',
-                                            lambda ctx: ossv2.ListBucketsRequest()),
 }
 
 # Refused, each called with a request built from its model's required fields (see
@@ -1602,7 +1609,7 @@ V2_REFUSED = {
     'option_object', 'get_object_legal_hold', 'put_object_legal_hold', 'get_object_retention',
     'put_object_retention', 'list_multipart_uploads', 'list_object_versions',
     # service level
-    'list_buckets', 'describe_regions', 'list_cloud_boxes', 'list_access_points',
+    'describe_regions', 'list_cloud_boxes', 'list_access_points',
     'list_user_data_redundancy_transition', 'put_public_access_block', 'get_public_access_block',
     'delete_public_access_block',
     # buckets

@@ -167,8 +167,17 @@ async fn serve(
         cloud.store.bucket_exists(b)
     });
     let query = request::parse_query(parts.uri.query());
-    // ListBuckets is the one service-level operation: `GET /` naming no bucket.
-    if bucket.is_none() && key.is_none() && parts.method == axum::http::Method::GET {
+    // ListBuckets is the one service-level operation: `GET /` naming no bucket, with only its
+    // own parameters (`?regions`, `?publicAccessBlock`… are other operations, refused below).
+    let list_buckets_only = query.iter().all(|(k, _)| {
+        ["prefix", "marker", "max-keys", "resource-group-id"].contains(&k.as_str())
+            || vocabulary::SIGNING_PARAMETERS.contains(&k.as_str())
+    });
+    if bucket.is_none()
+        && key.is_none()
+        && parts.method == axum::http::Method::GET
+        && list_buckets_only
+    {
         cloud.count("oss:ListBuckets");
         let call = OssCall {
             method: parts.method.as_str(),

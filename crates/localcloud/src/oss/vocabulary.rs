@@ -180,7 +180,7 @@ impl Operation {
 }
 
 /// Query parameters of the signature itself (v1 and v4 presigned URLs), welcome on any request.
-const SIGNING_PARAMETERS: &[&str] = &[
+pub(crate) const SIGNING_PARAMETERS: &[&str] = &[
     "OSSAccessKeyId",
     "Expires",
     "Signature",
