@@ -114,6 +114,20 @@ pub fn print_failed_env_script(command: &str, err: &anyhow::Error) {
     }
 }
 
+/// What a command that may print `env` lines returns: `result` as it is, after printing
+/// [`failed_env_script`] for a failure when `env_output` (`--output env`): `eval "$(alicli …)"`
+/// of an empty string succeeds, and the job would go on with whatever key it had.
+pub fn guard_env_output<T>(
+    command: &str,
+    env_output: bool,
+    result: anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    if let (Err(e), true) = (&result, env_output) {
+        print_failed_env_script(command, e);
+    }
+    result
+}
+
 /// Variables a long-term key must clear: a token left from earlier temporary credentials would
 /// be sent with it and every request refused.
 const TEMPORARY_ONLY: [&str; 3] = [ALIBABA_CLOUD.token, OSS.token, EXPIRATION];

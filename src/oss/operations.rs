@@ -86,17 +86,7 @@ impl OssClient {
         continuation_token: Option<&str>,
         max_keys: u32,
     ) -> Result<xml::ListBucketResult> {
-        let mut query = vec![
-            ("list-type".to_string(), Some("2".to_string())),
-            ("max-keys".to_string(), Some(max_keys.to_string())),
-            ("prefix".to_string(), Some(prefix.to_string())),
-        ];
-        if !delimiter.is_empty() {
-            query.push(("delimiter".into(), Some(delimiter.into())));
-        }
-        if let Some(token) = continuation_token {
-            query.push(("continuation-token".into(), Some(token.into())));
-        }
+        let query = list_v2_query(prefix, delimiter, continuation_token, max_keys, false);
         let response = self.send(reqwest::Method::GET, bucket, "", &query, Vec::new(), None)?;
         read_xml(response, "ListObjectsV2", &self.endpoint.authority())
     }
@@ -114,18 +104,7 @@ impl OssClient {
         continuation_token: Option<&str>,
         max_keys: u32,
     ) -> Result<xml::ListBucketResult> {
-        let mut query = vec![
-            ("list-type".to_string(), Some("2".to_string())),
-            ("encoding-type".to_string(), Some("url".to_string())),
-            ("max-keys".to_string(), Some(max_keys.to_string())),
-            ("prefix".to_string(), Some(prefix.to_string())),
-        ];
-        if !delimiter.is_empty() {
-            query.push(("delimiter".into(), Some(delimiter.into())));
-        }
-        if let Some(token) = continuation_token {
-            query.push(("continuation-token".into(), Some(token.into())));
-        }
+        let query = list_v2_query(prefix, delimiter, continuation_token, max_keys, true);
         let mut response = self.send(reqwest::Method::GET, bucket, "", &query, Vec::new(), None)?;
         let body = crate::net::answers::read_answer(
             &mut response,
@@ -382,4 +361,27 @@ fn read_xml<T: serde::de::DeserializeOwned>(
 ) -> Result<T> {
     let body = crate::net::answers::read_answer(&mut response, operation, host)?;
     parse_xml(&body, operation)
+}
+
+/// The query of one ListObjectsV2 page, `encoding-type=url` asked when `encoded`.
+fn list_v2_query(
+    prefix: &str,
+    delimiter: &str,
+    continuation_token: Option<&str>,
+    max_keys: u32,
+    encoded: bool,
+) -> Vec<(String, Option<String>)> {
+    let mut query = vec![("list-type".to_string(), Some("2".to_string()))];
+    if encoded {
+        query.push(("encoding-type".into(), Some("url".into())));
+    }
+    query.push(("max-keys".into(), Some(max_keys.to_string())));
+    query.push(("prefix".into(), Some(prefix.to_string())));
+    if !delimiter.is_empty() {
+        query.push(("delimiter".into(), Some(delimiter.into())));
+    }
+    if let Some(token) = continuation_token {
+        query.push(("continuation-token".into(), Some(token.into())));
+    }
+    query
 }

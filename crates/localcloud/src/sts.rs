@@ -54,6 +54,18 @@ impl From<Refusal> for StsError {
     }
 }
 
+/// `RoleSessionName` by the rule the client checks before sending: here it is STS's answer to
+/// anyone else (AssumeRole and AssumeRoleWithOIDC alike).
+pub(crate) fn check_session_name(name: &str) -> Result<(), StsError> {
+    alicli_wire::names::check_session_name(name).map_err(|_| {
+        error(
+            400,
+            "InvalidParameter.RoleSessionName",
+            "The parameter RoleSessionName is wrongly formed.",
+        )
+    })
+}
+
 pub(crate) fn error(status: u16, code: &str, message: impl Into<String>) -> StsError {
     StsError {
         status,
@@ -256,14 +268,7 @@ fn assume_role(
             "RoleSessionName is mandatory for this action.",
         )
     })?;
-    // The client checks the same rule before sending; here it is STS's answer to anyone else.
-    if alicli_wire::names::check_session_name(session_name).is_err() {
-        return Err(error(
-            400,
-            "InvalidParameter.RoleSessionName",
-            "The parameter RoleSessionName is wrongly formed.",
-        ));
-    }
+    check_session_name(session_name)?;
     let role = cloud
         .roles
         .get(&role_arn.to_ascii_lowercase())

@@ -48,13 +48,7 @@ pub(crate) fn assume_role_with_oidc(
             oidc::TOKEN_MAX_CHARS
         ))));
     }
-    if alicli_wire::names::check_session_name(session_name).is_err() {
-        return Err(error(
-            400,
-            "InvalidParameter.RoleSessionName",
-            "The parameter RoleSessionName is wrongly formed.",
-        ));
-    }
+    crate::sts::check_session_name(session_name)?;
     let provider = cloud
         .oidc_providers
         .get(&provider_arn.to_ascii_lowercase())

@@ -72,16 +72,7 @@ pub fn validate(args: &AssumeRoleArgs) -> Result<AssumeRoleRequest> {
 
 pub fn run(globals: crate::session::Globals, args: AssumeRoleArgs) -> Result<()> {
     let env_output = args.output == AnswerOutput::Env;
-    let result = assume(globals, args);
-    if let Err(e) = &result {
-        // `eval "$(alicli sts assume-role … --output env)"` evaluates an empty string to
-        // success when the call fails, and the job goes on with the long-term key still in its
-        // environment. What is printed instead makes that eval fail and leaves no key behind.
-        if env_output {
-            exports::print_failed_env_script("sts assume-role", e);
-        }
-    }
-    result
+    exports::guard_env_output("sts assume-role", env_output, assume(globals, args))
 }
 
 fn assume(globals: crate::session::Globals, args: AssumeRoleArgs) -> Result<()> {

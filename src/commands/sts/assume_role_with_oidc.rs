@@ -78,15 +78,11 @@ fn validate(args: &AssumeRoleWithOidcArgs) -> Result<OidcRole> {
 
 pub fn run(globals: crate::session::Globals, args: AssumeRoleWithOidcArgs) -> Result<()> {
     let env_output = args.output == AnswerOutput::Env;
-    let result = assume(globals, args);
-    if let Err(e) = &result {
-        // As for `assume-role --output env`: an `eval` of nothing would succeed and leave
-        // whatever key the job had in place.
-        if env_output {
-            exports::print_failed_env_script("sts assume-role-with-oidc", e);
-        }
-    }
-    result
+    exports::guard_env_output(
+        "sts assume-role-with-oidc",
+        env_output,
+        assume(globals, args),
+    )
 }
 
 fn assume(globals: crate::session::Globals, args: AssumeRoleWithOidcArgs) -> Result<()> {
