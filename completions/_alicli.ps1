@@ -341,6 +341,9 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Download an object to a file, a folder or stdout')
             [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Upload a file or stdin to an object')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires')
+            [CompletionResult]::new('cp', 'cp', [CompletionResultType]::ParameterValue, 'Copy a file, an object or (with -r) a whole folder or prefix: local ↔ OSS, OSS → OSS')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Copy only what is missing or different between a folder and a prefix, or two prefixes')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete an object, or (with -r) every object under a prefix')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List buckets, or the objects and folders under a prefix')
             [CompletionResult]::new('stat', 'stat', [CompletionResultType]::ParameterValue, 'Show an object''s size, dates, checksums, type and metadata (HeadObject)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -373,11 +376,15 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             break
         }
         'alicli;oss;get' {
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Leave out paths matching PATTERN, a glob on the path relative to SRC: ''*.log'', ''tmp/*'' (repeatable)')
+            [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Stop starting new objects once N have failed [default: go on to the end]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout: nothing (lines go to stderr), or one JSON line per object')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000')
             [CompletionResult]::new('--sign-version', '--sign-version', [CompletionResultType]::ParameterName, 'Signature version [default: v4 when the region is known, else v1 with a warning]')
             [CompletionResult]::new('--multipart-threshold', '--multipart-threshold', [CompletionResultType]::ParameterName, 'Objects at least this large move in parts (e.g. 64M, 1G)')
             [CompletionResult]::new('--part-size', '--part-size', [CompletionResultType]::ParameterName, 'Part size [default: 8M, or larger to stay within 10000 parts]')
-            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Parts in flight at once')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Requests in flight at once: parts of one object [default: 4], or objects of a tree (-r, sync, rm -r), large ones'' parts included [default: 32]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
             [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
@@ -386,6 +393,11 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the next bytes of an answer [default: 60]')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)')
             [CompletionResult]::new('--sts-signature-version', '--sts-signature-version', [CompletionResultType]::ParameterName, 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Download every object under the prefix into the folder DEST, as `cp -r` does')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Download every object under the prefix into the folder DEST, as `cp -r` does')
+            [CompletionResult]::new('--no-overwrite', '--no-overwrite', [CompletionResultType]::ParameterName, 'Leave an existing DEST file alone instead of replacing it')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, and do it not (no write requests are sent)')
+            [CompletionResult]::new('--follow-symlinks', '--follow-symlinks', [CompletionResultType]::ParameterName, 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)')
             [CompletionResult]::new('--no-resume', '--no-resume', [CompletionResultType]::ParameterName, 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one')
             [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No progress bar (it only shows when stderr is a terminal anyway)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
@@ -400,11 +412,20 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
         }
         'alicli;oss;put' {
             [CompletionResult]::new('--content-type', '--content-type', [CompletionResultType]::ParameterName, 'Content-Type to store [default: guessed from the key''s extension]')
+            [CompletionResult]::new('--cache-control', '--cache-control', [CompletionResultType]::ParameterName, 'Cache-Control to store, e.g. "max-age=3600"')
+            [CompletionResult]::new('--content-disposition', '--content-disposition', [CompletionResultType]::ParameterName, 'Content-Disposition to store, e.g. "attachment"')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'User metadata to store as x-oss-meta-KEY (repeatable)')
+            [CompletionResult]::new('--storage-class', '--storage-class', [CompletionResultType]::ParameterName, 'Storage class of the new objects')
+            [CompletionResult]::new('--acl', '--acl', [CompletionResultType]::ParameterName, 'ACL of the new objects')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Leave out paths matching PATTERN, a glob on the path relative to SRC: ''*.log'', ''tmp/*'' (repeatable)')
+            [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Stop starting new objects once N have failed [default: go on to the end]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout: nothing (lines go to stderr), or one JSON line per object')
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000')
             [CompletionResult]::new('--sign-version', '--sign-version', [CompletionResultType]::ParameterName, 'Signature version [default: v4 when the region is known, else v1 with a warning]')
             [CompletionResult]::new('--multipart-threshold', '--multipart-threshold', [CompletionResultType]::ParameterName, 'Objects at least this large move in parts (e.g. 64M, 1G)')
             [CompletionResult]::new('--part-size', '--part-size', [CompletionResultType]::ParameterName, 'Part size [default: 8M, or larger to stay within 10000 parts]')
-            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Parts in flight at once')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Requests in flight at once: parts of one object [default: 4], or objects of a tree (-r, sync, rm -r), large ones'' parts included [default: 32]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
             [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
@@ -413,6 +434,11 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the next bytes of an answer [default: 60]')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)')
             [CompletionResult]::new('--sts-signature-version', '--sts-signature-version', [CompletionResultType]::ParameterName, 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Upload a folder: every file under SRC, keys made of DEST''s prefix and the relative paths')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Upload a folder: every file under SRC, keys made of DEST''s prefix and the relative paths')
+            [CompletionResult]::new('--no-overwrite', '--no-overwrite', [CompletionResultType]::ParameterName, 'Never replace: OSS refuses to overwrite an existing object (x-oss-forbid-overwrite), and a download skips a file that exists')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, and do it not (no write requests are sent)')
+            [CompletionResult]::new('--follow-symlinks', '--follow-symlinks', [CompletionResultType]::ParameterName, 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)')
             [CompletionResult]::new('--no-resume', '--no-resume', [CompletionResultType]::ParameterName, 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one')
             [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No progress bar (it only shows when stderr is a terminal anyway)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
@@ -439,6 +465,122 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the next bytes of an answer [default: 60]')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)')
             [CompletionResult]::new('--sts-signature-version', '--sts-signature-version', [CompletionResultType]::ParameterName, 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alicli;oss;cp' {
+            [CompletionResult]::new('--content-type', '--content-type', [CompletionResultType]::ParameterName, 'Content-Type to store [default: guessed from the key''s extension]')
+            [CompletionResult]::new('--cache-control', '--cache-control', [CompletionResultType]::ParameterName, 'Cache-Control to store, e.g. "max-age=3600"')
+            [CompletionResult]::new('--content-disposition', '--content-disposition', [CompletionResultType]::ParameterName, 'Content-Disposition to store, e.g. "attachment"')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'User metadata to store as x-oss-meta-KEY (repeatable)')
+            [CompletionResult]::new('--storage-class', '--storage-class', [CompletionResultType]::ParameterName, 'Storage class of the new objects')
+            [CompletionResult]::new('--acl', '--acl', [CompletionResultType]::ParameterName, 'ACL of the new objects')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Leave out paths matching PATTERN, a glob on the path relative to SRC: ''*.log'', ''tmp/*'' (repeatable)')
+            [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Stop starting new objects once N have failed [default: go on to the end]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout: nothing (lines go to stderr), or one JSON line per object')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000')
+            [CompletionResult]::new('--sign-version', '--sign-version', [CompletionResultType]::ParameterName, 'Signature version [default: v4 when the region is known, else v1 with a warning]')
+            [CompletionResult]::new('--multipart-threshold', '--multipart-threshold', [CompletionResultType]::ParameterName, 'Objects at least this large move in parts (e.g. 64M, 1G)')
+            [CompletionResult]::new('--part-size', '--part-size', [CompletionResultType]::ParameterName, 'Part size [default: 8M, or larger to stay within 10000 parts]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Requests in flight at once: parts of one object [default: 4], or objects of a tree (-r, sync, rm -r), large ones'' parts included [default: 32]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the next bytes of an answer [default: 60]')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)')
+            [CompletionResult]::new('--sts-signature-version', '--sts-signature-version', [CompletionResultType]::ParameterName, 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Copy everything under SRC (a folder or a prefix), keeping relative paths')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Copy everything under SRC (a folder or a prefix), keeping relative paths')
+            [CompletionResult]::new('--no-overwrite', '--no-overwrite', [CompletionResultType]::ParameterName, 'Never replace: OSS refuses to overwrite an existing object (x-oss-forbid-overwrite), and a download skips a file that exists')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, and do it not (no write requests are sent)')
+            [CompletionResult]::new('--follow-symlinks', '--follow-symlinks', [CompletionResultType]::ParameterName, 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)')
+            [CompletionResult]::new('--no-resume', '--no-resume', [CompletionResultType]::ParameterName, 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No progress bar (it only shows when stderr is a terminal anyway)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alicli;oss;sync' {
+            [CompletionResult]::new('--content-type', '--content-type', [CompletionResultType]::ParameterName, 'Content-Type to store [default: guessed from the key''s extension]')
+            [CompletionResult]::new('--cache-control', '--cache-control', [CompletionResultType]::ParameterName, 'Cache-Control to store, e.g. "max-age=3600"')
+            [CompletionResult]::new('--content-disposition', '--content-disposition', [CompletionResultType]::ParameterName, 'Content-Disposition to store, e.g. "attachment"')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'User metadata to store as x-oss-meta-KEY (repeatable)')
+            [CompletionResult]::new('--storage-class', '--storage-class', [CompletionResultType]::ParameterName, 'Storage class of the new objects')
+            [CompletionResult]::new('--acl', '--acl', [CompletionResultType]::ParameterName, 'ACL of the new objects')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Leave out paths matching PATTERN, a glob on the path relative to SRC: ''*.log'', ''tmp/*'' (repeatable)')
+            [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Stop starting new objects once N have failed [default: go on to the end]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout: nothing (lines go to stderr), or one JSON line per object')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000')
+            [CompletionResult]::new('--sign-version', '--sign-version', [CompletionResultType]::ParameterName, 'Signature version [default: v4 when the region is known, else v1 with a warning]')
+            [CompletionResult]::new('--multipart-threshold', '--multipart-threshold', [CompletionResultType]::ParameterName, 'Objects at least this large move in parts (e.g. 64M, 1G)')
+            [CompletionResult]::new('--part-size', '--part-size', [CompletionResultType]::ParameterName, 'Part size [default: 8M, or larger to stay within 10000 parts]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Requests in flight at once: parts of one object [default: 4], or objects of a tree (-r, sync, rm -r), large ones'' parts included [default: 32]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the next bytes of an answer [default: 60]')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)')
+            [CompletionResult]::new('--sts-signature-version', '--sts-signature-version', [CompletionResultType]::ParameterName, 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]')
+            [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Also remove from DST what SRC does not have')
+            [CompletionResult]::new('--checksum', '--checksum', [CompletionResultType]::ParameterName, 'Compare CRC-64s (computed locally, read from OSS without a download) when sizes agree, instead of times')
+            [CompletionResult]::new('--no-overwrite', '--no-overwrite', [CompletionResultType]::ParameterName, 'Never replace: OSS refuses to overwrite an existing object (x-oss-forbid-overwrite), and a download skips a file that exists')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, and do it not (no write requests are sent)')
+            [CompletionResult]::new('--follow-symlinks', '--follow-symlinks', [CompletionResultType]::ParameterName, 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)')
+            [CompletionResult]::new('--no-resume', '--no-resume', [CompletionResultType]::ParameterName, 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No progress bar (it only shows when stderr is a terminal anyway)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alicli;oss;rm' {
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Leave out paths matching PATTERN, a glob on the path relative to SRC: ''*.log'', ''tmp/*'' (repeatable)')
+            [CompletionResult]::new('--max-errors', '--max-errors', [CompletionResultType]::ParameterName, 'Stop starting new objects once N have failed [default: go on to the end]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout: nothing (lines go to stderr), or one JSON line per object')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000')
+            [CompletionResult]::new('--sign-version', '--sign-version', [CompletionResultType]::ParameterName, 'Signature version [default: v4 when the region is known, else v1 with a warning]')
+            [CompletionResult]::new('--multipart-threshold', '--multipart-threshold', [CompletionResultType]::ParameterName, 'Objects at least this large move in parts (e.g. 64M, 1G)')
+            [CompletionResult]::new('--part-size', '--part-size', [CompletionResultType]::ParameterName, 'Part size [default: 8M, or larger to stay within 10000 parts]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Requests in flight at once: parts of one object [default: 4], or objects of a tree (-r, sync, rm -r), large ones'' parts included [default: 32]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use [default: default]; naming one makes it win over credentials in the environment')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Profile file [default: ~/.config/alicli/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection [default: 10]')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the next bytes of an answer [default: 60]')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)')
+            [CompletionResult]::new('--sts-signature-version', '--sts-signature-version', [CompletionResultType]::ParameterName, 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Delete every key under the prefix')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Delete every key under the prefix')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done, and do it not (no write requests are sent)')
+            [CompletionResult]::new('--follow-symlinks', '--follow-symlinks', [CompletionResultType]::ParameterName, 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)')
+            [CompletionResult]::new('--no-resume', '--no-resume', [CompletionResultType]::ParameterName, 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'No progress bar (it only shows when stderr is a terminal anyway)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -503,6 +645,9 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Download an object to a file, a folder or stdout')
             [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Upload a file or stdin to an object')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires')
+            [CompletionResult]::new('cp', 'cp', [CompletionResultType]::ParameterValue, 'Copy a file, an object or (with -r) a whole folder or prefix: local ↔ OSS, OSS → OSS')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Copy only what is missing or different between a folder and a prefix, or two prefixes')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete an object, or (with -r) every object under a prefix')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List buckets, or the objects and folders under a prefix')
             [CompletionResult]::new('stat', 'stat', [CompletionResultType]::ParameterValue, 'Show an object''s size, dates, checksums, type and metadata (HeadObject)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -518,6 +663,15 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             break
         }
         'alicli;oss;help;sign' {
+            break
+        }
+        'alicli;oss;help;cp' {
+            break
+        }
+        'alicli;oss;help;sync' {
+            break
+        }
+        'alicli;oss;help;rm' {
             break
         }
         'alicli;oss;help;ls' {
@@ -775,6 +929,9 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Download an object to a file, a folder or stdout')
             [CompletionResult]::new('put', 'put', [CompletionResultType]::ParameterValue, 'Upload a file or stdin to an object')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires')
+            [CompletionResult]::new('cp', 'cp', [CompletionResultType]::ParameterValue, 'Copy a file, an object or (with -r) a whole folder or prefix: local ↔ OSS, OSS → OSS')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Copy only what is missing or different between a folder and a prefix, or two prefixes')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete an object, or (with -r) every object under a prefix')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List buckets, or the objects and folders under a prefix')
             [CompletionResult]::new('stat', 'stat', [CompletionResultType]::ParameterValue, 'Show an object''s size, dates, checksums, type and metadata (HeadObject)')
             break
@@ -789,6 +946,15 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             break
         }
         'alicli;help;oss;sign' {
+            break
+        }
+        'alicli;help;oss;cp' {
+            break
+        }
+        'alicli;help;oss;sync' {
+            break
+        }
+        'alicli;help;oss;rm' {
             break
         }
         'alicli;help;oss;ls' {

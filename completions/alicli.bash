@@ -124,6 +124,9 @@ _alicli() {
             alicli__subcmd__help__subcmd__oss,config)
                 cmd="alicli__subcmd__help__subcmd__oss__subcmd__config"
                 ;;
+            alicli__subcmd__help__subcmd__oss,cp)
+                cmd="alicli__subcmd__help__subcmd__oss__subcmd__cp"
+                ;;
             alicli__subcmd__help__subcmd__oss,get)
                 cmd="alicli__subcmd__help__subcmd__oss__subcmd__get"
                 ;;
@@ -133,11 +136,17 @@ _alicli() {
             alicli__subcmd__help__subcmd__oss,put)
                 cmd="alicli__subcmd__help__subcmd__oss__subcmd__put"
                 ;;
+            alicli__subcmd__help__subcmd__oss,rm)
+                cmd="alicli__subcmd__help__subcmd__oss__subcmd__rm"
+                ;;
             alicli__subcmd__help__subcmd__oss,sign)
                 cmd="alicli__subcmd__help__subcmd__oss__subcmd__sign"
                 ;;
             alicli__subcmd__help__subcmd__oss,stat)
                 cmd="alicli__subcmd__help__subcmd__oss__subcmd__stat"
+                ;;
+            alicli__subcmd__help__subcmd__oss,sync)
+                cmd="alicli__subcmd__help__subcmd__oss__subcmd__sync"
                 ;;
             alicli__subcmd__help__subcmd__policy,check)
                 cmd="alicli__subcmd__help__subcmd__policy__subcmd__check"
@@ -160,6 +169,9 @@ _alicli() {
             alicli__subcmd__oss,config)
                 cmd="alicli__subcmd__oss__subcmd__config"
                 ;;
+            alicli__subcmd__oss,cp)
+                cmd="alicli__subcmd__oss__subcmd__cp"
+                ;;
             alicli__subcmd__oss,get)
                 cmd="alicli__subcmd__oss__subcmd__get"
                 ;;
@@ -172,14 +184,23 @@ _alicli() {
             alicli__subcmd__oss,put)
                 cmd="alicli__subcmd__oss__subcmd__put"
                 ;;
+            alicli__subcmd__oss,rm)
+                cmd="alicli__subcmd__oss__subcmd__rm"
+                ;;
             alicli__subcmd__oss,sign)
                 cmd="alicli__subcmd__oss__subcmd__sign"
                 ;;
             alicli__subcmd__oss,stat)
                 cmd="alicli__subcmd__oss__subcmd__stat"
                 ;;
+            alicli__subcmd__oss,sync)
+                cmd="alicli__subcmd__oss__subcmd__sync"
+                ;;
             alicli__subcmd__oss__subcmd__help,config)
                 cmd="alicli__subcmd__oss__subcmd__help__subcmd__config"
+                ;;
+            alicli__subcmd__oss__subcmd__help,cp)
+                cmd="alicli__subcmd__oss__subcmd__help__subcmd__cp"
                 ;;
             alicli__subcmd__oss__subcmd__help,get)
                 cmd="alicli__subcmd__oss__subcmd__help__subcmd__get"
@@ -193,11 +214,17 @@ _alicli() {
             alicli__subcmd__oss__subcmd__help,put)
                 cmd="alicli__subcmd__oss__subcmd__help__subcmd__put"
                 ;;
+            alicli__subcmd__oss__subcmd__help,rm)
+                cmd="alicli__subcmd__oss__subcmd__help__subcmd__rm"
+                ;;
             alicli__subcmd__oss__subcmd__help,sign)
                 cmd="alicli__subcmd__oss__subcmd__help__subcmd__sign"
                 ;;
             alicli__subcmd__oss__subcmd__help,stat)
                 cmd="alicli__subcmd__oss__subcmd__help__subcmd__stat"
+                ;;
+            alicli__subcmd__oss__subcmd__help,sync)
+                cmd="alicli__subcmd__oss__subcmd__help__subcmd__sync"
                 ;;
             alicli__subcmd__policy,check)
                 cmd="alicli__subcmd__policy__subcmd__check"
@@ -944,7 +971,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__help__subcmd__oss)
-            opts="config get put sign ls stat"
+            opts="config get put sign cp sync rm ls stat"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -958,6 +985,20 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__help__subcmd__oss__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__help__subcmd__oss__subcmd__cp)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1013,6 +1054,20 @@ _alicli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alicli__subcmd__help__subcmd__oss__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alicli__subcmd__help__subcmd__oss__subcmd__sign)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1028,6 +1083,20 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__help__subcmd__oss__subcmd__stat)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__help__subcmd__oss__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1214,7 +1283,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version config get put sign ls stat help"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version config get put sign cp sync rm ls stat help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1333,13 +1402,135 @@ _alicli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alicli__subcmd__oss__subcmd__get)
-            opts="-v -q -h -V --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+        alicli__subcmd__oss__subcmd__cp)
+            opts="-r -v -q -h -V --recursive --content-type --cache-control --content-disposition --meta --storage-class --acl --no-overwrite --include --exclude --dry-run --follow-symlinks --max-errors --output --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --content-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --content-disposition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-class)
+                    COMPREPLY=($(compgen -W "Standard IA Archive ColdArchive DeepColdArchive" -- "${cur}"))
+                    return 0
+                    ;;
+                --acl)
+                    COMPREPLY=($(compgen -W "default private public-read public-read-write" -- "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-version)
+                    COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --multipart-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__oss__subcmd__get)
+            opts="-r -v -q -h -V --recursive --no-overwrite --include --exclude --dry-run --follow-symlinks --max-errors --output --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 --endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1400,7 +1591,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__help)
-            opts="config get put sign ls stat help"
+            opts="config get put sign cp sync rm ls stat help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1414,6 +1605,20 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__help__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__oss__subcmd__help__subcmd__cp)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1483,6 +1688,20 @@ _alicli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alicli__subcmd__oss__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alicli__subcmd__oss__subcmd__help__subcmd__sign)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1498,6 +1717,20 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__help__subcmd__stat)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__oss__subcmd__help__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1570,7 +1803,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__put)
-            opts="-v -q -h -V --content-type --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-r -v -q -h -V --recursive --content-type --cache-control --content-disposition --meta --storage-class --acl --no-overwrite --include --exclude --dry-run --follow-symlinks --max-errors --output --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1578,6 +1811,124 @@ _alicli() {
             case "${prev}" in
                 --content-type)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --content-disposition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-class)
+                    COMPREPLY=($(compgen -W "Standard IA Archive ColdArchive DeepColdArchive" -- "${cur}"))
+                    return 0
+                    ;;
+                --acl)
+                    COMPREPLY=($(compgen -W "default private public-read public-read-write" -- "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-version)
+                    COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --multipart-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__oss__subcmd__rm)
+            opts="-r -v -q -h -V --recursive --include --exclude --dry-run --follow-symlinks --max-errors --output --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 --endpoint)
@@ -1722,6 +2073,112 @@ _alicli() {
                     ;;
                 --sign-version)
                     COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sts-signature-version)
+                    COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alicli__subcmd__oss__subcmd__sync)
+            opts="-v -q -h -V --delete --checksum --content-type --cache-control --content-disposition --meta --storage-class --acl --no-overwrite --include --exclude --dry-run --follow-symlinks --max-errors --output --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --content-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --content-disposition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-class)
+                    COMPREPLY=($(compgen -W "Standard IA Archive ColdArchive DeepColdArchive" -- "${cur}"))
+                    return 0
+                    ;;
+                --acl)
+                    COMPREPLY=($(compgen -W "default private public-read public-read-write" -- "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-errors)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-version)
+                    COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
+                    return 0
+                    ;;
+                --multipart-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --part-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)

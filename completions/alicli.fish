@@ -230,26 +230,29 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from help" -f -a "assume-role-with-oidc" -d 'Get temporary credentials for a RAM role with an OIDC token, no AccessKey (AssumeRoleWithOIDC)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from help" -f -a "get-caller-identity" -d 'Show the identity behind the current credentials (GetCallerIdentity)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -s h -l help -d 'Print help'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -s V -l version -d 'Print version'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -f -a "config" -d 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile\'s oss section'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -f -a "get" -d 'Download an object to a file, a folder or stdout'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -f -a "put" -d 'Upload a file or stdin to an object'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -f -a "sign" -d 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -f -a "ls" -d 'List buckets, or the objects and folders under a prefix'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -f -a "stat" -d 'Show an object\'s size, dates, checksums, type and metadata (HeadObject)'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign ls stat help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -f -a "config" -d 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile\'s oss section'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -f -a "get" -d 'Download an object to a file, a folder or stdout'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -f -a "put" -d 'Upload a file or stdin to an object'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -f -a "sign" -d 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -f -a "cp" -d 'Copy a file, an object or (with -r) a whole folder or prefix: local ↔ OSS, OSS → OSS'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -f -a "sync" -d 'Copy only what is missing or different between a folder and a prefix, or two prefixes'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -f -a "rm" -d 'Delete an object, or (with -r) every object under a prefix'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -f -a "ls" -d 'List buckets, or the objects and folders under a prefix'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -f -a "stat" -d 'Show an object\'s size, dates, checksums, type and metadata (HeadObject)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l access-key-id -d 'AccessKey ID for OSS (STS.… for temporary credentials)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l access-key-secret -d 'AccessKey secret for OSS; `-` reads it from stdin (keeps it out of `ps` and shell history); asked for on a terminal when missing' -r
@@ -270,12 +273,17 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l include -d 'Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l exclude -d 'Leave out paths matching PATTERN, a glob on the path relative to SRC: \'*.log\', \'tmp/*\' (repeatable)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l max-errors -d 'Stop starting new objects once N have failed [default: go on to the end]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l output -d 'What to print on stdout: nothing (lines go to stderr), or one JSON line per object' -r -f -a "text\t'A progress line on a terminal, else a line per object on stderr'
+json\t'One JSON object per line on stdout: action, source, destination, size, status, error_code'"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
 v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l multipart-threshold -d 'Objects at least this large move in parts (e.g. 64M, 1G)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l part-size -d 'Part size [default: 8M, or larger to stay within 10000 parts]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l jobs -d 'Parts in flight at once' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l jobs -d 'Requests in flight at once: parts of one object [default: 4], or objects of a tree (-r, sync, rm -r), large ones\' parts included [default: 32]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
@@ -285,6 +293,10 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -s r -l recursive -d 'Download every object under the prefix into the folder DEST, as `cp -r` does'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l no-overwrite -d 'Leave an existing DEST file alone instead of replacing it'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l dry-run -d 'Show what would be done, and do it not (no write requests are sent)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l follow-symlinks -d 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
@@ -292,12 +304,29 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l content-type -d 'Content-Type to store [default: guessed from the key\'s extension]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l cache-control -d 'Cache-Control to store, e.g. "max-age=3600"' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l content-disposition -d 'Content-Disposition to store, e.g. "attachment"' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l meta -d 'User metadata to store as x-oss-meta-KEY (repeatable)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l storage-class -d 'Storage class of the new objects' -r -f -a "Standard\t''
+IA\t'Infrequent Access'
+Archive\t''
+ColdArchive\t''
+DeepColdArchive\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l acl -d 'ACL of the new objects' -r -f -a "default\t''
+private\t''
+public-read\t''
+public-read-write\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l include -d 'Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l exclude -d 'Leave out paths matching PATTERN, a glob on the path relative to SRC: \'*.log\', \'tmp/*\' (repeatable)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l max-errors -d 'Stop starting new objects once N have failed [default: go on to the end]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l output -d 'What to print on stdout: nothing (lines go to stderr), or one JSON line per object' -r -f -a "text\t'A progress line on a terminal, else a line per object on stderr'
+json\t'One JSON object per line on stdout: action, source, destination, size, status, error_code'"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
 v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l multipart-threshold -d 'Objects at least this large move in parts (e.g. 64M, 1G)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l part-size -d 'Part size [default: 8M, or larger to stay within 10000 parts]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l jobs -d 'Parts in flight at once' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l jobs -d 'Requests in flight at once: parts of one object [default: 4], or objects of a tree (-r, sync, rm -r), large ones\' parts included [default: 32]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
@@ -307,6 +336,10 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -s r -l recursive -d 'Upload a folder: every file under SRC, keys made of DEST\'s prefix and the relative paths'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l no-overwrite -d 'Never replace: OSS refuses to overwrite an existing object (x-oss-forbid-overwrite), and a download skips a file that exists'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l dry-run -d 'Show what would be done, and do it not (no write requests are sent)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l follow-symlinks -d 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
@@ -333,6 +366,122 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l content-type -d 'Content-Type to store [default: guessed from the key\'s extension]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l cache-control -d 'Cache-Control to store, e.g. "max-age=3600"' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l content-disposition -d 'Content-Disposition to store, e.g. "attachment"' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l meta -d 'User metadata to store as x-oss-meta-KEY (repeatable)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l storage-class -d 'Storage class of the new objects' -r -f -a "Standard\t''
+IA\t'Infrequent Access'
+Archive\t''
+ColdArchive\t''
+DeepColdArchive\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l acl -d 'ACL of the new objects' -r -f -a "default\t''
+private\t''
+public-read\t''
+public-read-write\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l include -d 'Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l exclude -d 'Leave out paths matching PATTERN, a glob on the path relative to SRC: \'*.log\', \'tmp/*\' (repeatable)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l max-errors -d 'Stop starting new objects once N have failed [default: go on to the end]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l output -d 'What to print on stdout: nothing (lines go to stderr), or one JSON line per object' -r -f -a "text\t'A progress line on a terminal, else a line per object on stderr'
+json\t'One JSON object per line on stdout: action, source, destination, size, status, error_code'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
+v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l multipart-threshold -d 'Objects at least this large move in parts (e.g. 64M, 1G)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l part-size -d 'Part size [default: 8M, or larger to stay within 10000 parts]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l jobs -d 'Requests in flight at once: parts of one object [default: 4], or objects of a tree (-r, sync, rm -r), large ones\' parts included [default: 32]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -s r -l recursive -d 'Copy everything under SRC (a folder or a prefix), keeping relative paths'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l no-overwrite -d 'Never replace: OSS refuses to overwrite an existing object (x-oss-forbid-overwrite), and a download skips a file that exists'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l dry-run -d 'Show what would be done, and do it not (no write requests are sent)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l follow-symlinks -d 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l content-type -d 'Content-Type to store [default: guessed from the key\'s extension]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l cache-control -d 'Cache-Control to store, e.g. "max-age=3600"' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l content-disposition -d 'Content-Disposition to store, e.g. "attachment"' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l meta -d 'User metadata to store as x-oss-meta-KEY (repeatable)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l storage-class -d 'Storage class of the new objects' -r -f -a "Standard\t''
+IA\t'Infrequent Access'
+Archive\t''
+ColdArchive\t''
+DeepColdArchive\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l acl -d 'ACL of the new objects' -r -f -a "default\t''
+private\t''
+public-read\t''
+public-read-write\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l include -d 'Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l exclude -d 'Leave out paths matching PATTERN, a glob on the path relative to SRC: \'*.log\', \'tmp/*\' (repeatable)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l max-errors -d 'Stop starting new objects once N have failed [default: go on to the end]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l output -d 'What to print on stdout: nothing (lines go to stderr), or one JSON line per object' -r -f -a "text\t'A progress line on a terminal, else a line per object on stderr'
+json\t'One JSON object per line on stdout: action, source, destination, size, status, error_code'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
+v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l multipart-threshold -d 'Objects at least this large move in parts (e.g. 64M, 1G)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l part-size -d 'Part size [default: 8M, or larger to stay within 10000 parts]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l jobs -d 'Requests in flight at once: parts of one object [default: 4], or objects of a tree (-r, sync, rm -r), large ones\' parts included [default: 32]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l delete -d 'Also remove from DST what SRC does not have'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l checksum -d 'Compare CRC-64s (computed locally, read from OSS without a download) when sizes agree, instead of times'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l no-overwrite -d 'Never replace: OSS refuses to overwrite an existing object (x-oss-forbid-overwrite), and a download skips a file that exists'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l dry-run -d 'Show what would be done, and do it not (no write requests are sent)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l follow-symlinks -d 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l include -d 'Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l exclude -d 'Leave out paths matching PATTERN, a glob on the path relative to SRC: \'*.log\', \'tmp/*\' (repeatable)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l max-errors -d 'Stop starting new objects once N have failed [default: go on to the end]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l output -d 'What to print on stdout: nothing (lines go to stderr), or one JSON line per object' -r -f -a "text\t'A progress line on a terminal, else a line per object on stderr'
+json\t'One JSON object per line on stdout: action, source, destination, size, status, error_code'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
+v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l multipart-threshold -d 'Objects at least this large move in parts (e.g. 64M, 1G)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l part-size -d 'Part size [default: 8M, or larger to stay within 10000 parts]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l jobs -d 'Requests in flight at once: parts of one object [default: 4], or objects of a tree (-r, sync, rm -r), large ones\' parts included [default: 32]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l retries -d 'Retries of a failed request that is safe to repeat (profile key `retries`) [default: 3]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l connect-timeout -d 'Seconds to wait for a connection [default: 10]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l read-timeout -d 'Seconds to wait for the next bytes of an answer [default: 60]' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
+v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -s r -l recursive -d 'Delete every key under the prefix'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l dry-run -d 'Show what would be done, and do it not (no write requests are sent)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l follow-symlinks -d 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l output -d 'What to print on stdout' -r -f -a "text\t'One line per entry: last modified (local time), size, name'
 json\t'One JSON object per line (JSON Lines), every character of a key kept'"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
@@ -376,6 +525,9 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "get" -d 'Download an object to a file, a folder or stdout'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "put" -d 'Upload a file or stdin to an object'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "cp" -d 'Copy a file, an object or (with -r) a whole folder or prefix: local ↔ OSS, OSS → OSS'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Copy only what is missing or different between a folder and a prefix, or two prefixes'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete an object, or (with -r) every object under a prefix'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List buckets, or the objects and folders under a prefix'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "stat" -d 'Show an object\'s size, dates, checksums, type and metadata (HeadObject)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -532,6 +684,9 @@ complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subc
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "get" -d 'Download an object to a file, a folder or stdout'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "put" -d 'Upload a file or stdin to an object'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "sign" -d 'Print a presigned URL for an object (GET or PUT), usable without credentials until it expires'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "cp" -d 'Copy a file, an object or (with -r) a whole folder or prefix: local ↔ OSS, OSS → OSS'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "sync" -d 'Copy only what is missing or different between a folder and a prefix, or two prefixes'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "rm" -d 'Delete an object, or (with -r) every object under a prefix'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "ls" -d 'List buckets, or the objects and folders under a prefix'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from oss" -f -a "stat" -d 'Show an object\'s size, dates, checksums, type and metadata (HeadObject)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "check" -d 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'

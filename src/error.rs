@@ -147,6 +147,8 @@ pub struct TreeFailures {
     pub total: u64,
     /// The exit code all the failures share, if they do.
     pub common: Option<Exit>,
+    /// `--max-errors` stopped the command here.
+    pub stopped_at: Option<u64>,
 }
 
 impl TreeFailures {
@@ -164,7 +166,11 @@ impl fmt::Display for TreeFailures {
             f,
             "{} of {} objects failed (each is listed above)",
             self.failed, self.total
-        )
+        )?;
+        if let Some(n) = self.stopped_at {
+            write!(f, "; stopped at --max-errors {n}")?;
+        }
+        Ok(())
     }
 }
 impl std::error::Error for TreeFailures {}
@@ -245,6 +251,7 @@ mod tests {
                 failed,
                 total,
                 common,
+                stopped_at: None,
             }
             .into()
         };

@@ -140,7 +140,10 @@ fn parse_meta(text: &str) -> Result<(String, String), String> {
     }
     // HTTP carries visible ASCII, spaces and tabs; anything else would be refused (or split
     // the header) only after every retry.
-    if !value.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b)) {
+    if !value
+        .bytes()
+        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
+    {
         return Err(format!(
             "the value of {name:?} must be visible ASCII text (HTTP headers carry nothing else)"
         ));

@@ -27,3 +27,4 @@ mod signing_versions;
 #[cfg(unix)]
 mod special_files;
 mod transfers;
+mod trees;

@@ -148,7 +148,22 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
         ),
         Source::File => upload::upload_file(&client, source_path, &url.bucket, &url.key, &settings),
     };
-    outcome
-        .map(drop)
-        .map_err(|e| crate::clients::with_oss_hint(e, &client))
+    match outcome {
+        Ok(_) => Ok(()),
+        // --no-overwrite asked OSS to refuse: the object stays as it was, which is what was asked.
+        Err(e)
+            if args.object.no_overwrite
+                && e.chain().any(|c| {
+                    c.downcast_ref::<crate::error::ServiceError>()
+                        .is_some_and(|s| s.code == "FileAlreadyExists")
+                }) =>
+        {
+            crate::terminal::output::info(&format!(
+                "skip {}: it exists (--no-overwrite)",
+                crate::oss::url::display(&url.bucket, &url.key)
+            ));
+            Ok(())
+        }
+        Err(e) => Err(crate::clients::with_oss_hint(e, &client)),
+    }
 }

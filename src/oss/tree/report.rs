@@ -100,9 +100,11 @@ impl Report {
         }
         if self.json {
             let _ = crate::write_stdout(json_line(&record).as_bytes());
-        } else if let Some(text) = text_line(&record) {
-            let failed = matches!(record.status, Status::Failed(_));
-            if failed || (self.bar.is_none() && !output::is_quiet()) {
+        }
+        // Failures always reach stderr (a CI log shows them even when stdout goes to jq).
+        let failed = matches!(record.status, Status::Failed(_));
+        if failed || (!self.json && self.bar.is_none() && !output::is_quiet()) {
+            if let Some(text) = text_line(&record) {
                 self.print(&text);
             }
         }
@@ -182,24 +184,13 @@ impl Report {
         if self.failed == 0 {
             return Ok(());
         }
-        let mut why = TreeFailures {
+        Err(TreeFailures {
             failed: self.failed,
             total: self.failed + self.done + self.skipped + self.would,
             common: self.common_exit.flatten(),
+            stopped_at: self.max_errors.filter(|_| self.over_max_errors()),
         }
-        .to_string();
-        if self.over_max_errors() {
-            why.push_str(&format!(
-                "; stopped at --max-errors {}",
-                self.max_errors.unwrap_or_default()
-            ));
-        }
-        Err(anyhow::Error::new(TreeFailures {
-            failed: self.failed,
-            total: self.failed + self.done + self.skipped + self.would,
-            common: self.common_exit.flatten(),
-        })
-        .context(why))
+        .into())
     }
 }
 

@@ -280,7 +280,8 @@ impl Worker<'_> {
         let etags = std::sync::Mutex::new(Vec::new());
         let extra = self.lend_parts(size);
         let copied = run_parallel(&numbers, 1 + extra, |&number| {
-            let range = part_range(number, part_size, size);
+            let (start, len) = part_range(number, part_size, size);
+            let range = (start, start + len - 1);
             let etag = self.client.upload_part_copy(
                 src_bucket,
                 &object.key,
