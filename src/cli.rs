@@ -238,14 +238,7 @@ fn copy(globals: crate::session::Globals, args: commands::oss::cp::CpArgs) -> Re
             },
         ),
         Direction::Down => {
-            if args.object.replaces_metadata()
-                || args.object.storage_class.is_some()
-                || args.object.acl.is_some()
-            {
-                crate::error::usage!(
-                    "--meta, --content-type, --storage-class and the like are for uploads and copies, not downloads"
-                );
-            }
+            args.object.check_for_download()?;
             commands::oss::get::run(
                 globals,
                 commands::oss::get::GetArgs {

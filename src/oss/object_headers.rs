@@ -112,6 +112,16 @@ impl ObjectFlags {
         })
     }
 
+    /// Downloads take only `--no-overwrite`: the other flags describe objects being written.
+    pub fn check_for_download(&self) -> Result<(), UsageError> {
+        if self.replaces_metadata() || self.storage_class.is_some() || self.acl.is_some() {
+            return Err(UsageError(
+                "--meta, --content-type, --storage-class and the like are for uploads and copies, not downloads".into(),
+            ));
+        }
+        Ok(())
+    }
+
     /// True when a flag asks for something other than the source's own metadata: an OSS → OSS
     /// copy then replaces the metadata (`x-oss-metadata-directive: REPLACE`) instead of copying it.
     pub fn replaces_metadata(&self) -> bool {

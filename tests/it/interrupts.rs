@@ -1,6 +1,6 @@
 //! Ctrl-C and closed pipes: an interrupted download leaves no DEST, an interrupted multipart
 //! upload keeps its checkpoint (or aborts with --no-resume) and says which, and a reader that
-//! closes stdout early ends alicli quietly.
+//! closes stdout early ends alicli quietly, and an interrupted sync goes on when run again.
 
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -143,4 +143,46 @@ fn a_closed_stdout_ends_quietly() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_a_sync_stops_cleanly_and_the_same_command_goes_on() {
+    let world = World::with_user();
+    let src = world.path("many");
+    std::fs::create_dir_all(&src).unwrap();
+    for i in 0..120 {
+        std::fs::write(src.join(format!("f{i:03}.txt")), format!("file {i}")).unwrap();
+    }
+    world.fault("PutObject", "delay:100", 10_000);
+    let args = [
+        "oss",
+        "sync",
+        "many",
+        "oss://sample-bucket/many/",
+        "--jobs",
+        "2",
+    ];
+    let (code, stderr) = interrupt_when(&world, &args, || world.count("oss:PutObject") >= 6);
+    world.clear_faults();
+    assert_eq!(code, 130, "{stderr}");
+    assert!(stderr.contains("run the same command again"), "{stderr}");
+    let sent_before = world.count("oss:PutObject");
+    assert!(sent_before < 120, "it stopped early: {sent_before}");
+    // Again: only what is missing goes, and the tree is complete.
+    let r = world.run(&args);
+    assert_eq!(r.code, 0, "{r:?}");
+    let second = world.count("oss:PutObject") - sent_before;
+    assert!(
+        second < 120 && second > 0,
+        "{second} sent the second time: {r:?}"
+    );
+    let listed = world.run(&[
+        "oss",
+        "ls",
+        "-r",
+        "oss://sample-bucket/many/",
+        "--summarize",
+    ]);
+    assert!(listed.stdout.contains("Total Objects: 120"), "{listed:?}");
 }

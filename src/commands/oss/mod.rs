@@ -230,6 +230,9 @@ pub fn run_tree(
     verb: &'static str,
 ) -> Result<()> {
     check_places(source, dest)?;
+    if matches!(dest, Place::Local(_)) {
+        flags.object.check_for_download()?;
+    }
     let hint = if sync.is_some() {
         "run the same command again to go on: what is already there is not sent again".to_string()
     } else {
