@@ -36,11 +36,12 @@ pub struct RmArgs {
 
 pub fn run(globals: Globals, args: RmArgs) -> Result<()> {
     args.transfer.check()?;
+    // Checked as an OSS address first: `s3://…` or a local path gets the address's own error.
+    OssUrl::parse(&args.target)?;
     let single = if args.recursive {
         None
     } else {
-        let url = OssUrl::parse_object(&args.target)?;
-        Some(url)
+        Some(OssUrl::parse_object(&args.target)?)
     };
     let place = Place::parse(std::ffi::OsStr::new(&args.target))?;
     let Place::Oss { bucket, prefix } = place else {
