@@ -190,10 +190,31 @@ impl ObjectHeaders {
         }
     }
 
-    /// The request headers of a PutObject or InitiateMultipartUpload of `key`.
+    /// The request headers of a PutObject of `key`.
     pub fn for_upload(&self, key: &str) -> Vec<(String, String)> {
         let mut headers = vec![("Content-Type".to_string(), self.content_type_for(key))];
         self.push_stored(&mut headers);
+        headers
+    }
+
+    /// The request headers of an InitiateMultipartUpload of `key`: those of a PutObject but the
+    /// ACL, which a multipart object gets when it is completed (as the official SDKs send it).
+    pub fn for_initiate(&self, key: &str) -> Vec<(String, String)> {
+        let mut headers = self.for_upload(key);
+        headers.retain(|(name, _)| name != "x-oss-object-acl");
+        headers
+    }
+
+    /// The headers of CompleteMultipartUpload: the ACL, and the overwrite protection again
+    /// (OSS checks it when the object comes into being).
+    pub fn for_complete(&self) -> Vec<(String, String)> {
+        let mut headers = Vec::new();
+        if let Some(acl) = self.acl {
+            headers.push(("x-oss-object-acl".into(), acl.as_str().into()));
+        }
+        if self.forbid_overwrite {
+            headers.push(("x-oss-forbid-overwrite".into(), "true".into()));
+        }
         headers
     }
 
@@ -318,6 +339,16 @@ mod tests {
         assert_eq!(get("x-oss-storage-class"), Some("IA"));
         assert_eq!(get("x-oss-object-acl"), Some("public-read"));
         assert_eq!(get("x-oss-forbid-overwrite"), Some("true"));
+        let initiate = h.for_initiate("site/index.html");
+        assert!(initiate.iter().all(|(n, _)| n != "x-oss-object-acl"));
+        assert!(initiate.contains(&("x-oss-storage-class".into(), "IA".into())));
+        assert_eq!(
+            h.for_complete(),
+            vec![
+                ("x-oss-object-acl".to_string(), "public-read".to_string()),
+                ("x-oss-forbid-overwrite".to_string(), "true".to_string())
+            ]
+        );
         assert_eq!(
             ObjectHeaders::default().for_upload("x.unknownext")[0].1,
             "application/octet-stream"

@@ -1,6 +1,8 @@
 //! The OSS operations alicli sends, one method each: objects (put, get, ranges, head, delete),
 //! listing (objects, and the account's buckets), and the multipart calls (initiate, upload part,
-//! complete, abort, list parts). Each builds its query and headers and reads the answer; signing
+//! complete, abort, list parts).
+//!
+//! [`ObjectHeaders::for_complete`]: super::object_headers::ObjectHeaders::for_complete Each builds its query and headers and reads the answer; signing
 //! and sending are [`super::client`]'s.
 
 use anyhow::Result;
@@ -187,15 +189,14 @@ impl OssClient {
         key: &str,
         upload_id: &str,
         parts: Vec<xml::CompletePart>,
-        forbid_overwrite: bool,
+        extra_headers: Vec<(String, String)>,
     ) -> Result<(String, Option<u64>)> {
         let query = [("uploadId".to_string(), Some(upload_id.to_string()))];
         let document = xml::to_document(&xml::CompleteMultipartUpload { parts });
+        // What applies when the object comes into being: the overwrite protection (checked
+        // again here) and the ACL ([`ObjectHeaders::for_complete`]).
         let mut headers = vec![("Content-Type".to_string(), "application/xml".to_string())];
-        // OSS checks the overwrite protection again when the object comes into being.
-        if forbid_overwrite {
-            headers.push(("x-oss-forbid-overwrite".to_string(), "true".to_string()));
-        }
+        headers.extend(extra_headers);
         self.retry.run("CompleteMultipartUpload", || {
             let response = self.send_once(
                 reqwest::Method::POST,

@@ -191,7 +191,7 @@ fn complete(
     key: &str,
     upload_id: &str,
     parts: &[DonePart],
-    forbid_overwrite: bool,
+    extra_headers: Vec<(String, String)>,
 ) -> Result<u64> {
     let list = parts
         .iter()
@@ -202,7 +202,7 @@ fn complete(
         .collect();
     let expected = parts::combined_crc64(parts);
     let reported =
-        match client.complete_multipart_upload(bucket, key, upload_id, list, forbid_overwrite) {
+        match client.complete_multipart_upload(bucket, key, upload_id, list, extra_headers) {
             Ok((_, reported)) => reported,
             // A Complete whose answer was lost went through: its retry finds the upload gone. The
             // object's CRC-64 tells whether it is ours.
@@ -354,7 +354,7 @@ fn start_or_resume(
     let upload_id = client.initiate_multipart_upload(
         dest.bucket,
         dest.key,
-        settings.headers.for_upload(dest.key),
+        settings.headers.for_initiate(dest.key),
     )?;
     let header = UploadHeader {
         source: canonical,
@@ -526,7 +526,7 @@ fn finish_upload(
         key,
         upload_id,
         &parts,
-        settings.headers.forbid_overwrite,
+        settings.headers.for_complete(),
     ) {
         Ok(crc) => crc,
         Err(e) => {
@@ -692,7 +692,7 @@ pub fn upload_stream(
         });
     }
     let upload_id =
-        client.initiate_multipart_upload(bucket, key, settings.headers.for_upload(key))?;
+        client.initiate_multipart_upload(bucket, key, settings.headers.for_initiate(key))?;
     let progress = Progress::new(
         None,
         0,
@@ -780,7 +780,7 @@ pub fn upload_stream(
             key,
             &upload_id,
             &parts,
-            settings.headers.forbid_overwrite,
+            settings.headers.for_complete(),
         )
     });
     match result {

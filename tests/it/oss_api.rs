@@ -121,7 +121,7 @@ fn multipart_upload_is_validated_and_combines_crc() {
             "mp/object.bin",
             &id,
             vec![p(2, &e2), p(1, &e1), p(3, &e3)],
-            false,
+            vec![],
         )
         .unwrap_err();
     assert_eq!(code(err), "InvalidPartOrder");
@@ -131,7 +131,7 @@ fn multipart_upload_is_validated_and_combines_crc() {
             "mp/object.bin",
             &id,
             vec![p(1, &e1), p(2, "\"BAD\""), p(3, &e3)],
-            false,
+            vec![],
         )
         .unwrap_err();
     assert_eq!(code(err), "InvalidPart");
@@ -141,7 +141,7 @@ fn multipart_upload_is_validated_and_combines_crc() {
             "mp/object.bin",
             &id,
             vec![p(1, &e1), p(3, &e3), p(2, &e2)],
-            false,
+            vec![],
         )
         .unwrap_err();
     assert_eq!(code(err), "InvalidPartOrder");
@@ -151,7 +151,7 @@ fn multipart_upload_is_validated_and_combines_crc() {
             "mp/object.bin",
             &id,
             vec![p(1, &e1), p(2, &e2), p(3, &e3)],
-            false,
+            vec![],
         )
         .unwrap();
     assert!(etag.ends_with("-3\""), "{etag}");
@@ -196,7 +196,7 @@ fn small_parts_abort_and_unknown_uploads() {
     ];
     assert_eq!(
         code(
-            c.complete_multipart_upload(B, "mp/small", &id, parts, false)
+            c.complete_multipart_upload(B, "mp/small", &id, parts, vec![])
                 .unwrap_err()
         ),
         "EntityTooSmall"
@@ -230,7 +230,7 @@ fn small_parts_abort_and_unknown_uploads() {
             part_number: 1,
             etag: e1,
         }],
-        false,
+        vec![],
     )
     .unwrap();
     assert_eq!(

@@ -243,7 +243,7 @@ impl Worker<'_> {
         let head = self.client.head_object_info(src_bucket, &object.key)?;
         let size = head.size.unwrap_or(object.size);
         let mut headers = if self.replace_metadata {
-            self.headers.for_upload(key)
+            self.headers.for_initiate(key)
         } else {
             let mut h = Vec::new();
             let stored = [
@@ -264,10 +264,8 @@ impl Worker<'_> {
             self.headers.push_placement(&mut h);
             h
         };
-        headers.retain(|(n, _)| !n.eq_ignore_ascii_case("x-oss-forbid-overwrite"));
-        if self.headers.forbid_overwrite {
-            headers.push(("x-oss-forbid-overwrite".into(), "true".into()));
-        }
+        // The ACL goes with Complete (for_complete), as for an upload in parts.
+        headers.retain(|(n, _)| n != "x-oss-object-acl");
         let part_size = self
             .upload
             .part_size
@@ -309,7 +307,7 @@ impl Worker<'_> {
                 key,
                 &upload_id,
                 parts,
-                self.headers.forbid_overwrite,
+                self.headers.for_complete(),
             )
         });
         let (_, crc) = match completed {
