@@ -295,7 +295,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -s r -l recursive -d 'Download every object under the prefix into the folder DEST, as `cp -r` does'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l no-overwrite -d 'Leave an existing DEST file alone instead of replacing it'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l dry-run -d 'Show what would be done, and do it not (no write requests are sent)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l dry-run -d 'Show what would be done, and do nothing (no write request is sent)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l follow-symlinks -d 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'
@@ -338,7 +338,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -s r -l recursive -d 'Upload a folder: every file under SRC, keys made of DEST\'s prefix and the relative paths'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l no-overwrite -d 'Never replace: OSS refuses to overwrite an existing object (x-oss-forbid-overwrite), and a download skips a file that exists'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l dry-run -d 'Show what would be done, and do it not (no write requests are sent)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l dry-run -d 'Show what would be done, and do nothing (no write request is sent)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l follow-symlinks -d 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'
@@ -401,7 +401,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -s r -l recursive -d 'Copy everything under SRC (a folder or a prefix), keeping relative paths'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l no-overwrite -d 'Never replace: OSS refuses to overwrite an existing object (x-oss-forbid-overwrite), and a download skips a file that exists'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l dry-run -d 'Show what would be done, and do it not (no write requests are sent)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l dry-run -d 'Show what would be done, and do nothing (no write request is sent)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l follow-symlinks -d 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'
@@ -445,7 +445,7 @@ v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l delete -d 'Also remove from DST what SRC does not have'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l checksum -d 'Compare CRC-64s (computed locally, read from OSS without a download) when sizes agree, instead of times'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l no-overwrite -d 'Never replace: OSS refuses to overwrite an existing object (x-oss-forbid-overwrite), and a download skips a file that exists'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l dry-run -d 'Show what would be done, and do it not (no write requests are sent)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l dry-run -d 'Show what would be done, and do nothing (no write request is sent)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l follow-symlinks -d 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'
@@ -474,7 +474,7 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -s r -l recursive -d 'Delete every key under the prefix'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l dry-run -d 'Show what would be done, and do it not (no write requests are sent)'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l dry-run -d 'Show what would be done, and do nothing (no write request is sent)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l follow-symlinks -d 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l no-resume -d 'Do not resume an interrupted transfer, nor keep a checkpoint to resume this one'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l no-progress -d 'No progress bar (it only shows when stderr is a terminal anyway)'

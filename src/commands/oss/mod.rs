@@ -102,7 +102,7 @@ pub const DEFAULT_TREE_JOBS: usize = 32;
 pub struct TreeFlags {
     #[command(flatten)]
     pub filters: FilterFlags,
-    /// Show what would be done, and do it not (no write requests are sent)
+    /// Show what would be done, and do nothing (no write request is sent)
     #[arg(long, alias = "dryrun")]
     pub dry_run: bool,
     /// Follow symbolic links in a local source folder (without it they are skipped, with a warning)

@@ -35,7 +35,6 @@ fn parse_pattern(text: &str) -> Result<Pattern, String> {
 
 /// The flags, as clap reads them.
 #[derive(Debug, Clone, Default, Args)]
-#[command(next_help_heading = "Filters")]
 pub struct FilterFlags {
     /// Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)
     #[arg(long, value_name = "PATTERN", value_parser = parse_pattern)]
