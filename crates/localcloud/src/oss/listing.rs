@@ -233,7 +233,7 @@ pub(super) async fn list(call: &Call<'_>) -> Result<Response, OssError> {
             etag: format!("\"{}\"", meta.etag),
             kind: meta.object_type().into(),
             size: meta.size,
-            storage_class: "Standard".into(),
+            storage_class: meta.storage_class.name().into(),
             owner: with_owner.then(|| Owner {
                 id: cloud.account_id.clone(),
                 display_name: cloud.account_id.clone(),
