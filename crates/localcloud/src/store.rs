@@ -63,11 +63,9 @@ pub struct UploadMeta {
     pub content_type: String,
     #[serde(default)]
     pub headers: Vec<(String, String)>,
-    /// Given at Initiate, for the object Complete makes.
+    /// Given at Initiate, for the object Complete makes (whose ACL Complete gives).
     #[serde(default)]
     pub storage_class: StorageClass,
-    #[serde(default)]
-    pub acl: ObjectAcl,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -81,8 +79,7 @@ pub struct PartMeta {
     data_file: String,
 }
 
-/// What a write stores beside the body (PutObject, CopyObject; Initiate keeps the same for
-/// Complete).
+/// What a write stores beside the body (PutObject, CopyObject).
 pub struct NewObject<'a> {
     pub content_type: &'a str,
     pub headers: Vec<(String, String)>,
@@ -397,20 +394,12 @@ impl Store {
         Ok(out)
     }
 
-    /// Starts an upload of `key`; what `new` says beside the body is kept for Complete (its
-    /// digest and fault flag are the parts' business, not the upload's).
-    pub async fn initiate(&self, bucket: &str, key: &str, new: NewObject<'_>) -> Result<String> {
+    /// Starts an upload; `upload` says what Complete makes besides the parts' bytes.
+    pub async fn initiate(&self, upload: UploadMeta) -> Result<String> {
         let id = uuid::Uuid::new_v4().simple().to_string().to_uppercase();
         let dir = self.upload_dir(&id).context("upload id")?;
         tokio::fs::create_dir_all(&dir).await?;
-        let meta = UploadMeta {
-            bucket: bucket.into(),
-            key: key.into(),
-            content_type: new.content_type.into(),
-            headers: new.headers,
-            storage_class: new.storage_class,
-            acl: new.acl,
-        };
+        let meta = upload;
         Self::write_json_atomic(&dir, &dir.join("upload.json"), &meta).await?;
         Ok(id)
     }
@@ -483,8 +472,8 @@ impl Store {
         parts
     }
 
-    /// Concatenates the listed parts (ascending, ETags matching) into the object, with the class
-    /// and ACL given at Initiate (an ACL given at Complete replaces the latter).
+    /// Concatenates the listed parts (ascending, ETags matching) into the object, of the class
+    /// given at Initiate and the ACL given now.
     pub async fn complete(
         &self,
         upload_id: &str,
@@ -529,7 +518,7 @@ impl Store {
             crc64: crc,
             last_modified: now_http(),
             storage_class: upload.storage_class,
-            acl: acl.unwrap_or(upload.acl),
+            acl: acl.unwrap_or_default(),
             segments,
         };
         self.commit(&upload.bucket, &meta)

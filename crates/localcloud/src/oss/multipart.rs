@@ -1,8 +1,11 @@
-//! The multipart operations of the local OSS: InitiateMultipartUpload (the object's headers,
-//! storage class and ACL kept for Complete), UploadPart, CompleteMultipartUpload (a part list in
-//! XML, or `x-oss-complete-all: yes`; an ACL given here wins over Initiate's),
-//! AbortMultipartUpload and ListParts. Every call after Initiate names its upload by `uploadId`
-//! and must address the bucket and key the upload was started for.
+//! The multipart operations of the local OSS: InitiateMultipartUpload (the object's headers and
+//! storage class kept for Complete), UploadPart, CompleteMultipartUpload (a part list in XML, or
+//! `x-oss-complete-all: yes`; the object's ACL), AbortMultipartUpload and ListParts. Every call
+//! after Initiate names its upload by `uploadId` and must address the bucket and key the upload
+//! was started for.
+//!
+//! The ACL is Complete's, as the official SDKs send it: OSS documents no `x-oss-object-acl` on
+//! Initiate, so one there other than `default` is refused (501) rather than guessed at.
 
 use axum::body::Body;
 use axum::http::{header, StatusCode};
@@ -18,7 +21,7 @@ use super::object::{check_overwrite, exists};
 use super::request;
 use super::response::{answer, no_content};
 use super::Call;
-use crate::store::{CompleteError, NewObject, UploadMeta, MIN_PART_SIZE};
+use crate::store::{CompleteError, UploadMeta, MIN_PART_SIZE};
 
 pub(super) fn upload_id<'a>(call: &'a Call<'_>) -> &'a str {
     request::value(call.query, "uploadId").unwrap_or_default()
@@ -40,23 +43,17 @@ pub(super) async fn check_upload(call: &Call<'_>) -> Result<UploadMeta, OssError
 pub(super) async fn initiate(call: &Call<'_>) -> Result<Response, OssError> {
     let url = url_encoding(call.query)?;
     let storage_class = attributes::storage_class(call.headers, Given::Write)?;
-    let acl = attributes::object_acl(call.headers, Given::Write)?;
     check_overwrite(call).await?;
     let upload_id = call
         .cloud
         .store
-        .initiate(
-            &call.bucket,
-            &call.key,
-            NewObject {
-                content_type: request::content_type(call.headers),
-                headers: request::stored_headers(call.headers),
-                storage_class: storage_class.unwrap_or_default(),
-                acl: acl.unwrap_or_default(),
-                content_md5: None,
-                corrupt: false,
-            },
-        )
+        .initiate(UploadMeta {
+            bucket: call.bucket.clone(),
+            key: call.key.clone(),
+            content_type: request::content_type(call.headers).into(),
+            headers: request::stored_headers(call.headers),
+            storage_class: storage_class.unwrap_or_default(),
+        })
         .await
         .map_err(storage_failed)?;
     let document = xml::to_document(&xml::InitiateMultipartUploadResult {

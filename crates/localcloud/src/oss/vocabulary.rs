@@ -146,7 +146,11 @@ impl Operation {
         const IF_UNMOD: (&str, Option<&[&str]>) = ("x-oss-copy-source-if-unmodified-since", None);
         match self {
             Operation::GetObject => &[("x-oss-range-behavior", Some(&["standard"]))],
-            Operation::PutObject | Operation::InitiateMultipartUpload => &[ACL, CLASS],
+            Operation::PutObject => &[ACL, CLASS],
+            // The ACL of a multipart upload is given at Complete; `default` here asks nothing.
+            Operation::InitiateMultipartUpload => {
+                &[("x-oss-object-acl", Some(&["default"])), CLASS]
+            }
             Operation::CopyObject => &[
                 SOURCE,
                 IF_MATCH,
@@ -235,7 +239,9 @@ fn known_as(name: &str) -> Option<&'static str> {
         n if n.starts_with("x-oss-copy-source-") => "CopyObject or UploadPartCopy",
         "x-oss-symlink-target" | "symlink" => "PutSymlink or GetSymlink",
         "x-oss-tagging" | "tagging" => "object tagging",
-        "x-oss-object-acl" => "object ACLs, taken by the writes and PutObjectACL",
+        "x-oss-object-acl" => {
+            "object ACLs, given on PutObject, CopyObject, CompleteMultipartUpload or PutObjectACL"
+        }
         "acl" => "bucket ACLs",
         "x-oss-storage-class" => "storage classes, taken by the writes",
         "restore" => "RestoreObject",
@@ -595,6 +601,23 @@ mod tests {
         );
         assert!(acl(&[("x-oss-copy-source", "/b/k")]).is_err());
         assert!(acl(&[("x-oss-storage-class", "IA")]).is_err());
+        // Initiate takes the class; the ACL is Complete's (only `default`, meaning nothing, here).
+        let initiate = |pairs: &[(&str, &str)]| {
+            classify(&Method::POST, true, &q(&[("uploads", None)]), &h(pairs))
+        };
+        assert!(initiate(&[
+            ("x-oss-storage-class", "IA"),
+            ("x-oss-object-acl", "default")
+        ])
+        .is_ok());
+        assert!(initiate(&[("x-oss-object-acl", "private")]).is_err());
+        let complete = classify(
+            &Method::POST,
+            true,
+            &q(&[("uploadId", Some("U"))]),
+            &h(&[("x-oss-object-acl", "private")]),
+        );
+        assert_eq!(complete, Ok(Operation::CompleteMultipartUpload));
         // A part has no class of its own: the upload's is given at Initiate.
         let part = classify(
             &Method::PUT,
