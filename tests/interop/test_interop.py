@@ -1334,9 +1334,20 @@ def _v2_objects(ctx, c, version):
     v2_expect(lambda: c.put_object(ossv2.PutObjectRequest(bucket=b, key=key, body=b'x',
                                                           forbid_overwrite=True)),
               409, 'FileAlreadyExists', 'forbid_overwrite')
+    # Storage classes are kept; an archived object is described but its bytes wait for a
+    # restore (which the local cloud refuses).
+    for cls in ('IA', 'Archive'):
+        kept = WALK + 'v2/class-' + cls
+        c.put_object(ossv2.PutObjectRequest(bucket=b, key=kept, body=b'x', storage_class=cls))
+        got = c.head_object(ossv2.HeadObjectRequest(bucket=b, key=kept)).storage_class
+        check(got == cls, 'head_object storage_class %r, not %s' % (got, cls))
+        if cls == 'IA':
+            check(v2_get(c, ctx, kept).body.read() == b'x', 'get_object IA')
+        else:
+            v2_expect(lambda: v2_get(c, ctx, kept), 403, 'InvalidObjectState', 'get_object Archive')
+        c.delete_object(ossv2.DeleteObjectRequest(bucket=b, key=kept))
     # Headers that would change what PutObject means are refused, and nothing is stored.
-    for field, value in (('acl', 'public-read'), ('storage_class', 'IA'),
-                         ('server_side_encryption', 'AES256'), ('tagging', 'a=b'),
+    for field, value in (('server_side_encryption', 'AES256'), ('tagging', 'a=b'),
                          ('callback', 'eyJjYWxsYmFja1VybCI6Imh0dHA6Ly8xMjcuMC4wLjE6MS8ifQ==')):
         target = WALK + 'v2/refused-' + field
         v2_refused(lambda: c.put_object(ossv2.PutObjectRequest(bucket=b, key=target, body=b'x',
@@ -1531,6 +1542,26 @@ def _v2_copies_and_batch_delete(ctx, c, version):
     check(not left, 'delete_multiple_objects left %r' % left)
 
 
+def _v2_object_acls(ctx, c, version):
+    """put_object_acl and get_object_acl: the ACL a write gave, then each one set and read back,
+    the bytes untouched."""
+    b, key = ctx.bucket_name, WALK + 'v2/acl object.txt'
+
+    def acl_of(k):
+        return c.get_object_acl(ossv2.GetObjectAclRequest(bucket=b, key=k))
+
+    c.put_object(ossv2.PutObjectRequest(bucket=b, key=key, body=b'acl bytes', acl='private'))
+    got = acl_of(key)
+    check(got.acl == 'private' and got.owner is not None and got.owner.id,
+          'get_object_acl %r %r' % (got.acl, got.owner))
+    for acl in ('public-read', 'public-read-write', 'default'):
+        c.put_object_acl(ossv2.PutObjectAclRequest(bucket=b, key=key, acl=acl))
+        check(acl_of(key).acl == acl, 'put_object_acl %s gave %r' % (acl, acl_of(key).acl))
+    check(v2_get(c, ctx, key).body.read() == b'acl bytes', 'bytes after put_object_acl')
+    v2_expect(lambda: acl_of(key + '.missing'), 404, 'NoSuchKey', 'get_object_acl missing')
+    c.delete_object(ossv2.DeleteObjectRequest(bucket=b, key=key))
+
+
 def _v2_list_buckets(ctx, c, _version=None):
     names = [b.name for b in c.list_buckets(ossv2.ListBucketsRequest()).buckets]
     check(ctx.bucket_name in names, 'list_buckets gave %r' % names)
@@ -1541,6 +1572,7 @@ def _v2_list_buckets(ctx, c, _version=None):
 
 V2_DONE = {
     'list_buckets': _v2_list_buckets, 'list_buckets_paginator': _v2_list_buckets,
+    'put_object_acl': _v2_object_acls, 'get_object_acl': _v2_object_acls,
     'copy_object': _v2_copies_and_batch_delete, 'copier': _v2_copies_and_batch_delete,
     'upload_part_copy': _v2_copies_and_batch_delete,
     'delete_multiple_objects': _v2_copies_and_batch_delete,
@@ -1558,7 +1590,7 @@ V2_DONE = {
 }
 # Conditions and ranges are GetObject's too; checked on their own.
 V2_CHECKS = [_v2_objects, _v2_conditions_and_ranges, _v2_listings, _v2_multipart, _v2_helpers,
-             _v2_copies_and_batch_delete, _v2_list_buckets]
+             _v2_copies_and_batch_delete, _v2_list_buckets, _v2_object_acls]
 
 
 # ---- v2 SDK: what is refused, with the request that shows it
@@ -1603,7 +1635,7 @@ V2_REFUSED_BY_HAND = {
 # object features it does not implement.
 V2_REFUSED = {
     # objects
-    'get_symlink', 'put_object_acl', 'get_object_acl', 'put_object_tagging', 'get_object_tagging',
+    'get_symlink', 'put_object_tagging', 'get_object_tagging',
     'delete_object_tagging', 'restore_object', 'clean_restored_object', 'seal_append_object',
     'process_object', 'async_process_object', 'select_object', 'create_select_object_meta',
     'option_object', 'get_object_legal_hold', 'put_object_legal_hold', 'get_object_retention',
@@ -1836,7 +1868,21 @@ def _oss2_copies_and_batch_delete(ctx, b):
     check(not left, 'batch_delete_objects left %r' % left)
 
 
+def _oss2_acls_and_classes(ctx, b):
+    """put_object_acl and get_object_acl, over an object written with an ACL and a class."""
+    key = WALK + 'oss2/acl.txt'
+    b.put_object(key, b'acl bytes', headers={'x-oss-object-acl': 'private',
+                                             'x-oss-storage-class': 'IA'})
+    check(b.get_object_acl(key).acl == 'private', 'get_object_acl %r' % b.get_object_acl(key).acl)
+    check(b.head_object(key).headers.get('x-oss-storage-class') == 'IA', 'storage class')
+    b.put_object_acl(key, oss2.OBJECT_ACL_PUBLIC_READ)
+    check(b.get_object_acl(key).acl == 'public-read', 'put_object_acl')
+    check(b.get_object(key).read() == b'acl bytes', 'bytes after put_object_acl')
+    b.delete_object(key)
+
+
 OSS2_DONE = {
+    'put_object_acl': _oss2_acls_and_classes, 'get_object_acl': _oss2_acls_and_classes,
     'copy_object': _oss2_copies_and_batch_delete,
     'update_object_meta': _oss2_copies_and_batch_delete,
     'upload_part_copy': _oss2_copies_and_batch_delete,
@@ -1866,8 +1912,6 @@ OSS2_REFUSED_OBJECTS = {
         OSS2_SOURCE, oss2.models.Tagging(oss2.models.TaggingRule())),
     'get_object_tagging': lambda ctx, b: b.get_object_tagging(OSS2_SOURCE),
     'delete_object_tagging': lambda ctx, b: b.delete_object_tagging(OSS2_SOURCE),
-    'put_object_acl': lambda ctx, b: b.put_object_acl(OSS2_SOURCE, oss2.OBJECT_ACL_PUBLIC_READ),
-    'get_object_acl': lambda ctx, b: b.get_object_acl(OSS2_SOURCE),
     'restore_object': lambda ctx, b: b.restore_object(OSS2_SOURCE),
     'delete_object_versions': lambda ctx, b: b.delete_object_versions(
         oss2.models.BatchDeleteObjectVersionList([oss2.models.BatchDeleteObjectVersion(
@@ -1958,7 +2002,8 @@ def test_oss2_walk_is_complete(ctx):
 def test_oss2_done_right(ctx):
     problems = []
     for version in (1, 4):
-        for fn in (_oss2_objects, _oss2_lists_and_parts, _oss2_copies_and_batch_delete):
+        for fn in (_oss2_objects, _oss2_lists_and_parts, _oss2_copies_and_batch_delete,
+                   _oss2_acls_and_classes):
             try:
                 fn(ctx, ctx.user_bucket(version))
             except Exception as e:

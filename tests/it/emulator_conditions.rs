@@ -340,8 +340,6 @@ fn what_is_not_implemented_is_refused() {
         ("x-oss-tagging-directive", "COPY"),
         ("x-oss-symlink-target", "src.txt"),
         ("x-oss-tagging", "a=b"),
-        ("x-oss-object-acl", "public-read"),
-        ("x-oss-storage-class", "Archive"),
         ("x-oss-server-side-encryption", "AES256"),
         ("x-oss-server-side-encryption-key-id", "key"),
         ("x-oss-server-side-data-encryption", "SM4"),
@@ -354,7 +352,6 @@ fn what_is_not_implemented_is_refused() {
         refused(a, name);
     }
     for query in [
-        vec![("acl", None)],
         vec![("tagging", None)],
         vec![("symlink", None)],
         vec![("x-oss-process", Some("image/resize,w_10"))],
@@ -367,7 +364,6 @@ fn what_is_not_implemented_is_refused() {
     assert_eq!(untouched.body, b"source bytes");
 
     for query in [
-        vec![("acl", None)],
         vec![("tagging", None)],
         vec![("symlink", None)],
         vec![("versionId", Some("v1"))],
@@ -481,10 +477,13 @@ fn what_is_implemented_besides() {
         None,
     );
     assert_eq!(a.status, 404);
-    // Accepted values of headers that could mean more.
+    // Accepted values of headers that could mean more: the storage classes and ACLs are kept
+    // (crates/localcloud/tests/oss_attributes.rs checks how), the others change nothing here.
     for (name, value) in [
         ("x-oss-object-acl", "default"),
+        ("x-oss-object-acl", "public-read"),
         ("x-oss-storage-class", "Standard"),
+        ("x-oss-storage-class", "IA"),
         ("x-oss-forbid-overwrite", "false"),
         ("x-oss-traffic-limit", "819200"),
     ] {

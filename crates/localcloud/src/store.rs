@@ -17,6 +17,8 @@ use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 use tokio::io::AsyncWriteExt;
 
+use crate::oss::attributes::{ObjectAcl, StorageClass};
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ObjectMeta {
     pub key: String,
@@ -32,6 +34,11 @@ pub struct ObjectMeta {
     pub content_md5: String,
     pub crc64: u64,
     pub last_modified: String,
+    /// Absent from objects stored before classes were kept: those were all Standard.
+    #[serde(default)]
+    pub storage_class: StorageClass,
+    #[serde(default)]
+    pub acl: ObjectAcl,
     /// The files holding the body, in order, with their sizes: one for PutObject, the parts for
     /// a completed multipart upload (moved, not copied: Complete stays fast for large objects).
     segments: Vec<(String, u64)>,
@@ -56,6 +63,9 @@ pub struct UploadMeta {
     pub content_type: String,
     #[serde(default)]
     pub headers: Vec<(String, String)>,
+    /// Given at Initiate, for the object Complete makes (whose ACL Complete gives).
+    #[serde(default)]
+    pub storage_class: StorageClass,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -69,10 +79,12 @@ pub struct PartMeta {
     data_file: String,
 }
 
-/// What PutObject stores beside the body.
+/// What a write stores beside the body (PutObject, CopyObject).
 pub struct NewObject<'a> {
     pub content_type: &'a str,
     pub headers: Vec<(String, String)>,
+    pub storage_class: StorageClass,
+    pub acl: ObjectAcl,
     pub content_md5: Option<&'a [u8]>,
     /// Fault injection: damage the stored bytes.
     pub corrupt: bool,
@@ -313,6 +325,8 @@ impl Store {
         let NewObject {
             content_type,
             headers,
+            storage_class,
+            acl,
             content_md5,
             corrupt,
         } = new;
@@ -331,10 +345,26 @@ impl Store {
             content_md5: base64::engine::general_purpose::STANDARD.encode(blob.md5),
             crc64: blob.crc64,
             last_modified: now_http(),
+            storage_class,
+            acl,
             segments: vec![(blob.file, blob.size)],
         };
         self.commit(bucket, &meta).await.map_err(PutError::Io)?;
         Ok(meta)
+    }
+
+    /// Replaces an object's ACL, leaving its bytes, headers and Last-Modified as they are
+    /// (PutObjectACL changes none of them). `false` when there is no such object.
+    ///
+    /// A write racing this one may be undone by it (the metadata read here is written back with
+    /// the new ACL): the local cloud serves tests and trials, not concurrent writers of one key.
+    pub async fn set_acl(&self, bucket: &str, key: &str, acl: ObjectAcl) -> Result<bool> {
+        let Some(mut meta) = self.meta(bucket, key).await else {
+            return Ok(false);
+        };
+        meta.acl = acl;
+        self.commit(bucket, &meta).await?;
+        Ok(true)
     }
 
     pub async fn delete(&self, bucket: &str, key: &str) -> Result<()> {
@@ -364,22 +394,12 @@ impl Store {
         Ok(out)
     }
 
-    pub async fn initiate(
-        &self,
-        bucket: &str,
-        key: &str,
-        content_type: &str,
-        headers: Vec<(String, String)>,
-    ) -> Result<String> {
+    /// Starts an upload; `upload` says what Complete makes besides the parts' bytes.
+    pub async fn initiate(&self, upload: UploadMeta) -> Result<String> {
         let id = uuid::Uuid::new_v4().simple().to_string().to_uppercase();
         let dir = self.upload_dir(&id).context("upload id")?;
         tokio::fs::create_dir_all(&dir).await?;
-        let meta = UploadMeta {
-            bucket: bucket.into(),
-            key: key.into(),
-            content_type: content_type.into(),
-            headers,
-        };
+        let meta = upload;
         Self::write_json_atomic(&dir, &dir.join("upload.json"), &meta).await?;
         Ok(id)
     }
@@ -452,11 +472,13 @@ impl Store {
         parts
     }
 
-    /// Concatenates the listed parts (ascending, ETags matching) into the object.
+    /// Concatenates the listed parts (ascending, ETags matching) into the object, of the class
+    /// given at Initiate and the ACL given now.
     pub async fn complete(
         &self,
         upload_id: &str,
         listed: &[(u32, String)],
+        acl: Option<ObjectAcl>,
     ) -> Result<ObjectMeta, CompleteError> {
         let upload = self
             .upload(upload_id)
@@ -495,6 +517,8 @@ impl Store {
             content_md5: String::new(),
             crc64: crc,
             last_modified: now_http(),
+            storage_class: upload.storage_class,
+            acl: acl.unwrap_or_default(),
             segments,
         };
         self.commit(&upload.bucket, &meta)

@@ -4,157 +4,23 @@
 //! policy hides, conditions, forbid-overwrite, across buckets) and UploadPartCopy with a range.
 //!
 //! Each test starts a cloud on 127.0.0.1:0 with a user whose policy allows the bucket but denies
-//! deletes under `keep/` and reads under `secret/`, and signs requests with OSS signature v1 in
-//! a small blocking HTTP/1.1 client, so the requests are exactly what is written here.
+//! deletes under `keep/`, reads under `secret/` and writes under `ro/`, and signs requests with
+//! OSS signature v1 in the small blocking HTTP/1.1 client of `common`.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::time::Duration;
+mod common;
 
-use alicli_localcloud::{start, CloudConfig, Running, ServeOptions, UserConfig, DEFAULT_BUCKET};
-use alicli_wire::signing::{oss_v1, Credentials, OssRequest};
-use base64::Engine;
-use md5::{Digest as _, Md5};
-
-const OTHER_BUCKET: &str = "other-bucket";
-const KEY_ID: &str = "LTAI5tLimitedUser0001";
-const SECRET: &str = "limited-user-secret-0001";
-
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Reply {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// The `<Code>` of an error document.
-    fn code(&self) -> &str {
-        between(&self.body, "<Code>", "</Code>").unwrap_or_default()
-    }
-}
-
-fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let start = text.find(open)? + open.len();
-    let end = text[start..].find(close)? + start;
-    Some(&text[start..end])
-}
+use alicli_localcloud::{Running, DEFAULT_BUCKET};
+use common::{between, md5_b64, oss, stat, Reply, OTHER_BUCKET};
 
 fn cloud() -> Running {
     let policy = format!(
         r#"{{"Version":"1","Statement":[
             {{"Effect":"Allow","Action":"oss:*","Resource":["acs:oss:*:*:{DEFAULT_BUCKET}","acs:oss:*:*:{DEFAULT_BUCKET}/*","acs:oss:*:*:{OTHER_BUCKET}","acs:oss:*:*:{OTHER_BUCKET}/*"]}},
             {{"Effect":"Deny","Action":"oss:DeleteObject","Resource":"acs:oss:*:*:{DEFAULT_BUCKET}/keep/*"}},
-            {{"Effect":"Deny","Action":"oss:GetObject","Resource":"acs:oss:*:*:{DEFAULT_BUCKET}/secret/*"}}]}}"#
+            {{"Effect":"Deny","Action":"oss:GetObject","Resource":"acs:oss:*:*:{DEFAULT_BUCKET}/secret/*"}},
+            {{"Effect":"Deny","Action":"oss:PutObject","Resource":"acs:oss:*:*:{DEFAULT_BUCKET}/ro/*"}}]}}"#
     );
-    start(ServeOptions {
-        listen: "127.0.0.1:0".into(),
-        data_dir: None,
-        config: CloudConfig {
-            buckets: vec![DEFAULT_BUCKET.into(), OTHER_BUCKET.into()],
-            users: vec![UserConfig {
-                name: "limited".into(),
-                access_key_id: Some(KEY_ID.into()),
-                access_key_secret: Some(SECRET.into()),
-                policies: vec![policy],
-            }],
-            ..CloudConfig::default()
-        },
-    })
-    .unwrap()
-}
-
-fn enc(key: &str) -> String {
-    percent_encoding::utf8_percent_encode(key, percent_encoding::NON_ALPHANUMERIC)
-        .to_string()
-        .replace("%2F", "/")
-}
-
-fn md5_b64(body: &[u8]) -> String {
-    base64::engine::general_purpose::STANDARD.encode(Md5::digest(body))
-}
-
-/// One signed request: `key` empty for the bucket, `query` as (name, value) pairs.
-fn oss(
-    cloud: &Running,
-    method: &str,
-    bucket: &str,
-    key: &str,
-    query: &[(&str, Option<&str>)],
-    extra: &[(&str, &str)],
-    body: &[u8],
-) -> Reply {
-    let date = oss_v1::format_date(chrono::Utc::now());
-    let mut headers = vec![("Date".to_string(), date.clone())];
-    headers.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-    let query: Vec<(String, Option<String>)> = query
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.map(str::to_string)))
-        .collect();
-    let creds = Credentials::new(KEY_ID.to_string(), SECRET.to_string(), None);
-    let req = OssRequest {
-        method,
-        bucket: Some(bucket),
-        key: (!key.is_empty()).then_some(key),
-        query: &query,
-        headers: &headers,
-    };
-    let (authorization, _) = oss_v1::authorization(&creds, &req, &date);
-    headers.push(("Authorization".into(), authorization));
-    let mut target = format!("/{bucket}/{}", enc(key));
-    let pairs: Vec<String> = query
-        .iter()
-        .map(|(k, v)| match v {
-            Some(v) => format!("{k}={}", enc(v)),
-            None => k.clone(),
-        })
-        .collect();
-    if !pairs.is_empty() {
-        target = format!("{target}?{}", pairs.join("&"));
-    }
-    let mut stream = TcpStream::connect(cloud.addr).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(60)))
-        .unwrap();
-    let mut head = format!(
-        "{method} {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
-        cloud.addr,
-        body.len()
-    );
-    for (k, v) in &headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).unwrap();
-    stream.write_all(body).unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap();
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .unwrap()
-        .split(' ')
-        .nth(1)
-        .unwrap()
-        .parse()
-        .unwrap();
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    Reply {
-        status,
-        headers,
-        body: body.to_string(),
-    }
+    common::cloud_with(policy)
 }
 
 fn put(cloud: &Running, key: &str, body: &str, extra: &[(&str, &str)]) -> Reply {
@@ -208,20 +74,6 @@ fn batch(cloud: &Running, document: &str, md5: Option<&str>, url: bool) -> Reply
         &extra,
         document.as_bytes(),
     )
-}
-
-fn stat(cloud: &Running, name: &str) -> u64 {
-    let mut stream = TcpStream::connect(cloud.addr).unwrap();
-    write!(
-        stream,
-        "GET /-/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut text = String::new();
-    stream.read_to_string(&mut text).unwrap();
-    let json: serde_json::Value =
-        serde_json::from_str(text.split_once("\r\n\r\n").unwrap().1).unwrap();
-    json[name].as_u64().unwrap_or(0)
 }
 
 #[test]
@@ -421,6 +273,10 @@ fn copies_check_the_source_the_conditions_and_forbid_overwrite() {
     assert!(!exists(&cloud, "out/m"));
     let r = copy(&src, "out/m", &[("x-oss-copy-source-if-match", &etag)]);
     assert_eq!(r.status, 200, "{}", r.body);
+    // The target is a write: a policy refusing oss:PutObject there refuses the copy.
+    let r = copy(&src, "ro/m", &[]);
+    assert_eq!((r.status, r.code()), (403, "AccessDenied"), "{}", r.body);
+    assert!(!exists(&cloud, "ro/m"));
     put(&cloud, "out/taken", "first", &[]);
     let r = copy(&src, "out/taken", &[("x-oss-forbid-overwrite", "true")]);
     assert_eq!(
@@ -477,6 +333,17 @@ fn part_copy_takes_a_range_of_the_source() {
     assert_eq!(second.status, 200, "{}", second.body);
     let denied = part("3", None, &format!("/{DEFAULT_BUCKET}/secret/none"));
     assert_eq!((denied.status, denied.code()), (403, "AccessDenied"));
+    // A part copy's target is checked as any part: under ro/ not even the upload starts.
+    let r = oss(
+        &cloud,
+        "POST",
+        DEFAULT_BUCKET,
+        "ro/joined",
+        &[("uploads", None)],
+        &[],
+        b"",
+    );
+    assert_eq!((r.status, r.code()), (403, "AccessDenied"), "{}", r.body);
     let past = part("3", Some("bytes=999999-"), &source);
     assert_eq!(
         (past.status, past.code()),

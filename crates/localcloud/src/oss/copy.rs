@@ -3,10 +3,15 @@
 //! through the client.
 //!
 //! Both read the source as a GetObject would (named, valid, existing, in this region, allowed
-//! `oss:GetObject` under the caller's policies, its `x-oss-copy-source-if-*` conditions met) and
-//! write the target as a PutObject or an UploadPart would (its `oss:PutObject` was checked by the
-//! pipeline). The stored bytes are streamed from the source's files into new ones, so a copy onto
-//! itself (how metadata is changed in place) never reads what it is writing.
+//! `oss:GetObject` under the caller's policies, not archived, its `x-oss-copy-source-if-*`
+//! conditions met) and write the target as a PutObject or an UploadPart would (its
+//! `oss:PutObject` was checked by the pipeline). The stored bytes are streamed from the source's
+//! files into new ones, so a copy onto itself (how metadata, the class or the ACL are changed in
+//! place) never reads what it is writing.
+//!
+//! CopyObject's target takes the class and ACL the request gives, else Standard (the bucket's
+//! class) and `default`, whatever the source's were: they are not part of the metadata that
+//! `x-oss-metadata-directive` copies.
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderName, StatusCode};
@@ -15,8 +20,11 @@ use percent_encoding::percent_decode_str;
 
 use alicli_wire::oss::xml;
 
+use super::attributes::{self, Given};
 use super::conditions::{self, Precondition, RangeAnswer};
-use super::error::{error, no_such_key, not_implemented, put_failed, OssError};
+use super::error::{
+    error, invalid_object_state, no_such_key, not_implemented, put_failed, OssError,
+};
 use super::multipart::{check_upload, part_number, upload_id};
 use super::object::{check_overwrite, stored_body};
 use super::request;
@@ -26,6 +34,9 @@ use crate::store::{NewObject, ObjectMeta};
 
 /// The largest object CopyObject copies, as in OSS; a larger one is copied part by part.
 pub(crate) const MAX_COPY: u64 = 5 << 30;
+
+/// The largest object CopyObject copies into another storage class, as OSS documents.
+pub(crate) const MAX_CLASS_CHANGE: u64 = 1 << 30;
 
 /// The source a copy names, checked and read: its bucket and metadata.
 struct Source {
@@ -82,6 +93,9 @@ async fn source(call: &Call<'_>) -> Result<Source, OssError> {
         .meta(&bucket, &key)
         .await
         .ok_or_else(no_such_key)?;
+    if meta.storage_class.is_frozen() {
+        return Err(invalid_object_state());
+    }
     Ok(Source { bucket, meta })
 }
 
@@ -136,15 +150,22 @@ fn replaces_metadata(headers: &HeaderMap) -> bool {
 }
 
 pub(super) async fn copy_object(call: &Call<'_>) -> Result<Response, OssError> {
+    let storage_class = attributes::storage_class(call.headers, Given::Copy)?.unwrap_or_default();
+    let acl = attributes::object_acl(call.headers, Given::Copy)?.unwrap_or_default();
     let source = source(call).await?;
     if let Some(not_modified) = check_conditions(call, &source.meta)? {
         return Ok(not_modified);
     }
-    if source.meta.size > MAX_COPY {
+    let limit = if storage_class == source.meta.storage_class {
+        MAX_COPY
+    } else {
+        MAX_CLASS_CHANGE
+    };
+    if source.meta.size > limit {
         return Err(error(
             400,
             "InvalidArgument",
-            format!("CopyObject copies objects up to {MAX_COPY} bytes; use UploadPartCopy for larger ones."),
+            format!("CopyObject copies objects up to {limit} bytes into this storage class; use UploadPartCopy for larger ones."),
             "0017-00000802",
         ));
     }
@@ -177,6 +198,8 @@ pub(super) async fn copy_object(call: &Call<'_>) -> Result<Response, OssError> {
             NewObject {
                 content_type: &content_type,
                 headers,
+                storage_class,
+                acl,
                 content_md5: None,
                 corrupt: call.corrupt,
             },

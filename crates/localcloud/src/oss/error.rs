@@ -52,6 +52,11 @@ impl OssError {
         &self.code
     }
 
+    #[cfg(test)]
+    pub fn ec(&self) -> &str {
+        self.ec
+    }
+
     /// Names the endpoint the client should have used (the bucket lives in another region).
     pub fn with_endpoint(mut self, endpoint: String) -> OssError {
         self.endpoint = endpoint;
@@ -193,6 +198,17 @@ pub(crate) fn bad_digest() -> OssError {
 
 pub(crate) fn incomplete_body(why: impl std::fmt::Display) -> OssError {
     error(400, "IncompleteBody", why.to_string(), "0016-00000403")
+}
+
+/// A read of an Archive, Cold Archive or Deep Cold Archive object that was not restored (the
+/// local cloud restores nothing: RestoreObject is 501).
+pub(crate) fn invalid_object_state() -> OssError {
+    error(
+        403,
+        "InvalidObjectState",
+        "The operation is not valid for the object's state",
+        "0016-00000404",
+    )
 }
 
 pub(crate) fn already_exists() -> OssError {

@@ -1,6 +1,7 @@
 //! Listing answers of the local OSS: ListObjects (v1: `marker`, `NextMarker`) and ListObjectsV2
 //! (`list-type=2`: `continuation-token`, `start-after`, `KeyCount`), each in its own document
-//! shape, with `encoding-type=url` (see `encoding.rs`) applied to every name shown.
+//! shape, with `encoding-type=url` (see `encoding.rs`) applied to every name shown, `max-keys`
+//! from 1 to 1000 (100 by default; another value is OSS's 400), and ListBuckets.
 //!
 //! The documents are the emulator's own (not `alicli_wire::oss::xml`'s, which the client reads) because
 //! the two versions differ in elements the client never needs, and a v1 client must never get a
@@ -9,9 +10,11 @@
 use axum::response::Response;
 use serde::Serialize;
 
+use base64::Engine;
+
 use super::encoding::{shown, url_encoding};
-use super::error::{storage_failed, OssError};
-use super::request;
+use super::error::{error, storage_failed, OssError};
+use super::request::{self, Query};
 use super::Call;
 use crate::store::ObjectMeta;
 
@@ -200,82 +203,180 @@ pub(super) fn list_buckets(
 
 /// ListObjects, v1 or (with `list-type=2`) v2.
 pub(super) async fn list(call: &Call<'_>) -> Result<Response, OssError> {
-    let (cloud, bucket, query) = (call.cloud, call.bucket.as_str(), call.query);
-    // A bare `?prefix` reads as an empty one, as an absent one does.
-    let value = |name: &str| request::value(query, name).map(str::to_string);
-    let v2 = value("list-type").as_deref() == Some("2");
-    let url = url_encoding(query)?;
-    let shown = |s: &str| shown(url, s);
-    let prefix = value("prefix").unwrap_or_default();
-    let delimiter = value("delimiter").unwrap_or_default();
-    let max_keys = value("max-keys")
-        .and_then(|m| m.parse::<u32>().ok())
-        .unwrap_or(100)
-        .clamp(1, 1000);
-    let token = value("continuation-token").filter(|t| !t.is_empty());
-    let start_after = value("start-after").filter(|t| !t.is_empty());
-    let marker = value("marker").unwrap_or_default();
-    let after = if v2 {
-        token.clone().or(start_after.clone()).unwrap_or_default()
-    } else {
-        marker.clone()
-    };
-    let all = cloud.store.list(bucket).await.map_err(storage_failed)?;
-    let page = page(all, &prefix, &delimiter, &after, max_keys);
-    // v1 always names the owner; v2 only with fetch-owner=true, as OSS does.
-    let with_owner = !v2 || value("fetch-owner").is_some_and(|f| f.eq_ignore_ascii_case("true"));
-    let contents: Vec<Contents> = page
-        .contents
-        .iter()
-        .map(|meta| Contents {
-            key: shown(&meta.key),
-            last_modified: iso8601(&meta.last_modified),
-            etag: format!("\"{}\"", meta.etag),
-            kind: meta.object_type().into(),
-            size: meta.size,
-            storage_class: "Standard".into(),
-            owner: with_owner.then(|| Owner {
-                id: cloud.account_id.clone(),
-                display_name: cloud.account_id.clone(),
-            }),
-        })
-        .collect();
-    let common_prefixes: Vec<CommonPrefix> = page
-        .prefixes
-        .iter()
-        .map(|p| CommonPrefix { prefix: shown(p) })
-        .collect();
-    let encoding_type = url.then_some("url");
-    let document = if v2 {
-        alicli_wire::oss::xml::to_document(&ListV2 {
-            name: bucket.to_string(),
-            prefix: shown(&prefix),
-            continuation_token: token.as_deref().map(shown),
-            max_keys,
-            delimiter: (!delimiter.is_empty()).then(|| shown(&delimiter)),
-            start_after: start_after.as_deref().map(shown),
-            encoding_type,
-            is_truncated: page.next.is_some(),
-            next_continuation_token: page.next.as_deref().map(shown),
-            key_count: (contents.len() + common_prefixes.len()) as u32,
-            contents,
-            common_prefixes,
-        })
-    } else {
-        alicli_wire::oss::xml::to_document(&ListV1 {
-            name: bucket.to_string(),
-            prefix: shown(&prefix),
-            marker: shown(&marker),
-            max_keys,
-            delimiter: shown(&delimiter),
-            encoding_type,
-            is_truncated: page.next.is_some(),
-            next_marker: page.next.as_deref().map(shown),
-            contents,
-            common_prefixes,
-        })
-    };
+    // The parameters are checked before the bucket is read.
+    let request = Listing::read(call.query)?;
+    let all = call
+        .cloud
+        .store
+        .list(&call.bucket)
+        .await
+        .map_err(storage_failed)?;
+    let document = request.answer(all, &call.bucket, &call.cloud.account_id);
     Ok(super::response::xml(call.rid, document))
+}
+
+/// The most keys (and common prefixes) one page holds, and how many without `max-keys`.
+const MAX_KEYS: u32 = 1000;
+const DEFAULT_MAX_KEYS: u32 = 100;
+
+/// A listing request, read and checked.
+struct Listing {
+    v2: bool,
+    url: bool,
+    prefix: String,
+    delimiter: String,
+    max_keys: u32,
+    /// v1's `marker` (echoed even when empty).
+    marker: String,
+    /// v2's `continuation-token` as sent, and the key it stands for.
+    token: Option<(String, String)>,
+    start_after: Option<String>,
+    fetch_owner: bool,
+}
+
+/// A continuation token names the last key or common prefix of the page it ends, as OSS's do,
+/// but opaquely: base64url of it, so it is the same encoded or not (`encoding-type=url`
+/// leaves its alphabet alone), is valid XML whatever the key holds, and is never mistaken for a
+/// `start-after`.
+fn token_for(after: &str) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(after.as_bytes())
+}
+
+fn key_of_token(token: &str) -> Result<String, OssError> {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(token.as_bytes())
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .ok_or_else(|| {
+            // The local cloud's own EC: OSS documents none for a token it did not issue.
+            error(
+                400,
+                "InvalidArgument",
+                "The continuation-token is not one this bucket's listing handed out.",
+                "0000-00000004",
+            )
+        })
+}
+
+impl Listing {
+    fn read(query: &Query) -> Result<Listing, OssError> {
+        // A bare `?prefix` reads as an empty one, as an absent one does.
+        let value = |name: &str| request::value(query, name).map(str::to_string);
+        let v2 = value("list-type").as_deref() == Some("2");
+        let url = url_encoding(query)?;
+        let max_keys = match request::given(query, "max-keys") {
+            None => DEFAULT_MAX_KEYS,
+            Some(m) => m
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=MAX_KEYS).contains(n))
+                .ok_or_else(|| {
+                    error(
+                        400,
+                        "InvalidArgument",
+                        format!("max-keys must be an integer from 1 to {MAX_KEYS}, not {m:?}."),
+                        "0015-00000402",
+                    )
+                })?,
+        };
+        let token = match value("continuation-token").filter(|t| !t.is_empty()) {
+            Some(t) => {
+                let key = key_of_token(&t)?;
+                Some((t, key))
+            }
+            None => None,
+        };
+        Ok(Listing {
+            v2,
+            url,
+            prefix: value("prefix").unwrap_or_default(),
+            delimiter: value("delimiter").unwrap_or_default(),
+            max_keys,
+            marker: value("marker").unwrap_or_default(),
+            token,
+            start_after: value("start-after").filter(|t| !t.is_empty()),
+            fetch_owner: value("fetch-owner").is_some_and(|f| f.eq_ignore_ascii_case("true")),
+        })
+    }
+
+    /// Where the page starts: v1 after `marker`; v2 after the token's key, else `start-after`
+    /// (a token wins, as OSS documents).
+    fn after(&self) -> &str {
+        if self.v2 {
+            self.token
+                .as_ref()
+                .map(|(_, key)| key.as_str())
+                .or(self.start_after.as_deref())
+                .unwrap_or_default()
+        } else {
+            &self.marker
+        }
+    }
+
+    /// The document for one page of `all` (every object of `bucket`, sorted by key).
+    fn answer(&self, all: Vec<ObjectMeta>, bucket: &str, owner: &str) -> String {
+        let shown = |s: &str| shown(self.url, s);
+        let page = page(
+            all,
+            &self.prefix,
+            &self.delimiter,
+            self.after(),
+            self.max_keys,
+        );
+        // v1 always names the owner; v2 only with fetch-owner=true, as OSS does.
+        let with_owner = !self.v2 || self.fetch_owner;
+        let contents: Vec<Contents> = page
+            .contents
+            .iter()
+            .map(|meta| Contents {
+                key: shown(&meta.key),
+                last_modified: iso8601(&meta.last_modified),
+                etag: format!("\"{}\"", meta.etag),
+                kind: meta.object_type().into(),
+                size: meta.size,
+                storage_class: meta.storage_class.name().into(),
+                owner: with_owner.then(|| Owner {
+                    id: owner.to_string(),
+                    display_name: owner.to_string(),
+                }),
+            })
+            .collect();
+        let common_prefixes: Vec<CommonPrefix> = page
+            .prefixes
+            .iter()
+            .map(|p| CommonPrefix { prefix: shown(p) })
+            .collect();
+        let encoding_type = self.url.then_some("url");
+        if self.v2 {
+            alicli_wire::oss::xml::to_document(&ListV2 {
+                name: bucket.to_string(),
+                prefix: shown(&self.prefix),
+                continuation_token: self.token.as_ref().map(|(t, _)| shown(t)),
+                max_keys: self.max_keys,
+                delimiter: (!self.delimiter.is_empty()).then(|| shown(&self.delimiter)),
+                start_after: self.start_after.as_deref().map(shown),
+                encoding_type,
+                is_truncated: page.next.is_some(),
+                next_continuation_token: page.next.as_deref().map(token_for),
+                key_count: (contents.len() + common_prefixes.len()) as u32,
+                contents,
+                common_prefixes,
+            })
+        } else {
+            alicli_wire::oss::xml::to_document(&ListV1 {
+                name: bucket.to_string(),
+                prefix: shown(&self.prefix),
+                marker: shown(&self.marker),
+                max_keys: self.max_keys,
+                delimiter: shown(&self.delimiter),
+                encoding_type,
+                is_truncated: page.next.is_some(),
+                next_marker: page.next.as_deref().map(shown),
+                contents,
+                common_prefixes,
+            })
+        }
+    }
 }
 
 #[cfg(test)]
@@ -307,5 +408,218 @@ mod tests {
         let second = page(all(), "", "/", "b/", 2);
         assert_eq!(keys(&second), ["c"]);
         assert_eq!(second.next, None);
+    }
+
+    const KEYS: &[&str] = &[
+        "a", "b/1", "b/2", "b/3/x", "c d", "c%d", "c+d", "d\u{1}", "z/", "文/1", "文/2", "文件",
+    ];
+
+    fn all() -> Vec<ObjectMeta> {
+        let mut all: Vec<ObjectMeta> = KEYS.iter().map(|k| meta(k)).collect();
+        all.sort_by(|a, b| a.key.cmp(&b.key));
+        all
+    }
+
+    /// The answer to `query` (an encoded query string) over [`KEYS`], or the error's code and EC.
+    fn listed(query: &str) -> Result<String, String> {
+        let query = request::parse_query(Some(query));
+        Listing::read(&query)
+            .map(|l| l.answer(all(), "b", "1234"))
+            .map_err(|e| format!("{} {}", e.code(), e.ec()))
+    }
+
+    fn every<'a>(document: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+        document
+            .split(open)
+            .skip(1)
+            .filter_map(|t| t.split(close).next())
+            .collect()
+    }
+
+    fn one<'a>(document: &'a str, element: &str) -> Option<&'a str> {
+        every(document, &format!("<{element}>"), &format!("</{element}>"))
+            .first()
+            .copied()
+    }
+
+    /// Keys and common prefixes of one page, in document order, decoded when `url`.
+    fn entries(document: &str, url: bool) -> Vec<String> {
+        let decode = |t: &str| {
+            let t = t.replace("&amp;", "&").replace("&lt;", "<");
+            if url {
+                percent_encoding::percent_decode_str(&t)
+                    .decode_utf8()
+                    .unwrap()
+                    .into_owned()
+            } else {
+                t
+            }
+        };
+        let mut out: Vec<String> = every(document, "<Key>", "</Key>")
+            .into_iter()
+            .map(decode)
+            .collect();
+        out.extend(
+            every(document, "<CommonPrefixes><Prefix>", "</Prefix>")
+                .into_iter()
+                .map(decode),
+        );
+        out
+    }
+
+    fn enc(text: &str) -> String {
+        super::super::encoding::encode(text)
+    }
+
+    /// Every entry of a listing, one page of `max` after another, each page asked with what the
+    /// previous one said (v1 `NextMarker`, decoded as a client does; v2 the token as sent).
+    fn walk(v2: bool, delimiter: &str, max: u32, url: bool) -> (Vec<String>, usize) {
+        let mut got = Vec::new();
+        let mut next: Option<String> = None;
+        let mut pages = 0;
+        loop {
+            let mut query = format!("max-keys={max}&delimiter={}", enc(delimiter));
+            if v2 {
+                query.push_str("&list-type=2");
+            }
+            if url {
+                query.push_str("&encoding-type=url");
+            }
+            if let Some(n) = &next {
+                let name = if v2 { "continuation-token" } else { "marker" };
+                query.push_str(&format!("&{name}={}", enc(n)));
+            }
+            let document = listed(&query).unwrap();
+            pages += 1;
+            let page = entries(&document, url);
+            assert!(page.len() <= max as usize, "{document}");
+            if v2 {
+                assert_eq!(one(&document, "KeyCount"), Some(&*page.len().to_string()));
+            }
+            got.extend(page);
+            let truncated = one(&document, "IsTruncated") == Some("true");
+            let marker = one(
+                &document,
+                if v2 {
+                    "NextContinuationToken"
+                } else {
+                    "NextMarker"
+                },
+            );
+            assert_eq!(truncated, marker.is_some(), "{document}");
+            match marker {
+                Some(m) if url && !v2 => {
+                    next = Some(entries(&format!("<Key>{m}</Key>"), true).remove(0));
+                }
+                Some(m) => next = Some(m.to_string()),
+                None => return (got, pages),
+            }
+        }
+    }
+
+    #[test]
+    fn paging_any_way_gives_the_whole_listing_once() {
+        for delimiter in ["", "/"] {
+            let whole = listed(&format!("max-keys=1000&delimiter={}", enc(delimiter))).unwrap();
+            let mut expected = entries(&whole, false);
+            expected.sort();
+            for v2 in [false, true] {
+                for url in [false, true] {
+                    for max in [1, 2, 3, 5, 1000] {
+                        let (mut got, pages) = walk(v2, delimiter, max, url);
+                        got.sort();
+                        assert_eq!(got, expected, "v2 {v2} url {url} max {max} {delimiter:?}");
+                        assert_eq!(pages, expected.len().div_ceil(max as usize).max(1));
+                    }
+                }
+            }
+        }
+        let rolled = listed("delimiter=/").unwrap();
+        assert_eq!(
+            entries(&rolled, false),
+            ["a", "c d", "c%d", "c+d", "d\u{1}", "文件", "b/", "z/", "文/"]
+        );
+    }
+
+    #[test]
+    fn markers_and_start_after_are_exclusive_and_a_token_wins() {
+        let keys = |q: &str| entries(&listed(q).unwrap(), false);
+        assert_eq!(keys("marker=c%20d&max-keys=2"), ["c%d", "c+d"]);
+        assert_eq!(keys("marker=c&max-keys=1"), ["c d"]);
+        assert_eq!(
+            keys("list-type=2&start-after=c%2Bd&max-keys=2"),
+            ["d\u{1}", "z/"]
+        );
+        // start-after inside a rolled-up prefix skips the rest of it.
+        assert_eq!(
+            keys("list-type=2&start-after=b/1&delimiter=/&max-keys=1"),
+            ["c d"]
+        );
+        let token = token_for("z/");
+        let both = listed(&format!(
+            "list-type=2&start-after=a&continuation-token={token}"
+        ))
+        .unwrap();
+        assert_eq!(entries(&both, false), ["文/1", "文/2", "文件"]);
+        assert_eq!(one(&both, "ContinuationToken"), Some(token.as_str()));
+        assert_eq!(one(&both, "StartAfter"), Some("a"));
+        // The token is opaque: no key in it, nothing XML or a URL encoding would change.
+        let first = listed("list-type=2&max-keys=4").unwrap();
+        let next = one(&first, "NextContinuationToken").unwrap();
+        assert_ne!(next, "b/3/x");
+        assert!(next
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        assert_eq!(
+            listed("list-type=2&continuation-token=not%20a%20token"),
+            Err("InvalidArgument 0000-00000004".into())
+        );
+    }
+
+    #[test]
+    fn max_keys_is_1_to_1000_and_100_by_default() {
+        let max = |q: &str| listed(q).map(|d| one(&d, "MaxKeys").unwrap().to_string());
+        assert_eq!(max(""), Ok("100".into()));
+        assert_eq!(max("list-type=2"), Ok("100".into()));
+        assert_eq!(max("max-keys=1"), Ok("1".into()));
+        assert_eq!(max("max-keys=1000&list-type=2"), Ok("1000".into()));
+        for bad in ["1001", "0", "-1", "ten", "", "99999999999"] {
+            for v in ["", "&list-type=2"] {
+                assert_eq!(
+                    max(&format!("max-keys={bad}{v}")),
+                    Err("InvalidArgument 0015-00000402".into()),
+                    "{bad}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn url_encoding_covers_every_name_shown() {
+        let v1 = listed("prefix=c%20&delimiter=%2B&marker=c%20%21&max-keys=1&encoding-type=url")
+            .unwrap();
+        assert_eq!(one(&v1, "Prefix"), Some("c%20"));
+        assert_eq!(one(&v1, "Delimiter"), Some("%2B"));
+        assert_eq!(one(&v1, "Marker"), Some("c%20%21"));
+        assert_eq!(one(&v1, "Key"), Some("c%20d"));
+        assert_eq!(one(&v1, "EncodingType"), Some("url"));
+        assert_eq!(one(&v1, "NextMarker"), None, "the only key under c : {v1}");
+        let v1 = listed("max-keys=6&encoding-type=url").unwrap();
+        assert_eq!(one(&v1, "NextMarker"), Some("c%25d"));
+        assert_eq!(every(&v1, "<Key>", "</Key>")[4..], ["c%20d", "c%25d"]);
+        let v2 = listed("list-type=2&start-after=c%20d&max-keys=2&encoding-type=url").unwrap();
+        assert_eq!(one(&v2, "StartAfter"), Some("c%20d"));
+        assert_eq!(every(&v2, "<Key>", "</Key>"), ["c%25d", "c%2Bd"]);
+        let rolled = listed("list-type=2&delimiter=/&prefix=%E6%96%87&encoding-type=url").unwrap();
+        assert_eq!(one(&rolled, "Prefix"), Some("%E6%96%87"));
+        assert_eq!(
+            every(&rolled, "<CommonPrefixes><Prefix>", "</Prefix>"),
+            ["%E6%96%87/"]
+        );
+        assert_eq!(every(&rolled, "<Key>", "</Key>"), ["%E6%96%87%E4%BB%B6"]);
+        // Without it, names are sent as they are (escaped as XML).
+        let plain = listed("prefix=d").unwrap();
+        assert_eq!(one(&plain, "EncodingType"), None);
+        assert_eq!(entries(&plain, false), ["d\u{1}"]);
     }
 }

@@ -1,13 +1,17 @@
 //! The local OSS: objects (Put, Get with ranges, Head, Delete, DeleteMultipleObjects, CopyObject,
-//! ListObjects v1/v2) and multipart uploads (Initiate, UploadPart, UploadPartCopy, Complete, Abort,
-//! ListParts), with OSS's headers, XML bodies and error documents (`x-oss-err` for HEAD), RAM
-//! policy checks on every request (and on every key and copy source), and fault injection.
+//! ListObjects v1/v2, their storage classes, GetObjectACL and PutObjectACL) and multipart uploads
+//! (Initiate, UploadPart, UploadPartCopy, Complete, Abort, ListParts), with OSS's headers, XML
+//! bodies and error documents (`x-oss-err` for HEAD), RAM policy checks on every request (and on
+//! every key and copy source), and fault injection.
 //!
 //! This file is the pipeline every request goes through, in the order OSS answers: name the
 //! operation ([`vocabulary`]), count it and apply an armed fault, check the signature, the bucket
 //! and the key, the RAM policy, and only then hand it to the operation's handler ([`object`],
-//! [`multipart`], [`listing`], [`copy`], [`batch`]).
+//! [`multipart`], [`listing`], [`copy`], [`batch`], [`acl`]). What an object keeps beside its
+//! bytes and headers, its class and ACL, is [`attributes`].
 
+mod acl;
+pub(crate) mod attributes;
 mod batch;
 mod conditions;
 mod copy;
@@ -293,11 +297,25 @@ fn locate(cloud: &Cloud, bucket: Option<String>, key: Option<&str>) -> Result<St
 /// The RAM check: the operation's action on the object (or, for a listing, the bucket, with the
 /// prefix and delimiter as condition keys), under the caller's policies. DeleteMultipleObjects
 /// names its objects in its body: its handler checks each one.
+///
+/// The headers RAM offers as condition keys (`oss:x-oss-object-acl`, `oss:x-oss-storage-class`,
+/// `oss:x-oss-forbid-overwrite`) are in the context as sent, so a policy can allow writes only
+/// without a public ACL, say. Setting an ACL while writing needs `oss:PutObject` alone, as the
+/// PutObject documentation lists; PutObjectACL is `oss:PutObjectAcl`.
 fn authorize(call: &Call<'_>, operation: Operation) -> Result<(), OssError> {
     if operation == Operation::DeleteMultipleObjects {
         return Ok(());
     }
     let mut context = base_context(call.peer);
+    for name in [
+        "x-oss-object-acl",
+        "x-oss-storage-class",
+        "x-oss-forbid-overwrite",
+    ] {
+        if let Some(value) = call.headers.get(name).and_then(|v| v.to_str().ok()) {
+            context.push((format!("oss:{name}"), value.trim().to_string()));
+        }
+    }
     let resource = if operation == Operation::ListObjects {
         for (key, parameter) in [("oss:Prefix", "prefix"), ("oss:Delimiter", "delimiter")] {
             let value = request::value(call.query, parameter).unwrap_or_default();
@@ -343,6 +361,8 @@ async fn dispatch(operation: Operation, call: &Call<'_>) -> Result<Response, Oss
         Operation::CompleteMultipartUpload => multipart::complete(call).await,
         Operation::AbortMultipartUpload => multipart::abort(call).await,
         Operation::ListParts => multipart::list_parts(call).await,
+        Operation::GetObjectAcl => acl::get_acl(call).await,
+        Operation::PutObjectAcl => acl::put_acl(call).await,
     }
 }
 

@@ -1,7 +1,11 @@
-//! The multipart operations of the local OSS: InitiateMultipartUpload, UploadPart,
-//! CompleteMultipartUpload (a part list in XML, or `x-oss-complete-all: yes`), AbortMultipartUpload
-//! and ListParts. Every call after Initiate names its upload by `uploadId` and must address the
-//! bucket and key the upload was started for.
+//! The multipart operations of the local OSS: InitiateMultipartUpload (the object's headers and
+//! storage class kept for Complete), UploadPart, CompleteMultipartUpload (a part list in XML, or
+//! `x-oss-complete-all: yes`; the object's ACL), AbortMultipartUpload and ListParts. Every call
+//! after Initiate names its upload by `uploadId` and must address the bucket and key the upload
+//! was started for.
+//!
+//! The ACL is Complete's, as the official SDKs send it: OSS documents no `x-oss-object-acl` on
+//! Initiate, so one there other than `default` is refused (501) rather than guessed at.
 
 use axum::body::Body;
 use axum::http::{header, StatusCode};
@@ -10,22 +14,23 @@ use md5::{Digest as _, Md5};
 
 use alicli_wire::oss::xml;
 
+use super::attributes::{self, Given};
 use super::encoding::{marked, shown, url_encoding};
 use super::error::{already_exists, bad_digest, error, put_failed, storage_failed, OssError};
 use super::object::{check_overwrite, exists};
 use super::request;
 use super::response::{answer, no_content};
 use super::Call;
-use crate::store::{CompleteError, MIN_PART_SIZE};
+use crate::store::{CompleteError, UploadMeta, MIN_PART_SIZE};
 
 pub(super) fn upload_id<'a>(call: &'a Call<'_>) -> &'a str {
     request::value(call.query, "uploadId").unwrap_or_default()
 }
 
 /// The upload named by `uploadId`, for this bucket and key, or NoSuchUpload.
-pub(super) async fn check_upload(call: &Call<'_>) -> Result<(), OssError> {
+pub(super) async fn check_upload(call: &Call<'_>) -> Result<UploadMeta, OssError> {
     match call.cloud.store.upload(upload_id(call)).await {
-        Some(u) if u.bucket == call.bucket && u.key == call.key => Ok(()),
+        Some(u) if u.bucket == call.bucket && u.key == call.key => Ok(u),
         _ => Err(error(
             404,
             "NoSuchUpload",
@@ -37,16 +42,18 @@ pub(super) async fn check_upload(call: &Call<'_>) -> Result<(), OssError> {
 
 pub(super) async fn initiate(call: &Call<'_>) -> Result<Response, OssError> {
     let url = url_encoding(call.query)?;
+    let storage_class = attributes::storage_class(call.headers, Given::Write)?;
     check_overwrite(call).await?;
     let upload_id = call
         .cloud
         .store
-        .initiate(
-            &call.bucket,
-            &call.key,
-            request::content_type(call.headers),
-            request::stored_headers(call.headers),
-        )
+        .initiate(UploadMeta {
+            bucket: call.bucket.clone(),
+            key: call.key.clone(),
+            content_type: request::content_type(call.headers).into(),
+            headers: request::stored_headers(call.headers),
+            storage_class: storage_class.unwrap_or_default(),
+        })
         .await
         .map_err(storage_failed)?;
     let document = xml::to_document(&xml::InitiateMultipartUploadResult {
@@ -105,6 +112,7 @@ pub(super) async fn complete(call: &Call<'_>) -> Result<Response, OssError> {
     // Parsed now, so a bad value is refused before the body is read; applied once the part
     // list has been read, the order OSS answers in.
     let forbid = request::forbid_overwrite(call.headers)?;
+    let acl = attributes::object_acl(call.headers, Given::Write)?;
     let md5 = request::content_md5(call.headers)?;
     let bytes = axum::body::to_bytes(call.body(), 4 << 20)
         .await
@@ -126,7 +134,7 @@ pub(super) async fn complete(call: &Call<'_>) -> Result<Response, OssError> {
     let meta = call
         .cloud
         .store
-        .complete(upload_id(call), &listed)
+        .complete(upload_id(call), &listed, acl)
         .await
         .map_err(complete_failed)?;
     let key = shown(url, &call.key);
@@ -221,7 +229,7 @@ pub(super) async fn abort(call: &Call<'_>) -> Result<Response, OssError> {
 }
 
 pub(super) async fn list_parts(call: &Call<'_>) -> Result<Response, OssError> {
-    check_upload(call).await?;
+    let upload = check_upload(call).await?;
     let number = |name: &str| request::value(call.query, name).and_then(|v| v.parse::<u32>().ok());
     let max_parts = number("max-parts").unwrap_or(1000).clamp(1, 1000);
     let marker = number("part-number-marker").unwrap_or(0);
@@ -256,9 +264,20 @@ pub(super) async fn list_parts(call: &Call<'_>) -> Result<Response, OssError> {
             })
             .collect(),
     };
-    let document = xml::to_document(&result);
+    let document = with_storage_class(xml::to_document(&result), upload.storage_class.name());
     Ok(super::response::xml(
         call.rid,
         marked(url, document, "ListPartsResult"),
     ))
+}
+
+/// ListParts names the class the upload will complete into (the official SDKs read
+/// `<StorageClass>` there), after `<IsTruncated>`; the document's shape is the client's, in
+/// `alicli_wire::oss::xml`, which has no such element.
+fn with_storage_class(document: String, class: &str) -> String {
+    document.replacen(
+        "</IsTruncated>",
+        &format!("</IsTruncated><StorageClass>{class}</StorageClass>"),
+        1,
+    )
 }

@@ -1,15 +1,18 @@
 //! The object operations of the local OSS: PutObject (streamed to disk, Content-MD5 checked,
-//! `x-oss-forbid-overwrite`), GetObject and HeadObject (preconditions, one range, the
-//! `response-*` overrides, the stored headers), GetObjectMeta, and DeleteObject.
+//! `x-oss-forbid-overwrite`, the storage class and ACL kept), GetObject and HeadObject
+//! (preconditions, one range, the `response-*` overrides, the stored headers and class; an
+//! archived object's bytes refused), GetObjectMeta, and DeleteObject.
 
 use axum::body::Body;
 use axum::http::{header, StatusCode};
 use axum::response::Response;
 use futures_util::StreamExt;
 
+use super::attributes::{self, Given};
 use super::conditions::{self, Precondition, RangeAnswer};
 use super::error::{
-    already_exists, error, no_such_key, not_implemented, put_failed, storage_failed, OssError,
+    already_exists, error, invalid_object_state, no_such_key, not_implemented, put_failed,
+    storage_failed, OssError,
 };
 use super::request::{self, STORED_HEADERS};
 use super::response::{answer, no_content};
@@ -35,6 +38,8 @@ pub(super) async fn exists(call: &Call<'_>) -> bool {
 
 pub(super) async fn put(call: &Call<'_>) -> Result<Response, OssError> {
     let md5 = request::content_md5(call.headers)?;
+    let storage_class = attributes::storage_class(call.headers, Given::Write)?;
+    let acl = attributes::object_acl(call.headers, Given::Write)?;
     check_overwrite(call).await?;
     let meta = call
         .cloud
@@ -46,6 +51,9 @@ pub(super) async fn put(call: &Call<'_>) -> Result<Response, OssError> {
             NewObject {
                 content_type: request::content_type(call.headers),
                 headers: request::stored_headers(call.headers),
+                // The bucket's class when none is given: every bucket here is Standard.
+                storage_class: storage_class.unwrap_or_default(),
+                acl: acl.unwrap_or_default(),
                 content_md5: md5.as_deref(),
                 corrupt: call.corrupt,
             },
@@ -82,7 +90,7 @@ pub(super) async fn meta(call: &Call<'_>) -> Result<Response, OssError> {
         .unwrap_or_default())
 }
 
-async fn stored(call: &Call<'_>) -> Result<ObjectMeta, OssError> {
+pub(super) async fn stored(call: &Call<'_>) -> Result<ObjectMeta, OssError> {
     call.cloud
         .store
         .meta(&call.bucket, &call.key)
@@ -93,6 +101,10 @@ async fn stored(call: &Call<'_>) -> Result<ObjectMeta, OssError> {
 /// GetObject, or HeadObject with `head_only`: the same headers, no body.
 pub(super) async fn get(call: &Call<'_>, head_only: bool) -> Result<Response, OssError> {
     let meta = stored(call).await?;
+    // HEAD still describes an archived object; only its bytes wait for a restore.
+    if !head_only && meta.storage_class.is_frozen() {
+        return Err(invalid_object_state());
+    }
     match conditions::evaluate(call.headers, &meta.etag, &meta.last_modified) {
         Precondition::Proceed => {}
         Precondition::NotModified => {
@@ -126,8 +138,7 @@ pub(super) async fn get(call: &Call<'_>, head_only: bool) -> Result<Response, Os
         .header(header::LAST_MODIFIED, &meta.last_modified)
         .header(header::ACCEPT_RANGES, "bytes")
         .header("x-oss-object-type", meta.object_type())
-        // The one storage class the local cloud has (a write asking for another is refused).
-        .header("x-oss-storage-class", "Standard")
+        .header("x-oss-storage-class", meta.storage_class.name())
         .header("x-oss-hash-crc64ecma", meta.crc64.to_string());
     if !meta.content_md5.is_empty() {
         builder = builder.header("Content-MD5", &meta.content_md5);

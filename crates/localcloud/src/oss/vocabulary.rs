@@ -35,6 +35,10 @@ pub(crate) enum Operation {
     CompleteMultipartUpload,
     AbortMultipartUpload,
     ListParts,
+    /// `GET /key?acl`.
+    GetObjectAcl,
+    /// `PUT /key?acl` with `x-oss-object-acl`.
+    PutObjectAcl,
 }
 
 impl Operation {
@@ -54,6 +58,8 @@ impl Operation {
             Operation::CompleteMultipartUpload => "CompleteMultipartUpload",
             Operation::AbortMultipartUpload => "AbortMultipartUpload",
             Operation::ListParts => "ListParts",
+            Operation::GetObjectAcl => "GetObjectAcl",
+            Operation::PutObjectAcl => "PutObjectAcl",
         }
     }
 
@@ -76,6 +82,8 @@ impl Operation {
             Operation::ListObjects => "oss:ListObjects",
             Operation::AbortMultipartUpload => "oss:AbortMultipartUpload",
             Operation::ListParts => "oss:ListParts",
+            Operation::GetObjectAcl => "oss:GetObjectAcl",
+            Operation::PutObjectAcl => "oss:PutObjectAcl",
         }
     }
 
@@ -115,6 +123,7 @@ impl Operation {
                 "part-number-marker",
                 "encoding-type",
             ],
+            Operation::GetObjectAcl | Operation::PutObjectAcl => &["acl"],
             Operation::HeadObject
             | Operation::PutObject
             | Operation::CopyObject
@@ -125,10 +134,10 @@ impl Operation {
     /// `x-oss-*` headers the operation takes beside those every request may carry, each with
     /// the values implemented (`None`: any value, checked by the operation itself).
     fn oss_headers(self) -> &'static [(&'static str, Option<&'static [&'static str]>)] {
-        // "default" ACL: the object follows the bucket, which is what every object here does.
-        // Standard storage: the only class the local cloud has.
-        const ACL: (&str, Option<&[&str]>) = ("x-oss-object-acl", Some(&["default"]));
-        const CLASS: (&str, Option<&[&str]>) = ("x-oss-storage-class", Some(&["standard"]));
+        // The ACL and the storage class an object is written with; their values are checked by
+        // `attributes`, which answers a bad one with OSS's 400 rather than a 501.
+        const ACL: (&str, Option<&[&str]>) = ("x-oss-object-acl", None);
+        const CLASS: (&str, Option<&[&str]>) = ("x-oss-storage-class", None);
         // The source of a copy and its conditions, read by the copy handlers.
         const SOURCE: (&str, Option<&[&str]>) = ("x-oss-copy-source", None);
         const IF_MATCH: (&str, Option<&[&str]>) = ("x-oss-copy-source-if-match", None);
@@ -137,7 +146,11 @@ impl Operation {
         const IF_UNMOD: (&str, Option<&[&str]>) = ("x-oss-copy-source-if-unmodified-since", None);
         match self {
             Operation::GetObject => &[("x-oss-range-behavior", Some(&["standard"]))],
-            Operation::PutObject | Operation::InitiateMultipartUpload => &[ACL, CLASS],
+            Operation::PutObject => &[ACL, CLASS],
+            // The ACL of a multipart upload is given at Complete; `default` here asks nothing.
+            Operation::InitiateMultipartUpload => {
+                &[("x-oss-object-acl", Some(&["default"])), CLASS]
+            }
             Operation::CopyObject => &[
                 SOURCE,
                 IF_MATCH,
@@ -157,6 +170,7 @@ impl Operation {
                 ("x-oss-copy-source-range", None),
             ],
             Operation::CompleteMultipartUpload => &[ACL, ("x-oss-complete-all", Some(&["yes"]))],
+            Operation::PutObjectAcl => &[ACL],
             _ => &[],
         }
     }
@@ -225,8 +239,12 @@ fn known_as(name: &str) -> Option<&'static str> {
         n if n.starts_with("x-oss-copy-source-") => "CopyObject or UploadPartCopy",
         "x-oss-symlink-target" | "symlink" => "PutSymlink or GetSymlink",
         "x-oss-tagging" | "tagging" => "object tagging",
-        "x-oss-object-acl" | "acl" => "ACLs other than default",
-        "x-oss-storage-class" | "restore" => "storage classes other than Standard",
+        "x-oss-object-acl" => {
+            "object ACLs, given on PutObject, CopyObject, CompleteMultipartUpload or PutObjectACL"
+        }
+        "acl" => "bucket ACLs",
+        "x-oss-storage-class" => "storage classes, taken by the writes",
+        "restore" => "RestoreObject",
         n if n.starts_with("x-oss-server-side-") => "server-side encryption",
         "x-oss-callback" | "x-oss-callback-var" => "upload callbacks",
         "x-oss-process" => "data processing (x-oss-process)",
@@ -260,6 +278,7 @@ pub(crate) fn classify(
     let copy = headers.contains_key("x-oss-copy-source");
     let operation = match (method.as_str(), has_key) {
         ("GET", true) if has("uploadId") => Some(Operation::ListParts),
+        ("GET", true) if has("acl") => Some(Operation::GetObjectAcl),
         ("GET", true) => Some(Operation::GetObject),
         ("HEAD", true) if has("objectMeta") => Some(Operation::GetObjectMeta),
         ("HEAD", true) => Some(Operation::HeadObject),
@@ -267,6 +286,8 @@ pub(crate) fn classify(
             Some(Operation::UploadPartCopy)
         }
         ("PUT", true) if has("partNumber") && has("uploadId") => Some(Operation::UploadPart),
+        // Before the copy: `?acl` with a copy source is no copy, and is refused for the header.
+        ("PUT", true) if has("acl") => Some(Operation::PutObjectAcl),
         ("PUT", true) if copy => Some(Operation::CopyObject),
         ("PUT", true) => Some(Operation::PutObject),
         ("POST", true) if has("uploads") => Some(Operation::InitiateMultipartUpload),
@@ -407,6 +428,9 @@ mod tests {
             op(Method::POST, false, &[("delete", None)]),
             Ok(DeleteMultipleObjects)
         );
+        assert_eq!(op(Method::GET, true, &[("acl", None)]), Ok(GetObjectAcl));
+        assert_eq!(op(Method::PUT, true, &[("acl", None)]), Ok(PutObjectAcl));
+        assert!(op(Method::GET, false, &[("acl", None)]).is_err());
         assert!(op(Method::POST, true, &[("delete", None)]).is_err());
         assert_eq!(
             op(
@@ -429,8 +453,17 @@ mod tests {
     #[test]
     fn subresources_it_does_not_implement_are_refused() {
         for (method, key, query) in [
-            (Method::PUT, true, vec![("acl", None)]),
-            (Method::GET, true, vec![("acl", None)]),
+            (
+                Method::GET,
+                true,
+                vec![("acl", None), ("uploadId", Some("U"))],
+            ),
+            (
+                Method::PUT,
+                true,
+                vec![("acl", None), ("versionId", Some("v"))],
+            ),
+            (Method::DELETE, true, vec![("acl", None)]),
             (Method::GET, true, vec![("tagging", None)]),
             (Method::PUT, true, vec![("symlink", None)]),
             (
@@ -481,8 +514,6 @@ mod tests {
             vec![("x-oss-copy-source-if-match", "\"E\"")],
             vec![("x-oss-symlink-target", "k")],
             vec![("x-oss-tagging", "a=b")],
-            vec![("x-oss-object-acl", "public-read")],
-            vec![("x-oss-storage-class", "IA")],
             vec![("x-oss-server-side-encryption", "AES256")],
             vec![("x-oss-server-side-encryption-key-id", "k")],
             vec![("x-oss-metadata-directive", "REPLACE")],
@@ -534,7 +565,11 @@ mod tests {
         );
         for pairs in [
             vec![("x-oss-object-acl", "default")],
+            vec![("x-oss-object-acl", "public-read")],
             vec![("x-oss-storage-class", "Standard")],
+            vec![("x-oss-storage-class", "DeepColdArchive")],
+            // The value is the handler's to check: a bad one is OSS's 400, not a 501.
+            vec![("x-oss-storage-class", "Glacier")],
             vec![("x-oss-forbid-overwrite", "true")],
             vec![("x-oss-meta-color", "blue")],
             vec![("x-oss-date", "20260101T000000Z")],
@@ -557,5 +592,39 @@ mod tests {
         assert!(get(&[("x-oss-multi-range-behavior", "multi-range")]).is_err());
         let del = classify(&Method::DELETE, true, &[], &h(&[("if-match", "\"E\"")]));
         assert!(del.is_err());
+        // PutObjectACL takes the ACL and nothing that would make it a write or a copy.
+        let acl =
+            |pairs: &[(&str, &str)]| classify(&Method::PUT, true, &q(&[("acl", None)]), &h(pairs));
+        assert_eq!(
+            acl(&[("x-oss-object-acl", "private")]),
+            Ok(Operation::PutObjectAcl)
+        );
+        assert!(acl(&[("x-oss-copy-source", "/b/k")]).is_err());
+        assert!(acl(&[("x-oss-storage-class", "IA")]).is_err());
+        // Initiate takes the class; the ACL is Complete's (only `default`, meaning nothing, here).
+        let initiate = |pairs: &[(&str, &str)]| {
+            classify(&Method::POST, true, &q(&[("uploads", None)]), &h(pairs))
+        };
+        assert!(initiate(&[
+            ("x-oss-storage-class", "IA"),
+            ("x-oss-object-acl", "default")
+        ])
+        .is_ok());
+        assert!(initiate(&[("x-oss-object-acl", "private")]).is_err());
+        let complete = classify(
+            &Method::POST,
+            true,
+            &q(&[("uploadId", Some("U"))]),
+            &h(&[("x-oss-object-acl", "private")]),
+        );
+        assert_eq!(complete, Ok(Operation::CompleteMultipartUpload));
+        // A part has no class of its own: the upload's is given at Initiate.
+        let part = classify(
+            &Method::PUT,
+            true,
+            &q(&[("partNumber", Some("1")), ("uploadId", Some("U"))]),
+            &h(&[("x-oss-storage-class", "IA")]),
+        );
+        assert!(part.is_err());
     }
 }
