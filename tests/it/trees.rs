@@ -766,6 +766,82 @@ fn keys_that_would_land_outside_dest_are_refused_and_nothing_is_written_there() 
     }
 }
 
+/// The object's ACL as GetObjectAcl answers it.
+fn acl_of(world: &World, key: &str) -> String {
+    let mut answer = world
+        .user_oss_client(SignVersion::V1, 0)
+        .send(
+            reqwest::Method::GET,
+            BUCKET,
+            key,
+            &[("acl".to_string(), None)],
+            vec![],
+            None,
+        )
+        .unwrap();
+    let mut body = String::new();
+    std::io::Read::read_to_string(&mut answer, &mut body).unwrap();
+    body
+}
+
+#[test]
+fn storage_class_and_acl_reach_objects_put_whole_or_in_parts() {
+    let world = World::with_user();
+    std::fs::write(world.path("small.txt"), b"s").unwrap();
+    std::fs::write(world.path("big.bin"), pattern(2 * 1024 * 1024, 5)).unwrap();
+    for (file, key) in [("small.txt", "c/small.txt"), ("big.bin", "c/big.bin")] {
+        run_ok(
+            &world,
+            &args(
+                &[
+                    "oss",
+                    "put",
+                    file,
+                    &format!("oss://sample-bucket/{key}"),
+                    "--storage-class",
+                    "IA",
+                    "--acl",
+                    "public-read",
+                ],
+                SMALL_PARTS,
+            ),
+        );
+        let stat = run_ok(
+            &world,
+            &[
+                "oss",
+                "stat",
+                &format!("oss://sample-bucket/{key}"),
+                "--output",
+                "json",
+            ],
+        )
+        .json();
+        assert_eq!(stat["storage_class"], "IA", "{key}: {stat}");
+        assert!(acl_of(&world, key).contains("public-read"), "{key}");
+    }
+    // A copy inside OSS in parts: the class and the ACL too.
+    run_ok(
+        &world,
+        &args(
+            &[
+                "oss",
+                "cp",
+                "oss://sample-bucket/c/big.bin",
+                "oss://sample-bucket/d/big.bin",
+                "--acl",
+                "private",
+            ],
+            SMALL_PARTS,
+        ),
+    );
+    assert!(
+        acl_of(&world, "d/big.bin").contains("<Grant>private</Grant>"),
+        "{}",
+        acl_of(&world, "d/big.bin")
+    );
+}
+
 #[test]
 fn object_flags_are_stored_and_checked_before_any_request() {
     let world = World::with_user();
