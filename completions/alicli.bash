@@ -281,7 +281,7 @@ _alicli() {
 
     case "${cmd}" in
         alicli)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version configure sts oss policy serve demo completions man help"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version configure sts oss policy serve demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -319,6 +319,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -327,7 +335,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__completions)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version bash elvish fish powershell zsh"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -365,6 +373,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -373,7 +389,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__configure)
-            opts="-v -q -h -V --access-key-id --access-key-secret --sts-endpoint --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version list get set export-credentials import help"
+            opts="-v -q -h -V --access-key-id --access-key-secret --sts-endpoint --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version list get set export-credentials import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -423,6 +439,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -431,7 +455,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__configure__subcmd__export__subcmd__credentials)
-            opts="-v -q -h -V --format --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --format --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -473,6 +497,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -481,7 +513,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__configure__subcmd__get)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -517,6 +549,14 @@ _alicli() {
                     ;;
                 --sts-signature-version)
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -625,7 +665,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__configure__subcmd__import)
-            opts="-v -q -h -V --from --force --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --from --force --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -667,6 +707,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -675,16 +723,12 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__configure__subcmd__list)
-            opts="-v -q -h -V --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
-                    return 0
-                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -715,6 +759,14 @@ _alicli() {
                     ;;
                 --sts-signature-version)
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -725,7 +777,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__configure__subcmd__set)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -763,6 +815,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -771,7 +831,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__demo)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -807,6 +867,14 @@ _alicli() {
                     ;;
                 --sts-signature-version)
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1237,7 +1305,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__man)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1273,6 +1341,14 @@ _alicli() {
                     ;;
                 --sts-signature-version)
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1283,7 +1359,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version config get put sign cp sync rm ls stat help"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version config get put sign cp sync rm ls stat help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1321,6 +1397,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1329,7 +1413,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__config)
-            opts="-v -q -h -V --endpoint --access-key-id --access-key-secret --sts-token --security-token --sign-version --expiration --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --endpoint --access-key-id --access-key-secret --sts-token --security-token --sign-version --expiration --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1395,6 +1479,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1403,7 +1495,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__cp)
-            opts="-r -v -q -h -V --recursive --content-type --cache-control --content-disposition --meta --storage-class --acl --no-overwrite --include --exclude --dry-run --follow-symlinks --max-errors --output --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-r -v -q -h -V --recursive --content-type --cache-control --content-disposition --meta --storage-class --acl --no-overwrite --include --exclude --dry-run --follow-symlinks --max-errors --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1445,10 +1537,6 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
-                    return 0
-                    ;;
                 --endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1501,6 +1589,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1509,7 +1605,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__get)
-            opts="-r -v -q -h -V --recursive --no-overwrite --include --exclude --dry-run --follow-symlinks --max-errors --output --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-r -v -q -h -V --recursive --no-overwrite --include --exclude --dry-run --follow-symlinks --max-errors --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1527,10 +1623,6 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
-                    return 0
-                    ;;
                 --endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1581,6 +1673,14 @@ _alicli() {
                     ;;
                 --sts-signature-version)
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1745,16 +1845,12 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__ls)
-            opts="-r -H -v -q -h -V --recursive --human-readable --summarize --output --endpoint --sign-version --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-r -H -v -q -h -V --recursive --human-readable --summarize --endpoint --sign-version --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
-                    return 0
-                    ;;
                 --endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1795,6 +1891,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1803,7 +1907,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__put)
-            opts="-r -v -q -h -V --recursive --content-type --cache-control --content-disposition --meta --storage-class --acl --no-overwrite --include --exclude --dry-run --follow-symlinks --max-errors --output --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-r -v -q -h -V --recursive --content-type --cache-control --content-disposition --meta --storage-class --acl --no-overwrite --include --exclude --dry-run --follow-symlinks --max-errors --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1845,10 +1949,6 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
-                    return 0
-                    ;;
                 --endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1901,6 +2001,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1909,7 +2017,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__rm)
-            opts="-r -v -q -h -V --recursive --include --exclude --dry-run --follow-symlinks --max-errors --output --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-r -v -q -h -V --recursive --include --exclude --dry-run --follow-symlinks --max-errors --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1927,10 +2035,6 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
-                    return 0
-                    ;;
                 --endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1983,6 +2087,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1991,7 +2103,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__sign)
-            opts="-v -q -h -V --expires --method --content-type --endpoint --sign-version --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --expires --method --content-type --endpoint --sign-version --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2049,6 +2161,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2057,16 +2177,12 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__stat)
-            opts="-v -q -h -V --output --endpoint --sign-version --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --endpoint --sign-version --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
-                    return 0
-                    ;;
                 --endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2107,6 +2223,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2115,7 +2239,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__oss__subcmd__sync)
-            opts="-v -q -h -V --delete --checksum --content-type --cache-control --content-disposition --meta --storage-class --acl --no-overwrite --include --exclude --dry-run --follow-symlinks --max-errors --output --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --delete --checksum --content-type --cache-control --content-disposition --meta --storage-class --acl --no-overwrite --include --exclude --dry-run --follow-symlinks --max-errors --endpoint --sign-version --multipart-threshold --part-size --jobs --no-resume --no-progress --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2155,10 +2279,6 @@ _alicli() {
                     ;;
                 --max-errors)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 --endpoint)
@@ -2213,6 +2333,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2221,7 +2349,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__policy)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version check eval probe help"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version check eval probe help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2259,6 +2387,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2267,16 +2403,12 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__policy__subcmd__check)
-            opts="-v -q -h -V --session --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --session --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
-                    return 0
-                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2309,6 +2441,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2317,7 +2457,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__policy__subcmd__eval)
-            opts="-v -q -h -V --policy --role-policy --action --resource --context --account --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --policy --role-policy --action --resource --context --account --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2347,10 +2487,6 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
-                    return 0
-                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2381,6 +2517,14 @@ _alicli() {
                     ;;
                 --sts-signature-version)
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2461,7 +2605,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__policy__subcmd__probe)
-            opts="-v -q -h -V --suffix --endpoint --sign-version --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --suffix --endpoint --sign-version --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2477,10 +2621,6 @@ _alicli() {
                     ;;
                 --sign-version)
                     COMPREPLY=($(compgen -W "v1 v4" -- "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -2515,6 +2655,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2523,7 +2671,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__serve)
-            opts="-v -q -h -V --listen --data-dir --config --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --listen --data-dir --config --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2573,6 +2721,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2581,7 +2737,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__sts)
-            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version assume-role assume-role-with-oidc get-caller-identity help"
+            opts="-v -q -h -V --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version assume-role assume-role-with-oidc get-caller-identity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2619,6 +2775,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2627,7 +2791,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__sts__subcmd__assume__subcmd__role)
-            opts="-v -q -h -V --role-arn --role-session-name --policy --duration-seconds --external-id --endpoint --save-profile --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --role-arn --role-session-name --policy --duration-seconds --external-id --endpoint --save-profile --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2659,10 +2823,6 @@ _alicli() {
                     ;;
                 --save-profile)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "json env" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -2697,6 +2857,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2705,7 +2873,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__sts__subcmd__assume__subcmd__role__subcmd__with__subcmd__oidc)
-            opts="-v -q -h -V --role-arn --oidc-provider-arn --role-session-name --oidc-token-file --audience --policy --duration-seconds --endpoint --save-profile --output --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --role-arn --oidc-provider-arn --role-session-name --oidc-token-file --audience --policy --duration-seconds --endpoint --save-profile --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2747,10 +2915,6 @@ _alicli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --output)
-                    COMPREPLY=($(compgen -W "json env" -- "${cur}"))
-                    return 0
-                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2783,6 +2947,14 @@ _alicli() {
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2791,7 +2963,7 @@ _alicli() {
             return 0
             ;;
         alicli__subcmd__sts__subcmd__get__subcmd__caller__subcmd__identity)
-            opts="-v -q -h -V --endpoint --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --help --version"
+            opts="-v -q -h -V --endpoint --profile --config-file --region --verbose --quiet --retries --connect-timeout --read-timeout --proxy --sts-signature-version --output --query --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2831,6 +3003,14 @@ _alicli() {
                     ;;
                 --sts-signature-version)
                     COMPREPLY=($(compgen -W "v1 v3" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json text table yaml env" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_alicli_global_optspecs
-    string join \n profile= config-file= region= v/verbose q/quiet retries= connect-timeout= read-timeout= proxy= sts-signature-version= h/help V/version
+    string join \n profile= config-file= region= v/verbose q/quiet retries= connect-timeout= read-timeout= proxy= sts-signature-version= output= query= h/help V/version
 end
 
 function __fish_alicli_needs_command
@@ -33,9 +33,15 @@ complete -c alicli -n "__fish_alicli_needs_command" -l read-timeout -d 'Seconds 
 complete -c alicli -n "__fish_alicli_needs_command" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_needs_command" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_needs_command" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_needs_command" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_needs_command" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_needs_command" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_needs_command" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_needs_command" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "configure" -d 'Store a RAM user\'s long-term AccessKey (and region, STS endpoint) in a profile'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "sts" -d 'Security Token Service: assume a role, show who you are'
@@ -58,9 +64,15 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -f -a "list" -d 'List profiles: kind, region, endpoint, time left, masked key id (never secrets)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -f -a "get" -d 'Print one setting of the profile (secrets are never printed; see export-credentials)'
@@ -68,8 +80,6 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -f -a "export-credentials" -d 'Print the profile\'s credentials for another tool (a role profile renews them first)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -f -a "import" -d 'Copy profiles from the official CLI\'s ~/.aliyun/config.json (never written)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
-json\t'One JSON array for scripts'"
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
@@ -79,6 +89,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -92,9 +108,15 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
@@ -105,11 +127,17 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l format -d 'How to print them' -r -f -a "env\t'`export NAME=\\'value\\'` lines for POSIX shells (eval them)'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l format -d 'How to print them [default: env]; the global --output json|yaml|text|table prints the json form in that format instead (with --query)' -r -f -a "env\t'`export NAME=\\'value\\'` lines for POSIX shells (eval them)'
 env-no-export\t'`NAME=value` lines: \$GITHUB_ENV, GitLab dotenv reports, docker --env-file'
 fish\t'`set -gx NAME \\'value\\'` lines for fish'
 powershell\t'`\$Env:NAME = \\'value\\'` lines for PowerShell'
@@ -124,6 +152,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from export-credentials" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -138,10 +172,16 @@ complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -l force -d 'Replace alicli profiles that have the same names (they are kept otherwise)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "list" -d 'List profiles: kind, region, endpoint, time left, masked key id (never secrets)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one setting of the profile (secrets are never printed; see export-credentials)'
@@ -158,9 +198,15 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_s
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -f -a "assume-role" -d 'Get temporary credentials for a RAM role (AssumeRole)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and not __fish_seen_subcommand_from assume-role assume-role-with-oidc get-caller-identity help" -f -a "assume-role-with-oidc" -d 'Get temporary credentials for a RAM role with an OIDC token, no AccessKey (AssumeRoleWithOIDC)'
@@ -173,8 +219,6 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l external-id -d 'External id the role\'s trust policy may require (2-1224 of letters, digits, _+=,.@:/-)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l endpoint -d 'STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l save-profile -d 'Also store the temporary credentials in this profile (with what is needed to renew them)' -r
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l output -d 'What to print on stdout' -r -f -a "json\t'The STS answer as JSON (AssumedRoleUser, Credentials, RequestId…)'
-env\t'`export` lines: creds=\$(alicli sts assume-role … --output env), then eval \"\$creds\"'"
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
@@ -184,6 +228,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -197,8 +247,6 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l duration-seconds -d 'Lifetime in seconds, 900-43200 (the role\'s maximum session duration caps it) [service default: 3600]' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l endpoint -d 'STS endpoint, e.g. sts.cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l save-profile -d 'Also store the temporary credentials in this profile, which renews itself from the same token source' -r
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l output -d 'What to print on stdout' -r -f -a "json\t'The STS answer as JSON (AssumedRoleUser, Credentials, RequestId…)'
-env\t'`export` lines: creds=\$(alicli sts assume-role … --output env), then eval \"\$creds\"'"
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
@@ -208,6 +256,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from assume-role-with-oidc" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -222,9 +276,15 @@ complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from get-caller-identity" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from help" -f -a "assume-role" -d 'Get temporary credentials for a RAM role (AssumeRole)'
 complete -c alicli -n "__fish_alicli_using_subcommand sts; and __fish_seen_subcommand_from help" -f -a "assume-role-with-oidc" -d 'Get temporary credentials for a RAM role with an OIDC token, no AccessKey (AssumeRoleWithOIDC)'
@@ -239,9 +299,15 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_s
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -f -a "config" -d 'Store the OSS endpoint and credentials (e.g. temporary ones) in the profile\'s oss section'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and not __fish_seen_subcommand_from config get put sign cp sync rm ls stat help" -f -a "get" -d 'Download an object to a file, a folder or stdout'
@@ -269,6 +335,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -276,8 +348,6 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l include -d 'Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l exclude -d 'Leave out paths matching PATTERN, a glob on the path relative to SRC: \'*.log\', \'tmp/*\' (repeatable)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l max-errors -d 'Stop starting new objects once N have failed [default: go on to the end]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l output -d 'What to print on stdout: nothing (lines go to stderr), or one JSON line per object' -r -f -a "text\t'A progress line on a terminal, else a line per object on stderr'
-json\t'One JSON object per line on stdout: action, source, destination, size, status, error_code'"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
 v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
@@ -293,6 +363,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -s r -l recursive -d 'Download every object under the prefix into the folder DEST, as `cp -r` does'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l no-overwrite -d 'Leave an existing DEST file alone instead of replacing it'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from get" -l dry-run -d 'Show what would be done, and do nothing (no write request is sent)'
@@ -319,8 +395,6 @@ public-read-write\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l include -d 'Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l exclude -d 'Leave out paths matching PATTERN, a glob on the path relative to SRC: \'*.log\', \'tmp/*\' (repeatable)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l max-errors -d 'Stop starting new objects once N have failed [default: go on to the end]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l output -d 'What to print on stdout: nothing (lines go to stderr), or one JSON line per object' -r -f -a "text\t'A progress line on a terminal, else a line per object on stderr'
-json\t'One JSON object per line on stdout: action, source, destination, size, status, error_code'"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
 v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
@@ -336,6 +410,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -s r -l recursive -d 'Upload a folder: every file under SRC, keys made of DEST\'s prefix and the relative paths'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l no-overwrite -d 'Never replace: OSS refuses to overwrite an existing object (x-oss-forbid-overwrite), and a download skips a file that exists'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l dry-run -d 'Show what would be done, and do nothing (no write request is sent)'
@@ -362,6 +442,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -382,8 +468,6 @@ public-read-write\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l include -d 'Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l exclude -d 'Leave out paths matching PATTERN, a glob on the path relative to SRC: \'*.log\', \'tmp/*\' (repeatable)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l max-errors -d 'Stop starting new objects once N have failed [default: go on to the end]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l output -d 'What to print on stdout: nothing (lines go to stderr), or one JSON line per object' -r -f -a "text\t'A progress line on a terminal, else a line per object on stderr'
-json\t'One JSON object per line on stdout: action, source, destination, size, status, error_code'"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
 v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
@@ -399,6 +483,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -s r -l recursive -d 'Copy everything under SRC (a folder or a prefix), keeping relative paths'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l no-overwrite -d 'Never replace: OSS refuses to overwrite an existing object (x-oss-forbid-overwrite), and a download skips a file that exists'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l dry-run -d 'Show what would be done, and do nothing (no write request is sent)'
@@ -425,8 +515,6 @@ public-read-write\t''"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l include -d 'Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l exclude -d 'Leave out paths matching PATTERN, a glob on the path relative to SRC: \'*.log\', \'tmp/*\' (repeatable)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l max-errors -d 'Stop starting new objects once N have failed [default: go on to the end]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l output -d 'What to print on stdout: nothing (lines go to stderr), or one JSON line per object' -r -f -a "text\t'A progress line on a terminal, else a line per object on stderr'
-json\t'One JSON object per line on stdout: action, source, destination, size, status, error_code'"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
 v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
@@ -442,6 +530,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l delete -d 'Also remove from DST what SRC does not have'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l checksum -d 'Compare CRC-64s (computed locally, read from OSS without a download) when sizes agree, instead of times'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l no-overwrite -d 'Never replace: OSS refuses to overwrite an existing object (x-oss-forbid-overwrite), and a download skips a file that exists'
@@ -456,8 +550,6 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l include -d 'Take paths matching PATTERN again after an --exclude (repeatable; the last matching rule wins)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l exclude -d 'Leave out paths matching PATTERN, a glob on the path relative to SRC: \'*.log\', \'tmp/*\' (repeatable)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l max-errors -d 'Stop starting new objects once N have failed [default: go on to the end]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l output -d 'What to print on stdout: nothing (lines go to stderr), or one JSON line per object' -r -f -a "text\t'A progress line on a terminal, else a line per object on stderr'
-json\t'One JSON object per line on stdout: action, source, destination, size, status, error_code'"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
 v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
@@ -473,6 +565,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -s r -l recursive -d 'Delete every key under the prefix'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l dry-run -d 'Show what would be done, and do nothing (no write request is sent)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -l follow-symlinks -d 'Follow symbolic links in a local source folder (without it they are skipped, with a warning)'
@@ -482,8 +580,6 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l output -d 'What to print on stdout' -r -f -a "text\t'One line per entry: last modified (local time), size, name'
-json\t'One JSON object per line (JSON Lines), every character of a key kept'"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
 v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
@@ -496,6 +592,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -s r -l recursive -d 'Every key under the prefix, not only one level'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -s H -l human-readable -d 'Sizes in KiB, MiB, GiB… instead of bytes'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -l summarize -d 'End with the number of objects and their total size'
@@ -503,8 +605,6 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l output -d 'What to print on stdout' -r -f -a "text\t'Aligned `Name: value` lines'
-json\t'One JSON object'"
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
 v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
@@ -517,6 +617,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from stat" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -540,16 +646,20 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_see
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -f -a "check" -d 'Validate policy documents and point out likely mistakes, with JSON paths (exit 2 on errors)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -f -a "eval" -d 'Decide requests against policies offline and show which statement decided'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -f -a "probe" -d 'Try object operations under a prefix with a profile\'s credentials and show what is allowed'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and not __fish_seen_subcommand_from check eval probe help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l output -d 'What to print on stdout' -r -f -a "text\t'One line per finding: `FILE: error|warning: \$.path: message`, then a summary line'
-json\t'A JSON list with one object per policy and its findings'"
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
@@ -559,6 +669,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_su
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -l session -d 'Check as a session policy (the --policy of sts assume-role): over 2048 characters is an error'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors'
@@ -570,8 +686,6 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_su
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l resource -d 'Resource: acs:oss:*:<account>:bucket/key, oss://bucket/key (oss://bucket for the bucket), or *; repeatable' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l context -d 'A request condition value such as acs:SourceIp=203.0.113.7; repeatable (acs:CurrentTime defaults to now)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l account -d 'Account id written into resources given as oss:// URLs [default: *]' -r
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l output -d 'What to print on stdout' -r -f -a "table\t'One row per action and resource, with the deciding statement and notes'
-json\t'A JSON list with one object per action and resource'"
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
@@ -581,6 +695,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_su
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from eval" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -589,8 +709,6 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_su
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l endpoint -d 'OSS endpoint, e.g. oss-cn-hangzhou.aliyuncs.com or http://127.0.0.1:9000' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l sign-version -d 'Signature version [default: v4 when the region is known, else v1 with a warning]' -r -f -a "v1\t'OSS signature v1 (HMAC-SHA1); closed to accounts created since 2025-03-01'
 v4\t'OSS signature v4 (OSS4-HMAC-SHA256); needs the region'"
-complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l output -d 'What to print on stdout' -r -f -a "table\t'One row per operation: result, error code, request id'
-json\t'A JSON object with the probe object, one entry per operation, and what was left behind'"
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l region -d 'Region, e.g. cn-hangzhou (also ALIBABA_CLOUD_REGION_ID)' -r
@@ -600,6 +718,12 @@ complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_su
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand policy; and __fish_seen_subcommand_from probe" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -620,9 +744,15 @@ complete -c alicli -n "__fish_alicli_using_subcommand serve" -l read-timeout -d 
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand serve" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand serve" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand serve" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
@@ -633,9 +763,15 @@ complete -c alicli -n "__fish_alicli_using_subcommand demo" -l read-timeout -d '
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand demo" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand demo" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand demo" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
@@ -646,9 +782,15 @@ complete -c alicli -n "__fish_alicli_using_subcommand completions" -l read-timeo
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand completions" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand completions" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand man" -l profile -d 'Profile to use [default: default]; naming one makes it win over credentials in the environment' -r
 complete -c alicli -n "__fish_alicli_using_subcommand man" -l config-file -d 'Profile file [default: ~/.config/alicli/config.toml]' -r -F
@@ -659,9 +801,15 @@ complete -c alicli -n "__fish_alicli_using_subcommand man" -l read-timeout -d 'S
 complete -c alicli -n "__fish_alicli_using_subcommand man" -l proxy -d 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand man" -l sts-signature-version -d 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile\'s renewals included (profile key `sts_signature_version`) [default: v1]' -r -f -a "v1\t''
 v3\t''"
+complete -c alicli -n "__fish_alicli_using_subcommand man" -l output -d 'Format of the data a command prints [default: each command\'s own: JSON for STS answers, lines or tables for people elsewhere]' -r -f -a "json\t'JSON (JSON Lines for commands that print a record per object)'
+text\t'Tab-separated values, one record a line, for cut and awk'
+table\t'Aligned columns for people'
+yaml\t'YAML'
+env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
+complete -c alicli -n "__fish_alicli_using_subcommand man" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s q -l quiet -d 'Print only data and errors'
-complete -c alicli -n "__fish_alicli_using_subcommand man" -s h -l help -d 'Print help'
+complete -c alicli -n "__fish_alicli_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s V -l version -d 'Print version'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "configure" -d 'Store a RAM user\'s long-term AccessKey (and region, STS endpoint) in a profile'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "sts" -d 'Security Token Service: assume a role, show who you are'

@@ -63,6 +63,12 @@ pub struct GlobalArgs {
     /// Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile's renewals included (profile key `sts_signature_version`) [default: v1]
     #[arg(long, global = true, value_enum, value_name = "VERSION")]
     pub sts_signature_version: Option<StsSignatureVersion>,
+    /// Format of the data a command prints [default: each command's own: JSON for STS answers, lines or tables for people elsewhere]
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub output: Option<crate::terminal::render::OutputFormat>,
+    /// JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub query: Option<String>,
 }
 
 fn parse_region(text: &str) -> Result<String, String> {
@@ -181,6 +187,7 @@ pub enum PolicyCommand {
 
 pub fn run(cli: Cli) -> Result<()> {
     crate::terminal::output::configure(cli.global.verbose, cli.global.quiet);
+    crate::terminal::render::configure(cli.global.output, cli.global.query.clone())?;
     let globals = cli.global.globals();
     match cli.command {
         Command::Configure(args) => commands::configure::run(globals, args),

@@ -10,15 +10,36 @@ use serde::Serialize;
 
 use super::environment::{ALIBABA_CLOUD, ALICLOUD, EXPIRATION, OSS};
 use crate::terminal::format::{pretty_json, shell_quote};
+use crate::terminal::render::{OutputFormat, DATA_FORMATS};
 use alicli_wire::signing::Credentials;
 
-/// What `sts assume-role` and `sts assume-role-with-oidc` print on stdout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AnswerOutput {
-    /// The STS answer as JSON (AssumedRoleUser, Credentials, RequestId…)
-    Json,
-    /// `export` lines: creds=$(alicli sts assume-role … --output env), then eval "$creds"
-    Env,
+/// The format `sts assume-role` and `sts assume-role-with-oidc` print their answer in: the
+/// global `--output` (JSON by default; `env` for `export` lines), checked before any request.
+/// `--query` picks from the JSON form, so it cannot go with `env`.
+pub fn answer_format() -> Result<OutputFormat> {
+    let choice = crate::terminal::render::choice();
+    let mut formats = DATA_FORMATS.to_vec();
+    formats.push(OutputFormat::Env);
+    let format = choice.format_or(OutputFormat::Json, &formats)?;
+    if format == OutputFormat::Env && choice.query.is_some() {
+        return Err(crate::error::UsageError(
+            "--query picks from the JSON answer; it does not go with --output env".into(),
+        )
+        .into());
+    }
+    Ok(format)
+}
+
+/// An STS answer as `format` asks: `export` lines of its credentials, or the answer itself.
+pub fn answer_text<T: Serialize>(
+    answer: &T,
+    credentials: &alicli_wire::sts::TemporaryCredentials,
+    format: OutputFormat,
+) -> Result<String> {
+    match format {
+        OutputFormat::Env => env_lines(credentials),
+        other => crate::terminal::render::choice().document(serde_json::to_value(answer)?, other),
+    }
 }
 
 /// The `export` lines of `configure export-credentials --format env`, for the temporary

@@ -17,6 +17,7 @@ mod keyless;
 mod layers;
 mod oss_api;
 mod oss_tree;
+mod output_formats;
 mod policy;
 mod policy_probe;
 mod profile_file;

@@ -10,7 +10,9 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::credentials::exports::{print_failed_env_script, render, ExportFormat};
+use crate::error::usage;
 use crate::session::{Globals, Session};
+use crate::terminal::render::OutputFormat;
 
 #[derive(Debug, Args)]
 #[command(
@@ -21,14 +23,44 @@ alicli configure export-credentials --profile ci --format powershell | Invoke-Ex
 aliyun configure --mode External --process-command \"alicli configure export-credentials --profile ci --format process\""
 )]
 pub struct ExportArgs {
-    /// How to print them
-    #[arg(long, value_enum, default_value_t = ExportFormat::Env)]
-    pub format: ExportFormat,
+    /// How to print them [default: env]; the global --output json|yaml|text|table prints the json form in that format instead (with --query)
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+}
+
+/// What to print: a shell's format, or the JSON form rendered by the global `--output`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Shell(ExportFormat),
+    Data(OutputFormat),
+}
+
+fn shape(args: &ExportArgs) -> Result<Shape> {
+    let choice = crate::terminal::render::choice();
+    match (args.format, choice.format) {
+        (Some(_), Some(_)) => usage!("give --format or --output, not both"),
+        (Some(ExportFormat::Json), None) if choice.query.is_some() => {
+            Ok(Shape::Data(OutputFormat::Json))
+        }
+        (format, None | Some(OutputFormat::Env)) => {
+            if choice.query.is_some() {
+                usage!(
+                    "--query picks from the JSON form: add --output json (or yaml, text, table)"
+                );
+            }
+            Ok(Shape::Shell(format.unwrap_or(ExportFormat::Env)))
+        }
+        (None, Some(data)) => Ok(Shape::Data(data)),
+    }
 }
 
 pub fn run(globals: Globals, args: ExportArgs) -> Result<()> {
-    let format = args.format;
-    let result = export(globals, args);
+    let shape = shape(&args)?;
+    let format = match shape {
+        Shape::Shell(f) => f,
+        Shape::Data(_) => ExportFormat::Json,
+    };
+    let result = export(globals, shape);
     if let (Err(e), ExportFormat::Env) = (&result, format) {
         // `eval "$(alicli configure export-credentials)"` must not succeed on nothing.
         print_failed_env_script("configure export-credentials", e);
@@ -36,15 +68,19 @@ pub fn run(globals: Globals, args: ExportArgs) -> Result<()> {
     result
 }
 
-fn export(globals: Globals, args: ExportArgs) -> Result<()> {
+fn export(globals: Globals, shape: Shape) -> Result<()> {
     let session = Session::new(globals)?;
     let provider = crate::clients::credentials_for_export(&session)?;
     let issued = provider.credentials()?;
     crate::terminal::output::verbose(&format!("credentials from {}", provider.source()));
-    let text = render(
-        args.format,
-        &issued.credentials,
-        issued.expiration.as_deref(),
-    )?;
+    let (format, data) = match shape {
+        Shape::Shell(f) => (f, None),
+        Shape::Data(d) => (ExportFormat::Json, Some(d)),
+    };
+    let mut text = render(format, &issued.credentials, issued.expiration.as_deref())?;
+    if let Some(data) = data {
+        let value: serde_json::Value = serde_json::from_str(&text)?;
+        text = crate::terminal::render::choice().document(value, data)?;
+    }
     crate::write_stdout(text.as_bytes())
 }

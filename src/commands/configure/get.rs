@@ -11,6 +11,7 @@ use clap::Args;
 use crate::config::profile;
 use crate::error::usage;
 use crate::session::{Globals, Session};
+use crate::terminal::render::{self, OutputFormat};
 
 #[derive(Debug, Args)]
 #[command(after_help = super::keys_help(
@@ -23,6 +24,7 @@ pub struct GetArgs {
 }
 
 pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
+    let format = render::data_format(OutputFormat::Text)?;
     let setting = profile::setting(&args.key)?;
     if setting.secret {
         usage!(
@@ -39,7 +41,14 @@ pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
         );
     };
     match p.get_setting(setting.name) {
-        Some(value) => crate::write_stdout(format!("{value}\n").as_bytes()),
+        Some(value) if render::native(format, OutputFormat::Text) => {
+            crate::write_stdout(format!("{value}\n").as_bytes())
+        }
+        // JSON and the rest: the profile and key beside the value.
+        Some(value) => render::print(
+            &serde_json::json!({"profile": name, "key": setting.name, "value": value}),
+            format,
+        ),
         None => anyhow::bail!("{} is not set in profile {name:?}", setting.name),
     }
 }

@@ -5,28 +5,18 @@
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use clap::{Args, ValueEnum};
+use clap::Args;
 use serde::Serialize;
 
 use crate::config::official_cli::{self, Naming};
 use crate::config::profile::{Kind, Profile};
 use crate::session::{Globals, Session};
 use crate::terminal::redact::mask_id;
+use crate::terminal::render::{self, OutputFormat};
 
+/// The global `--output` picks the format: a table by default, or the rows as JSON, YAML, text.
 #[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub output: ListFormat,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    /// Aligned columns for people
-    Table,
-    /// One JSON array for scripts
-    Json,
-}
+pub struct ListArgs {}
 
 /// One line of the listing. Only what is safe to show.
 #[derive(Debug, Serialize)]
@@ -106,7 +96,8 @@ fn human(seconds: i64) -> String {
     }
 }
 
-pub fn run(globals: Globals, args: ListArgs) -> Result<()> {
+pub fn run(globals: Globals, _args: ListArgs) -> Result<()> {
+    let format = render::data_format(OutputFormat::Table)?;
     let session = Session::new(globals)?;
     let now = Utc::now();
     let selected = session.profile_name().to_string();
@@ -150,11 +141,10 @@ pub fn run(globals: Globals, args: ListArgs) -> Result<()> {
             }
         }
     }
-    let text = match args.output {
-        ListFormat::Json => crate::terminal::format::pretty_json(&rows)?,
-        ListFormat::Table => table(&rows, &session),
-    };
-    crate::write_stdout(text.as_bytes())
+    if render::native(format, OutputFormat::Table) {
+        return crate::write_stdout(table(&rows, &session).as_bytes());
+    }
+    render::print(&rows, format)
 }
 
 fn table(rows: &[Row], session: &Session) -> String {

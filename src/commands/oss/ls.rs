@@ -10,7 +10,7 @@
 //! character.
 
 use anyhow::Result;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use serde_json::json;
 
 use super::{human_size, local_time};
@@ -19,6 +19,7 @@ use crate::oss::url::{check_key, OssUrl};
 use crate::oss::OssClient;
 use crate::session::{Globals, Session};
 use crate::terminal::output::escape_untrusted;
+use crate::terminal::render::{self, OutputFormat, Stream};
 use alicli_wire::error::UsageError;
 use alicli_wire::oss::xml;
 
@@ -41,29 +42,20 @@ pub struct LsArgs {
     /// End with the number of objects and their total size
     #[arg(long)]
     pub summarize: bool,
-    /// What to print on stdout
-    #[arg(long, value_enum, default_value_t = LsOutput::Text)]
-    pub output: LsOutput,
     #[command(flatten)]
     pub oss: crate::clients::OssFlags,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LsOutput {
-    /// One line per entry: last modified (local time), size, name
-    Text,
-    /// One JSON object per line (JSON Lines), every character of a key kept
-    Json,
-}
-
 pub fn run(globals: Globals, args: LsArgs) -> Result<()> {
-    // The address is checked before the session: bad input is exit 2 with nothing sent.
+    // The address and the format are checked before the session: bad input is exit 2 with
+    // nothing sent.
     let url = args.target.as_deref().map(parse_target).transpose()?;
+    let format = render::data_format(OutputFormat::Table)?;
     let session = Session::new(globals)?;
     let client = args.oss.client(&session)?;
     let result = match &url {
-        None => list_buckets(&client, &args),
-        Some(url) => list_objects(&client, url, &args),
+        None => list_buckets(&client, &args, format),
+        Some(url) => list_objects(&client, url, &args, format),
     };
     result.map_err(|e| crate::clients::with_oss_hint(e, &client))
 }
@@ -86,7 +78,8 @@ struct Printer {
     folder: String,
     recursive: bool,
     human: bool,
-    json: bool,
+    /// The records for `--output json|text|yaml|table` (and `--query`); none for the lines.
+    stream: Option<Stream>,
     objects: u64,
     bytes: u64,
 }
@@ -114,7 +107,7 @@ impl Printer {
     fn object(&mut self, o: &xml::ListedObject, out: &mut String) -> Result<()> {
         self.objects += 1;
         self.bytes = self.bytes.saturating_add(o.size);
-        if self.json {
+        if let Some(stream) = &mut self.stream {
             let line = json!({
                 "key": o.key,
                 "size": o.size,
@@ -123,35 +116,32 @@ impl Printer {
                 "storage_class": o.storage_class,
                 "type": "object",
             });
-            out.push_str(&serde_json::to_string(&line)?);
+            out.push_str(&stream.record(line)?.unwrap_or_default());
         } else {
             out.push_str(&format!(
-                "{:<19} {:>10} {}",
+                "{:<19} {:>10} {}\n",
                 local_time(&o.last_modified),
                 self.size(o.size),
                 self.name(&o.key)
             ));
         }
-        out.push('\n');
         Ok(())
     }
 
-    fn prefix(&self, prefix: &str, out: &mut String) -> Result<()> {
-        if self.json {
-            out.push_str(&serde_json::to_string(
-                &json!({"key": prefix, "type": "prefix"}),
-            )?);
+    fn prefix(&mut self, prefix: &str, out: &mut String) -> Result<()> {
+        if let Some(stream) = &mut self.stream {
+            let line = json!({"key": prefix, "type": "prefix"});
+            out.push_str(&stream.record(line)?.unwrap_or_default());
         } else {
-            out.push_str(&format!("{:<19} {:>10} {}", "", "PRE", self.name(prefix)));
+            out.push_str(&format!("{:<19} {:>10} {}\n", "", "PRE", self.name(prefix)));
         }
-        out.push('\n');
         Ok(())
     }
 
-    fn summary(&self) -> Result<String> {
-        if self.json {
+    fn summary(&mut self) -> Result<String> {
+        if let Some(stream) = &mut self.stream {
             let line = json!({"type": "summary", "objects": self.objects, "size": self.bytes});
-            return Ok(serde_json::to_string(&line)? + "\n");
+            return Ok(stream.record(line)?.unwrap_or_default());
         }
         Ok(format!(
             "\nTotal Objects: {}\n   Total Size: {}\n",
@@ -161,7 +151,19 @@ impl Printer {
     }
 }
 
-fn list_objects(client: &OssClient, url: &OssUrl, args: &LsArgs) -> Result<()> {
+/// The records of `--output` other than the lines (the default, and `--output table` without
+/// `--query`, which the lines are: aligned columns for people).
+fn stream_for(format: OutputFormat) -> Option<Stream> {
+    (!render::native(format, OutputFormat::Table))
+        .then(|| Stream::new(format, render::choice().query))
+}
+
+fn list_objects(
+    client: &OssClient,
+    url: &OssUrl,
+    args: &LsArgs,
+    format: OutputFormat,
+) -> Result<()> {
     let prefix = url.key.as_str();
     let folder = prefix.rfind('/').map_or("", |i| &prefix[..=i]);
     let delimiter = if args.recursive { "" } else { "/" };
@@ -169,7 +171,7 @@ fn list_objects(client: &OssClient, url: &OssUrl, args: &LsArgs) -> Result<()> {
         folder: folder.to_string(),
         recursive: args.recursive,
         human: args.human_readable,
-        json: args.output == LsOutput::Json,
+        stream: stream_for(format),
         objects: 0,
         bytes: 0,
     };
@@ -213,14 +215,19 @@ fn list_objects(client: &OssClient, url: &OssUrl, args: &LsArgs) -> Result<()> {
             None => break,
         };
     }
-    if args.summarize {
-        crate::write_stdout(printer.summary()?.as_bytes())?;
+    let mut tail = if args.summarize {
+        printer.summary()?
+    } else {
+        String::new()
+    };
+    if let Some(stream) = &mut printer.stream {
+        tail.push_str(&stream.finish());
     }
-    Ok(())
+    crate::write_stdout(tail.as_bytes())
 }
 
-fn list_buckets(client: &OssClient, args: &LsArgs) -> Result<()> {
-    let json = args.output == LsOutput::Json;
+fn list_buckets(client: &OssClient, args: &LsArgs, format: OutputFormat) -> Result<()> {
+    let mut stream = stream_for(format);
     let mut count = 0u64;
     let mut marker = String::new();
     loop {
@@ -233,7 +240,7 @@ fn list_buckets(client: &OssClient, args: &LsArgs) -> Result<()> {
             } else {
                 &b.region
             };
-            if json {
+            if let Some(stream) = &mut stream {
                 let line = json!({
                     "name": b.name,
                     "location": b.location,
@@ -242,16 +249,15 @@ fn list_buckets(client: &OssClient, args: &LsArgs) -> Result<()> {
                     "storage_class": b.storage_class,
                     "type": "bucket",
                 });
-                out.push_str(&serde_json::to_string(&line)?);
+                out.push_str(&stream.record(line)?.unwrap_or_default());
             } else {
                 out.push_str(&format!(
-                    "{:<19} {:<20} {}",
+                    "{:<19} {:<20} {}\n",
                     local_time(&b.creation_date),
                     escape_untrusted(&b.location),
                     escape_untrusted(&b.name)
                 ));
             }
-            out.push('\n');
         }
         crate::write_stdout(out.as_bytes())?;
         let current = (!marker.is_empty()).then_some(marker.as_str());
@@ -260,15 +266,20 @@ fn list_buckets(client: &OssClient, args: &LsArgs) -> Result<()> {
             None => break,
         };
     }
+    let mut tail = String::new();
     if args.summarize {
-        let text = if json {
-            serde_json::to_string(&json!({"type": "summary", "buckets": count}))? + "\n"
-        } else {
-            format!("\nTotal Buckets: {count}\n")
-        };
-        crate::write_stdout(text.as_bytes())?;
+        match &mut stream {
+            Some(stream) => {
+                let line = json!({"type": "summary", "buckets": count});
+                tail.push_str(&stream.record(line)?.unwrap_or_default());
+            }
+            None => tail.push_str(&format!("\nTotal Buckets: {count}\n")),
+        }
     }
-    Ok(())
+    if let Some(stream) = &mut stream {
+        tail.push_str(&stream.finish());
+    }
+    crate::write_stdout(tail.as_bytes())
 }
 
 #[cfg(test)]
@@ -276,11 +287,12 @@ mod tests {
     use super::*;
 
     fn printer(folder: &str, recursive: bool, human: bool, json: bool) -> Printer {
+        let stream = json.then(|| Stream::new(OutputFormat::Json, None));
         Printer {
             folder: folder.into(),
             recursive,
             human,
-            json,
+            stream,
             objects: 0,
             bytes: 0,
         }

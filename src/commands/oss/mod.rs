@@ -111,17 +111,6 @@ pub struct TreeFlags {
     /// Stop starting new objects once N have failed [default: go on to the end]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub max_errors: Option<u64>,
-    /// What to print on stdout: nothing (lines go to stderr), or one JSON line per object
-    #[arg(long, value_enum, default_value_t = TreeOutput::Text)]
-    pub output: TreeOutput,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum TreeOutput {
-    /// A progress line on a terminal, else a line per object on stderr
-    Text,
-    /// One JSON object per line on stdout: action, source, destination, size, status, error_code
-    Json,
 }
 
 impl TreeFlags {
@@ -134,7 +123,6 @@ impl TreeFlags {
             (self.dry_run, "--dry-run"),
             (self.follow_symlinks, "--follow-symlinks"),
             (self.max_errors.is_some(), "--max-errors"),
-            (self.output != TreeOutput::Text, "--output"),
         ]
         .into_iter()
         .find_map(|(given, name)| given.then_some(name))
@@ -150,11 +138,18 @@ impl TreeFlags {
     ) -> Result<TreeSettings> {
         let headers = object.check()?;
         let jobs = transfer.tree_jobs();
+        // Records on stdout only when --output (or --query) asks for them; lines on stderr else.
+        let choice = crate::terminal::render::choice();
+        let records = match choice.format {
+            Some(format) => Some(crate::terminal::render::data_format(format)?),
+            None if choice.query.is_some() => Some(crate::terminal::render::OutputFormat::Json),
+            None => None,
+        };
         Ok(TreeSettings {
             jobs,
             part_jobs: jobs,
             max_errors: self.max_errors,
-            json: self.output == TreeOutput::Json,
+            records,
             show_progress: !transfer.no_progress,
             dry_run: self.dry_run,
             upload: transfer.upload_settings(headers, Show::Nothing),

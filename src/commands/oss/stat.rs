@@ -6,7 +6,7 @@
 //! `--output json` is one object with every value exactly as sent.
 
 use anyhow::Result;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use serde_json::{json, Map, Value};
 
 use super::{human_size, local_time};
@@ -14,6 +14,7 @@ use crate::oss::operations::ObjectHead;
 use crate::oss::OssUrl;
 use crate::session::{Globals, Session};
 use crate::terminal::output::escape_untrusted;
+use crate::terminal::render::{self, OutputFormat};
 
 #[derive(Debug, Args)]
 #[command(
@@ -24,33 +25,24 @@ pub struct StatArgs {
     /// Object to describe: oss://bucket/key
     #[arg(value_name = "oss://BUCKET/KEY")]
     pub target: String,
-    /// What to print on stdout
-    #[arg(long, value_enum, default_value_t = StatOutput::Text)]
-    pub output: StatOutput,
     #[command(flatten)]
     pub oss: crate::clients::OssFlags,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StatOutput {
-    /// Aligned `Name: value` lines
-    Text,
-    /// One JSON object
-    Json,
-}
-
 pub fn run(globals: Globals, args: StatArgs) -> Result<()> {
     let url = OssUrl::parse_object(&args.target)?;
+    // By default (and for `--output table`) aligned `Name: value` lines; the other formats
+    // render the JSON object.
+    let format = render::data_format(OutputFormat::Table)?;
     let session = Session::new(globals)?;
     let client = args.oss.client(&session)?;
     let head = client
         .head_object_info(&url.bucket, &url.key)
         .map_err(|e| crate::clients::with_oss_hint(e, &client))?;
-    let text = match args.output {
-        StatOutput::Text => text(&url, &head),
-        StatOutput::Json => serde_json::to_string_pretty(&to_json(&url, &head))? + "\n",
-    };
-    crate::write_stdout(text.as_bytes())
+    if render::native(format, OutputFormat::Table) {
+        return crate::write_stdout(text(&url, &head).as_bytes());
+    }
+    render::print(&to_json(&url, &head), format)
 }
 
 /// The standard headers worth showing, in the order shown, with the name each is shown under.

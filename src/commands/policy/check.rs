@@ -4,11 +4,12 @@
 //! has errors, 2 when one does; nothing is sent anywhere.
 
 use anyhow::Result;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use serde_json::json;
 
 use crate::error::UsageError;
 use crate::policy_input::{finding_line, read_inputs};
+use crate::terminal::render::{self, OutputFormat};
 use alicli_policy::lint::{self, CheckOptions, Report, Severity};
 
 #[derive(Debug, Args)]
@@ -19,20 +20,13 @@ pub struct CheckArgs {
     /// Check as a session policy (the --policy of sts assume-role): over 2048 characters is an error
     #[arg(long)]
     pub session: bool,
-    /// What to print on stdout
-    #[arg(long, value_enum, default_value_t = CheckOutput::Text)]
-    pub output: CheckOutput,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckOutput {
-    /// One line per finding: `FILE: error|warning: $.path: message`, then a summary line
-    Text,
-    /// A JSON list with one object per policy and its findings
-    Json,
-}
-
+/// Text (the default, and the global `--output text`): one line per finding,
+/// `FILE: error|warning: $.path: message`, then a summary line; the other formats render a list
+/// with one object per policy and its findings.
 pub fn run(args: CheckArgs) -> Result<()> {
+    let format = render::data_format(OutputFormat::Text)?;
     let inputs = read_inputs(&args.policies)?;
     let options = CheckOptions {
         session: args.session,
@@ -45,20 +39,19 @@ pub fn run(args: CheckArgs) -> Result<()> {
         })
         .collect();
 
-    let text = match args.output {
-        CheckOutput::Text => reports
+    if render::native(format, OutputFormat::Text) {
+        let text: String = reports
             .iter()
             .map(|(label, report)| text_report(label, report))
-            .collect::<String>(),
-        CheckOutput::Json => {
-            let list: Vec<serde_json::Value> = reports
-                .iter()
-                .map(|(label, report)| json_report(label, report))
-                .collect();
-            format!("{}\n", serde_json::to_string_pretty(&list)?)
-        }
-    };
-    crate::write_stdout(text.as_bytes())?;
+            .collect();
+        crate::write_stdout(text.as_bytes())?;
+    } else {
+        let list: Vec<serde_json::Value> = reports
+            .iter()
+            .map(|(label, report)| json_report(label, report))
+            .collect();
+        render::print(&list, format)?;
+    }
 
     let failed: Vec<&str> = reports
         .iter()

@@ -6,13 +6,14 @@
 //! is 0 whatever the decisions are, and 2 only for bad input.
 
 use anyhow::Result;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use serde_json::{json, Map, Value};
 
 use crate::error::{usage, UsageError};
 use crate::oss::url::OssUrl;
 use crate::policy_input::{read_inputs, warn_findings};
 use crate::session::Globals;
+use crate::terminal::render::{self, OutputFormat};
 use alicli_policy::catalog::{self, Level};
 use alicli_policy::explain::{near_misses, NearMiss, UnmetCondition};
 use alicli_policy::lint::{self, CheckOptions};
@@ -38,17 +39,6 @@ pub struct EvalArgs {
     /// Account id written into resources given as oss:// URLs [default: *]
     #[arg(long, value_name = "ID")]
     pub account: Option<String>,
-    /// What to print on stdout
-    #[arg(long, value_enum, default_value_t = EvalOutput::Table)]
-    pub output: EvalOutput,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EvalOutput {
-    /// One row per action and resource, with the deciding statement and notes
-    Table,
-    /// A JSON list with one object per action and resource
-    Json,
 }
 
 /// A policy with the name it is reported under.
@@ -73,6 +63,7 @@ struct Row {
 }
 
 pub fn run(globals: Globals, args: EvalArgs) -> Result<()> {
+    let format = render::data_format(OutputFormat::Table)?;
     let account = match args.account.as_deref() {
         None => "*".to_string(),
         Some(a) if a == "*" || (!a.is_empty() && a.bytes().all(|b| b.is_ascii_digit())) => {
@@ -131,14 +122,13 @@ pub fn run(globals: Globals, args: EvalArgs) -> Result<()> {
         note_placeholders(&layers, &region, &account);
     }
 
-    let text = match args.output {
-        EvalOutput::Table => table(&layers, &rows),
-        EvalOutput::Json => {
-            let list: Vec<Value> = rows.iter().map(|r| row_json(&layers, r)).collect();
-            format!("{}\n", serde_json::to_string_pretty(&list)?)
-        }
-    };
-    crate::write_stdout(text.as_bytes())
+    // A table (the default) has a row per action and resource, with the deciding statement
+    // and notes; the other formats render a list with one object per action and resource.
+    if render::native(format, OutputFormat::Table) {
+        return crate::write_stdout(table(&layers, &rows).as_bytes());
+    }
+    let list: Vec<Value> = rows.iter().map(|r| row_json(&layers, r)).collect();
+    render::print(&list, format)
 }
 
 fn has_key(context: &[(String, String)], key: &str) -> bool {

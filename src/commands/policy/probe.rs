@@ -7,13 +7,14 @@
 //! it could not remove is reported, with exit code 1.
 
 use anyhow::Result;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use serde_json::{json, Value};
 
 use crate::error::{usage, Exit, ServiceError};
 use crate::oss::url::{check_key, OssUrl};
 use crate::oss::OssClient;
 use crate::session::{Globals, Session};
+use crate::terminal::render::{self, OutputFormat};
 
 #[derive(Debug, Args)]
 pub struct ProbeArgs {
@@ -25,17 +26,6 @@ pub struct ProbeArgs {
     pub suffix: Option<String>,
     #[command(flatten)]
     pub oss: crate::clients::OssFlags,
-    /// What to print on stdout
-    #[arg(long, value_enum, default_value_t = ProbeOutput::Table)]
-    pub output: ProbeOutput,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ProbeOutput {
-    /// One row per operation: result, error code, request id
-    Table,
-    /// A JSON object with the probe object, one entry per operation, and what was left behind
-    Json,
 }
 
 /// What one operation did.
@@ -152,7 +142,11 @@ struct Created {
     upload: Option<String>,
 }
 
+/// A table (the default) has a row per operation: result, error code, request id; the other
+/// formats render an object with the probe object, one entry per operation, and what was left
+/// behind.
 pub fn run(globals: Globals, args: ProbeArgs) -> Result<()> {
+    let format = render::data_format(OutputFormat::Table)?;
     let unique = uuid::Uuid::new_v4().simple().to_string();
     let target = target(&args.target, args.suffix.as_deref(), &unique)?;
     let session = Session::new(globals)?;
@@ -173,20 +167,18 @@ pub fn run(globals: Globals, args: ProbeArgs) -> Result<()> {
         return Err(crate::clients::with_oss_hint(err, &client));
     }
 
-    let text = match args.output {
-        ProbeOutput::Table => table(&steps, &notes),
-        ProbeOutput::Json => format!(
-            "{}\n",
-            serde_json::to_string_pretty(&json!({
-                "object": object,
-                "prefix": target.prefix,
-                "steps": steps.iter().map(step_json).collect::<Vec<_>>(),
-                "notes": notes,
-                "left_behind": leftovers,
-            }))?
-        ),
-    };
-    crate::write_stdout(text.as_bytes())?;
+    if render::native(format, OutputFormat::Table) {
+        crate::write_stdout(table(&steps, &notes).as_bytes())?;
+    } else {
+        let answer = json!({
+            "object": object,
+            "prefix": target.prefix,
+            "steps": steps.iter().map(step_json).collect::<Vec<_>>(),
+            "notes": notes,
+            "left_behind": leftovers,
+        });
+        render::print(&answer, format)?;
+    }
     if leftovers.is_empty() {
         Ok(())
     } else {

@@ -6,12 +6,11 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::config::profile::{self, Profile};
-use crate::credentials::exports::{self, AnswerOutput};
+use crate::credentials::exports;
 use crate::credentials::CredentialSource;
 use crate::error::usage;
 use crate::session::Session;
 use crate::sts::{AssumeRoleRequest, AssumeRoleResponse};
-use crate::terminal::format::pretty_json;
 use crate::terminal::hints;
 use alicli_wire::names::{check_duration, check_external_id, check_role_arn, check_session_name};
 
@@ -38,9 +37,6 @@ pub struct AssumeRoleArgs {
     /// Also store the temporary credentials in this profile (with what is needed to renew them)
     #[arg(long, value_name = "NAME")]
     pub save_profile: Option<String>,
-    /// What to print on stdout
-    #[arg(long, value_enum, default_value_t = AnswerOutput::Json)]
-    pub output: AnswerOutput,
 }
 
 /// The request after every local check passed.
@@ -71,7 +67,8 @@ pub fn validate(args: &AssumeRoleArgs) -> Result<AssumeRoleRequest> {
 }
 
 pub fn run(globals: crate::session::Globals, args: AssumeRoleArgs) -> Result<()> {
-    let env_output = args.output == AnswerOutput::Env;
+    let format = exports::answer_format()?;
+    let env_output = format == crate::terminal::render::OutputFormat::Env;
     exports::guard_env_output("sts assume-role", env_output, assume(globals, args))
 }
 
@@ -106,10 +103,7 @@ fn assume(globals: crate::session::Globals, args: AssumeRoleArgs) -> Result<()> 
             response.credentials.expiration
         ));
     }
-    let text = match args.output {
-        AnswerOutput::Json => pretty_json(&response)?,
-        AnswerOutput::Env => exports::env_lines(&response.credentials)?,
-    };
+    let text = exports::answer_text(&response, &response.credentials, exports::answer_format()?)?;
     crate::write_stdout(text.as_bytes())
 }
 

@@ -7,13 +7,12 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::config::profile::{self, Profile};
-use crate::credentials::exports::{self, AnswerOutput};
+use crate::credentials::exports;
 use crate::credentials::oidc::{self, OidcRole};
 use crate::credentials::oidc_token::TokenSource;
 use crate::error::UsageError;
 use crate::session::Session;
 use crate::sts::AssumeRoleWithOidcResponse;
-use crate::terminal::format::pretty_json;
 use alicli_wire::names::check_duration;
 
 #[derive(Debug, Args)]
@@ -45,9 +44,6 @@ pub struct AssumeRoleWithOidcArgs {
     /// Also store the temporary credentials in this profile, which renews itself from the same token source
     #[arg(long, value_name = "NAME")]
     pub save_profile: Option<String>,
-    /// What to print on stdout
-    #[arg(long, value_enum, default_value_t = AnswerOutput::Json)]
-    pub output: AnswerOutput,
 }
 
 /// The role to assume, after every local check passed.
@@ -77,7 +73,8 @@ fn validate(args: &AssumeRoleWithOidcArgs) -> Result<OidcRole> {
 }
 
 pub fn run(globals: crate::session::Globals, args: AssumeRoleWithOidcArgs) -> Result<()> {
-    let env_output = args.output == AnswerOutput::Env;
+    let format = exports::answer_format()?;
+    let env_output = format == crate::terminal::render::OutputFormat::Env;
     exports::guard_env_output(
         "sts assume-role-with-oidc",
         env_output,
@@ -111,10 +108,7 @@ fn assume(globals: crate::session::Globals, args: AssumeRoleWithOidcArgs) -> Res
     if let Some(name) = &args.save_profile {
         save(&session, name, &role, &source, &args, &response)?;
     }
-    let text = match args.output {
-        AnswerOutput::Json => pretty_json(&response)?,
-        AnswerOutput::Env => exports::env_lines(&response.credentials)?,
-    };
+    let text = exports::answer_text(&response, &response.credentials, exports::answer_format()?)?;
     crate::write_stdout(text.as_bytes())
 }
 

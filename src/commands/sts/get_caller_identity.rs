@@ -5,6 +5,7 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::session::{Globals, Session};
+use crate::terminal::render::{self, OutputFormat};
 
 #[derive(Debug, Args)]
 pub struct GetCallerIdentityArgs {
@@ -14,6 +15,7 @@ pub struct GetCallerIdentityArgs {
 }
 
 pub fn run(globals: Globals, args: GetCallerIdentityArgs) -> Result<()> {
+    let format = render::data_format(OutputFormat::Json)?;
     let session = Session::new(globals)?;
     let client = crate::clients::sts(&session, args.endpoint.as_deref())?;
     let identity = client.get_caller_identity().map_err(|e| {
@@ -21,5 +23,5 @@ pub fn run(globals: Globals, args: GetCallerIdentityArgs) -> Result<()> {
             crate::terminal::hints::sts_common(s, session.profile_name())
         })
     })?;
-    crate::write_stdout(crate::terminal::format::pretty_json(&identity)?.as_bytes())
+    render::print(&identity, format)
 }

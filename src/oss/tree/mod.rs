@@ -34,7 +34,8 @@ pub struct TreeSettings {
     /// Parts of one large object in flight at most (taken from `jobs` when free).
     pub part_jobs: usize,
     pub max_errors: Option<u64>,
-    pub json: bool,
+    /// `--output`: a record per object on stdout in this format; none for lines on stderr.
+    pub records: Option<crate::terminal::render::OutputFormat>,
     pub show_progress: bool,
     pub dry_run: bool,
     pub upload: UploadSettings,
@@ -70,7 +71,7 @@ pub fn execute(
         part_jobs: settings.part_jobs,
     };
     let mut report = report::Report::new(
-        settings.json,
+        settings.records,
         settings.show_progress,
         settings.max_errors,
         settings.verb,

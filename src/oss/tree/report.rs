@@ -3,8 +3,9 @@
 //! - On a terminal: one live line for the whole tree (objects and bytes done, rate, failures).
 //! - Otherwise (a CI log, a pipe): one line per object changed on stderr, AWS CLI style
 //!   (`upload: ./a.txt to oss://b/a.txt`), each failure as `failed: …` with OSS's code.
-//! - `--output json`: one JSON line per object on stdout (action, source, destination, size,
-//!   status, error code and message), nothing per object on stderr.
+//! - `--output json|text|yaml|table`: a record per object on stdout (action, source,
+//!   destination, size, status, error code and message) in that format (JSON Lines for json,
+//!   `--query` applied to each), nothing per object on stderr but the failures.
 //! - At the end, a summary line (unless `-q`); failures are always shown.
 //!
 //! Text from outside (keys, paths, server messages) is escaped before it reaches a terminal.
@@ -20,9 +21,11 @@ use super::{Action, Record, Status};
 use crate::error::{Exit, TreeFailures};
 use crate::terminal::output::{self, escape_untrusted};
 use crate::terminal::progress::human_bytes;
+use crate::terminal::render::{self, OutputFormat, Stream};
 
 pub struct Report {
-    json: bool,
+    /// The records on stdout, when `--output` asks for them.
+    records: Option<Stream>,
     bar: Option<ProgressBar>,
     started: Instant,
     max_errors: Option<u64>,
@@ -43,25 +46,26 @@ pub struct Report {
 
 impl Report {
     pub fn new(
-        json: bool,
+        records: Option<OutputFormat>,
         show_progress: bool,
         max_errors: Option<u64>,
         verb: &'static str,
         rerun_hint: String,
     ) -> Report {
-        let bar =
-            (show_progress && !json && !output::is_quiet() && std::io::stderr().is_terminal())
-                .then(|| {
-                    let bar =
-                        ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(8));
-                    if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed} {msg}") {
-                        bar.set_style(style);
-                    }
-                    bar.enable_steady_tick(std::time::Duration::from_millis(250));
-                    bar
-                });
+        let bar = (show_progress
+            && records.is_none()
+            && !output::is_quiet()
+            && std::io::stderr().is_terminal())
+        .then(|| {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(8));
+            if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed} {msg}") {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(std::time::Duration::from_millis(250));
+            bar
+        });
         Report {
-            json,
+            records: records.map(|format| Stream::new(format, render::choice().query)),
             bar,
             started: Instant::now(),
             max_errors,
@@ -98,12 +102,16 @@ impl Report {
                 });
             }
         }
-        if self.json {
-            let _ = crate::write_stdout(json_line(&record).as_bytes());
+        if let Some(stream) = &mut self.records {
+            // A query that cannot be applied to a record was found before any request for
+            // the first one; the rest are alike.
+            if let Ok(Some(text)) = stream.record(record_value(&record)) {
+                let _ = crate::write_stdout(text.as_bytes());
+            }
         }
         // Failures always reach stderr (a CI log shows them even when stdout goes to jq).
         let failed = matches!(record.status, Status::Failed(_));
-        if failed || (!self.json && self.bar.is_none() && !output::is_quiet()) {
+        if failed || (self.records.is_none() && self.bar.is_none() && !output::is_quiet()) {
             if let Some(text) = text_line(&record) {
                 self.print(&text);
             }
@@ -144,6 +152,9 @@ impl Report {
     pub fn finish(&mut self) {
         if let Some(bar) = self.bar.take() {
             bar.finish_and_clear();
+        }
+        if let Some(stream) = &mut self.records {
+            let _ = crate::write_stdout(stream.finish().as_bytes());
         }
         let secs = self.started.elapsed().as_secs_f64();
         let mut line = if self.would > 0 {
@@ -203,7 +214,7 @@ fn objects(n: u64) -> String {
     }
 }
 
-fn json_line(record: &Record) -> String {
+fn record_value(record: &Record) -> serde_json::Value {
     let (status, code, message) = match &record.status {
         Status::Done => ("ok", None, None),
         Status::Unchanged => ("unchanged", None, None),
@@ -224,9 +235,7 @@ fn json_line(record: &Record) -> String {
     if let Some(message) = message {
         line["message"] = json!(crate::terminal::redact::redact(&message));
     }
-    let mut text = line.to_string();
-    text.push('\n');
-    text
+    line
 }
 
 /// The stderr line of a record, escaped; none for what needs no line.
@@ -274,13 +283,11 @@ mod tests {
     fn lines_are_escaped_and_json_keeps_every_character() {
         let line = text_line(&record(Status::Done)).unwrap();
         assert_eq!(line, "upload: dir/a\\nb to oss://b/p/a\\nb");
-        let v: serde_json::Value =
-            serde_json::from_str(json_line(&record(Status::Done)).trim_end()).unwrap();
+        let v = record_value(&record(Status::Done));
         assert_eq!(v["source"], "dir/a\nb");
         assert_eq!(v["status"], "ok");
         let failed = Status::Failed(Failure::local("UnsafeKey", "it has a '..' segment".into()));
-        let v: serde_json::Value =
-            serde_json::from_str(json_line(&record(failed.clone())).trim_end()).unwrap();
+        let v = record_value(&record(failed.clone()));
         assert_eq!(v["error_code"], "UnsafeKey");
         assert!(text_line(&record(failed))
             .unwrap()
@@ -289,8 +296,7 @@ mod tests {
 
     #[test]
     fn the_verdict_counts_failures_and_their_common_code() {
-        let mut r = Report::new(true, false, None, "uploaded", String::new());
-        r.json = false; // nothing on stdout in the test
+        let mut r = Report::new(None, false, None, "uploaded", String::new());
         let denied = Failure {
             code: "AccessDenied".into(),
             message: "no".into(),
