@@ -384,11 +384,11 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l content-disposition -d 'Content-Disposition to store, e.g. "attachment"' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l meta -d 'User metadata to store as x-oss-meta-KEY (repeatable)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l storage-class -d 'Storage class of the new objects' -r -f -a "Standard\t''
-IA\t'Infrequent Access'
+IA\t''
 Archive\t''
 ColdArchive\t''
 DeepColdArchive\t''"
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l acl -d 'ACL of the new objects' -r -f -a "default\t''
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from put" -l acl -d 'ACL of the new objects (default: the bucket\'s)' -r -f -a "default\t''
 private\t''
 public-read\t''
 public-read-write\t''"
@@ -457,11 +457,11 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l content-disposition -d 'Content-Disposition to store, e.g. "attachment"' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l meta -d 'User metadata to store as x-oss-meta-KEY (repeatable)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l storage-class -d 'Storage class of the new objects' -r -f -a "Standard\t''
-IA\t'Infrequent Access'
+IA\t''
 Archive\t''
 ColdArchive\t''
 DeepColdArchive\t''"
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l acl -d 'ACL of the new objects' -r -f -a "default\t''
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from cp" -l acl -d 'ACL of the new objects (default: the bucket\'s)' -r -f -a "default\t''
 private\t''
 public-read\t''
 public-read-write\t''"
@@ -504,11 +504,11 @@ complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subco
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l content-disposition -d 'Content-Disposition to store, e.g. "attachment"' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l meta -d 'User metadata to store as x-oss-meta-KEY (repeatable)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l storage-class -d 'Storage class of the new objects' -r -f -a "Standard\t''
-IA\t'Infrequent Access'
+IA\t''
 Archive\t''
 ColdArchive\t''
 DeepColdArchive\t''"
-complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l acl -d 'ACL of the new objects' -r -f -a "default\t''
+complete -c alicli -n "__fish_alicli_using_subcommand oss; and __fish_seen_subcommand_from sync" -l acl -d 'ACL of the new objects (default: the bucket\'s)' -r -f -a "default\t''
 private\t''
 public-read\t''
 public-read-write\t''"

@@ -3,7 +3,10 @@
 //! be replaced. `oss put`, `oss cp` and `oss sync` take the same flags ([`ObjectFlags`]); they are
 //! checked here, before any request, and turned into the request headers OSS reads.
 
-use clap::{Args, ValueEnum};
+use clap::builder::TypedValueParser as _;
+use clap::Args;
+
+pub use alicli_wire::oss::attributes::{ObjectAcl, StorageClass};
 
 use crate::error::UsageError;
 use crate::net::http::check_header_value;
@@ -13,52 +16,17 @@ use crate::net::http::check_header_value;
 /// download can give the file its time back and other tools can read it.
 pub const MTIME_META: &str = "mtime";
 
-/// The storage classes OSS has (values as its API spells them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StorageClass {
-    #[value(name = "Standard")]
-    Standard,
-    /// Infrequent Access
-    #[value(name = "IA")]
-    Ia,
-    #[value(name = "Archive")]
-    Archive,
-    #[value(name = "ColdArchive")]
-    ColdArchive,
-    #[value(name = "DeepColdArchive")]
-    DeepColdArchive,
+/// `--storage-class`: one of OSS's classes, spelled as OSS spells them (the list is the wire
+/// crate's, shared with the local cloud).
+fn storage_class_parser() -> impl clap::builder::TypedValueParser<Value = StorageClass> {
+    clap::builder::PossibleValuesParser::new(StorageClass::ALL.map(StorageClass::name))
+        .map(|name| StorageClass::parse(&name).unwrap_or_default())
 }
 
-impl StorageClass {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StorageClass::Standard => "Standard",
-            StorageClass::Ia => "IA",
-            StorageClass::Archive => "Archive",
-            StorageClass::ColdArchive => "ColdArchive",
-            StorageClass::DeepColdArchive => "DeepColdArchive",
-        }
-    }
-}
-
-/// Object ACLs (`default`: the bucket's).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ObjectAcl {
-    Default,
-    Private,
-    PublicRead,
-    PublicReadWrite,
-}
-
-impl ObjectAcl {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ObjectAcl::Default => "default",
-            ObjectAcl::Private => "private",
-            ObjectAcl::PublicRead => "public-read",
-            ObjectAcl::PublicReadWrite => "public-read-write",
-        }
-    }
+/// `--acl`: one of OSS's object ACLs (`default` follows the bucket's).
+fn acl_parser() -> impl clap::builder::TypedValueParser<Value = ObjectAcl> {
+    clap::builder::PossibleValuesParser::new(ObjectAcl::ALL.map(ObjectAcl::name))
+        .map(|name| ObjectAcl::parse(&name).unwrap_or_default())
 }
 
 /// The flags, as clap reads them.
@@ -78,10 +46,10 @@ pub struct ObjectFlags {
     #[arg(long = "meta", value_name = "KEY=VALUE", value_parser = parse_meta)]
     pub meta: Vec<(String, String)>,
     /// Storage class of the new objects
-    #[arg(long, value_enum, value_name = "CLASS")]
+    #[arg(long, value_name = "CLASS", value_parser = storage_class_parser())]
     pub storage_class: Option<StorageClass>,
-    /// ACL of the new objects
-    #[arg(long, value_enum, value_name = "ACL")]
+    /// ACL of the new objects (default: the bucket's)
+    #[arg(long, value_name = "ACL", value_parser = acl_parser())]
     pub acl: Option<ObjectAcl>,
     /// Never replace: OSS refuses to overwrite an existing object (x-oss-forbid-overwrite), and
     /// a download skips a file that exists
@@ -210,7 +178,7 @@ impl ObjectHeaders {
     pub fn for_complete(&self) -> Vec<(String, String)> {
         let mut headers = Vec::new();
         if let Some(acl) = self.acl {
-            headers.push(("x-oss-object-acl".into(), acl.as_str().into()));
+            headers.push(("x-oss-object-acl".into(), acl.name().into()));
         }
         if self.forbid_overwrite {
             headers.push(("x-oss-forbid-overwrite".into(), "true".into()));
@@ -236,10 +204,10 @@ impl ObjectHeaders {
     /// Storage class, ACL and overwrite protection: what every write asks for, copies included.
     pub fn push_placement(&self, headers: &mut Vec<(String, String)>) {
         if let Some(class) = self.storage_class {
-            headers.push(("x-oss-storage-class".into(), class.as_str().into()));
+            headers.push(("x-oss-storage-class".into(), class.name().into()));
         }
         if let Some(acl) = self.acl {
-            headers.push(("x-oss-object-acl".into(), acl.as_str().into()));
+            headers.push(("x-oss-object-acl".into(), acl.name().into()));
         }
         if self.forbid_overwrite {
             headers.push(("x-oss-forbid-overwrite".into(), "true".into()));

@@ -8,92 +8,10 @@
 //! 400, so a client relying on one finds out locally rather than against the real service.
 
 use axum::http::HeaderMap;
-use serde::{Deserialize, Serialize};
 
 use super::error::{error, OssError};
 
-/// An object's storage class. Objects written before classes were kept are Standard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub(crate) enum StorageClass {
-    #[default]
-    Standard,
-    #[serde(rename = "IA")]
-    Ia,
-    Archive,
-    ColdArchive,
-    DeepColdArchive,
-}
-
-impl StorageClass {
-    const ALL: [StorageClass; 5] = [
-        StorageClass::Standard,
-        StorageClass::Ia,
-        StorageClass::Archive,
-        StorageClass::ColdArchive,
-        StorageClass::DeepColdArchive,
-    ];
-
-    /// The name in headers and listings.
-    pub fn name(self) -> &'static str {
-        match self {
-            StorageClass::Standard => "Standard",
-            StorageClass::Ia => "IA",
-            StorageClass::Archive => "Archive",
-            StorageClass::ColdArchive => "ColdArchive",
-            StorageClass::DeepColdArchive => "DeepColdArchive",
-        }
-    }
-
-    fn parse(value: &str) -> Option<StorageClass> {
-        Self::ALL.into_iter().find(|c| c.name() == value)
-    }
-
-    /// The archive classes: their bytes cannot be read (GetObject, a copy's source) until the
-    /// object is restored, which the local cloud does not do (RestoreObject is 501), so never.
-    pub fn is_frozen(self) -> bool {
-        matches!(
-            self,
-            StorageClass::Archive | StorageClass::ColdArchive | StorageClass::DeepColdArchive
-        )
-    }
-}
-
-/// An object's ACL. `default` follows the bucket's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub(crate) enum ObjectAcl {
-    #[default]
-    #[serde(rename = "default")]
-    Default,
-    #[serde(rename = "private")]
-    Private,
-    #[serde(rename = "public-read")]
-    PublicRead,
-    #[serde(rename = "public-read-write")]
-    PublicReadWrite,
-}
-
-impl ObjectAcl {
-    const ALL: [ObjectAcl; 4] = [
-        ObjectAcl::Default,
-        ObjectAcl::Private,
-        ObjectAcl::PublicRead,
-        ObjectAcl::PublicReadWrite,
-    ];
-
-    /// The name in `x-oss-object-acl` and in GetObjectACL's `<Grant>`.
-    pub fn name(self) -> &'static str {
-        match self {
-            ObjectAcl::Default => "default",
-            ObjectAcl::Private => "private",
-            ObjectAcl::PublicRead => "public-read",
-            ObjectAcl::PublicReadWrite => "public-read-write",
-        }
-    }
-
-    fn parse(value: &str) -> Option<ObjectAcl> {
-        Self::ALL.into_iter().find(|a| a.name() == value)
-    }
-}
+pub(crate) use alicli_wire::oss::attributes::{ObjectAcl, StorageClass};
 
 /// Which request a value came with: OSS words (and numbers) its refusals per operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
