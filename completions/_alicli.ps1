@@ -43,8 +43,8 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'RAM policies: check a document, evaluate requests against it, probe what credentials may do')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Walk through the whole flow against a throwaway local cloud')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages generated from this command line''s definitions')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or install one that knows your profiles (--install)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Install the man pages (`man alicli`, `man alicli-oss-cp`, …) in your man folder or DIR')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -845,6 +845,7 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the next bytes of an answer [default: 60]')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)')
             [CompletionResult]::new('--sts-signature-version', '--sts-signature-version', [CompletionResultType]::ParameterName, 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]')
+            [CompletionResult]::new('--install', '--install', [CompletionResultType]::ParameterName, 'Install completion that also knows your profile names and `configure` keys (it asks alicli at each Tab), in the shell''s folder for your completions, and print the file written')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -864,6 +865,7 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the next bytes of an answer [default: 60]')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Proxy for every request, e.g. http://proxy:3128 (else HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY)')
             [CompletionResult]::new('--sts-signature-version', '--sts-signature-version', [CompletionResultType]::ParameterName, 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]')
+            [CompletionResult]::new('--install', '--install', [CompletionResultType]::ParameterName, 'Write alicli.1 and a page per command into your man folder (or DIR), and print the folder')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -881,8 +883,8 @@ Register-ArgumentCompleter -Native -CommandName 'alicli' -ScriptBlock {
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'RAM policies: check a document, evaluate requests against it, probe what credentials may do')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Walk through the whole flow against a throwaway local cloud')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages generated from this command line''s definitions')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script, or install one that knows your profiles (--install)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Install the man pages (`man alicli`, `man alicli-oss-cp`, …) in your man folder or DIR')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
