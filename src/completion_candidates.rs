@@ -85,7 +85,12 @@ pub fn profiles() -> ArgValueCandidates {
             .profiles
             .iter()
             .map(|(name, p)| {
-                CompletionCandidate::new(name).help(Some(format!("{} profile", p.kind()).into()))
+                // An empty profile has no kind worth showing.
+                let help = match p.kind() {
+                    profile::Kind::Empty => None,
+                    kind => Some(format!("{kind} profile").into()),
+                };
+                CompletionCandidate::new(name).help(help)
             })
             .collect()
     })
