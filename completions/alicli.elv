@@ -42,8 +42,8 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand policy 'RAM policies: check a document, evaluate requests against it, probe what credentials may do'
             cand serve 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies'
             cand demo 'Walk through the whole flow against a throwaway local cloud'
-            cand completions 'Print a shell completion script'
-            cand man 'Write man pages generated from this command line''s definitions'
+            cand completions 'Print a shell completion script, or install one that knows your profiles (--install)'
+            cand man 'Install the man pages (`man alicli`, `man alicli-oss-cp`, …) in your man folder or DIR'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alicli;configure'= {
@@ -830,6 +830,7 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand --sts-signature-version 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]'
             cand --output 'Format of the data a command prints [default: each command''s own: JSON for STS answers, lines or tables for people elsewhere]'
             cand --query 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)'
+            cand --install 'Install completion that also knows your profile names and `configure` keys (it asks alicli at each Tab), in the shell''s folder for your completions, and print the file written'
             cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
             cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
             cand -q 'Print only data and errors'
@@ -850,6 +851,7 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand --sts-signature-version 'Signature of STS calls: v1 (HMAC-SHA1) or v3 (ACS3-HMAC-SHA256), a role profile''s renewals included (profile key `sts_signature_version`) [default: v1]'
             cand --output 'Format of the data a command prints [default: each command''s own: JSON for STS answers, lines or tables for people elsewhere]'
             cand --query 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)'
+            cand --install 'Write alicli.1 and a page per command into your man folder (or DIR), and print the folder'
             cand -v 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
             cand --verbose 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
             cand -q 'Print only data and errors'
@@ -866,8 +868,8 @@ set edit:completion:arg-completer[alicli] = {|@words|
             cand policy 'RAM policies: check a document, evaluate requests against it, probe what credentials may do'
             cand serve 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies'
             cand demo 'Walk through the whole flow against a throwaway local cloud'
-            cand completions 'Print a shell completion script'
-            cand man 'Write man pages generated from this command line''s definitions'
+            cand completions 'Print a shell completion script, or install one that knows your profiles (--install)'
+            cand man 'Install the man pages (`man alicli`, `man alicli-oss-cp`, …) in your man folder or DIR'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'alicli;help;configure'= {

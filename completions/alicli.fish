@@ -49,8 +49,8 @@ complete -c alicli -n "__fish_alicli_needs_command" -f -a "oss" -d 'Object Stora
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "policy" -d 'RAM policies: check a document, evaluate requests against it, probe what credentials may do'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "serve" -d 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "demo" -d 'Walk through the whole flow against a throwaway local cloud'
-complete -c alicli -n "__fish_alicli_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c alicli -n "__fish_alicli_needs_command" -f -a "man" -d 'Write man pages generated from this command line\'s definitions'
+complete -c alicli -n "__fish_alicli_needs_command" -f -a "completions" -d 'Print a shell completion script, or install one that knows your profiles (--install)'
+complete -c alicli -n "__fish_alicli_needs_command" -f -a "man" -d 'Install the man pages (`man alicli`, `man alicli-oss-cp`, …) in your man folder or DIR'
 complete -c alicli -n "__fish_alicli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l access-key-id -d 'AccessKey ID of a RAM user (LTAI…)' -r
 complete -c alicli -n "__fish_alicli_using_subcommand configure; and not __fish_seen_subcommand_from list get set export-credentials import help" -l access-key-secret -d 'AccessKey secret; `-` reads it from stdin (keeps it out of shell history and `ps`)' -r
@@ -788,6 +788,7 @@ table\t'Aligned columns for people'
 yaml\t'YAML'
 env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand completions" -l install -d 'Install completion that also knows your profile names and `configure` keys (it asks alicli at each Tab), in the shell\'s folder for your completions, and print the file written'
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -807,6 +808,7 @@ table\t'Aligned columns for people'
 yaml\t'YAML'
 env\t'Shell `export` lines (sts assume-role, assume-role-with-oidc)'"
 complete -c alicli -n "__fish_alicli_using_subcommand man" -l query -d 'JMESPath expression applied to the JSON form of the answer before it is printed, e.g. Credentials.AccessKeyId (per record for commands that print one per object)' -r
+complete -c alicli -n "__fish_alicli_using_subcommand man" -l install -d 'Write alicli.1 and a page per command into your man folder (or DIR), and print the folder'
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s v -l verbose -d 'Trace each request on stderr: request line, status, request id, what was signed (secrets masked)'
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s q -l quiet -d 'Print only data and errors'
 complete -c alicli -n "__fish_alicli_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -817,8 +819,8 @@ complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_
 complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "policy" -d 'RAM policies: check a document, evaluate requests against it, probe what credentials may do'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "serve" -d 'Run the local cloud: an STS + OSS endpoint on loopback that checks signatures and policies'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "demo" -d 'Walk through the whole flow against a throwaway local cloud'
-complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "man" -d 'Write man pages generated from this command line\'s definitions'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "completions" -d 'Print a shell completion script, or install one that knows your profiles (--install)'
+complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "man" -d 'Install the man pages (`man alicli`, `man alicli-oss-cp`, …) in your man folder or DIR'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and not __fish_seen_subcommand_from configure sts oss policy serve demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "list" -d 'List profiles: kind, region, endpoint, time left, masked key id (never secrets)'
 complete -c alicli -n "__fish_alicli_using_subcommand help; and __fish_seen_subcommand_from configure" -f -a "get" -d 'Print one setting of the profile (secrets are never printed; see export-credentials)'

@@ -20,7 +20,8 @@ use crate::session::{Globals, StsSignatureVersion};
 )]
 #[command(
     after_help = "Exit codes: 0 ok, 1 other failure, 2 bad input (nothing sent), 3 credentials rejected,\n\
-4 access denied, 5 not found, 6 network or server error (after retries), 130 interrupted.\nDocs: docs/ in the source tree, or `man alicli`."
+4 access denied, 5 not found, 6 network or server error (after retries), 7 some objects of a tree\n\
+command failed, 130 interrupted.\nDocs: docs/ in the source tree, or `man alicli` after `alicli man --install`."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -34,7 +35,8 @@ pub struct Cli {
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile to use [default: default]; naming one makes it win over credentials in the environment
-    #[arg(long, global = true, env = "ALICLI_PROFILE", value_name = "NAME")]
+    #[arg(long, global = true, env = "ALICLI_PROFILE", value_name = "NAME",
+        add = crate::completion_candidates::profiles())]
     pub profile: Option<String>,
     /// Profile file [default: ~/.config/alicli/config.toml]
     #[arg(long, global = true, env = "ALICLI_CONFIG_FILE", value_name = "PATH")]
@@ -129,11 +131,10 @@ pub enum Command {
     Serve(commands::serve::ServeArgs),
     /// Walk through the whole flow against a throwaway local cloud
     Demo(commands::demo::DemoArgs),
-    /// Print a shell completion script
+    /// Print a shell completion script, or install one that knows your profiles (--install)
     Completions(commands::completions::CompletionsArgs),
-    /// Write man pages generated from this command line's definitions
-    #[command(hide = true)]
-    Man(commands::completions::ManArgs),
+    /// Install the man pages (`man alicli`, `man alicli-oss-cp`, …) in your man folder or DIR
+    Man(commands::man::ManArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -219,7 +220,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Serve(args) => commands::serve::run(args),
         Command::Demo(args) => commands::demo::run(args),
         Command::Completions(args) => commands::completions::run(args, Cli::command()),
-        Command::Man(args) => commands::completions::run_man(args, Cli::command()),
+        Command::Man(args) => commands::man::run(args, Cli::command()),
     }
 }
 

@@ -19,6 +19,52 @@ pub fn script(shell: Shell, cli: clap::Command) -> Vec<u8> {
     generate(shell, cli, "alicli").into_bytes()
 }
 
+/// The file `alicli completions --install SHELL` writes: a few lines that ask alicli for the
+/// dynamic engine's script (clap_complete's `CompleteEnv`, see
+/// [`crate::completion_candidates`]) each time the shell loads it. That script calls alicli back on
+/// every Tab, which is how Tab knows the profiles in the profile file; asked anew, it always fits
+/// the alicli installed, as the engine's authors advise (its interface between script and binary
+/// may change from one version to the next, so a copy written once could break on an upgrade).
+pub fn loader(shell: Shell) -> Option<String> {
+    let var = crate::completion_candidates::ENV_VAR;
+    let head = |comment: &str| {
+        format!(
+            "{comment} alicli's {shell} completion, written by `alicli completions --install {shell}`.\n\
+             {comment} It asks alicli for its completion script, which asks alicli at each Tab: so Tab\n\
+             {comment} knows the profiles of your profile file and the keys of `configure get/set`.\n\
+             {comment} The static script instead: `alicli completions {shell}`.\n"
+        )
+    };
+    Some(match shell {
+        Shell::Bash => format!(
+            "{}if command -v alicli > /dev/null 2>&1; then\n    eval \"$({var}=bash command alicli)\"\nfi\n",
+            head("#")
+        ),
+        // An autoloaded `#compdef` function: the first Tab runs this body, whose eval defines the
+        // engine's function and points compdef at it; this Tab is then handed to that function
+        // too (by compdef's own table, not by a name the engine may change).
+        Shell::Zsh => format!(
+            "#compdef alicli\n{}eval \"$({var}=zsh command alicli)\"\n\
+             if [[ -n ${{_comps[alicli]-}} && ${{_comps[alicli]}} != _alicli ]]; then\n    \"${{_comps[alicli]}}\" \"$@\"\nfi\n",
+            head("#")
+        ),
+        Shell::Fish => format!(
+            "{}if type -q alicli\n    {var}=fish command alicli | source\nend\n",
+            head("#")
+        ),
+        // `env`, not elvish's own temporary assignment, whose syntax changed between versions.
+        Shell::Elvish => format!(
+            "{}eval (env {var}=elvish alicli | slurp)\n",
+            head("#")
+        ),
+        Shell::PowerShell => format!(
+            "{}$env:{var} = \"powershell\"\nalicli | Out-String | Invoke-Expression\nRemove-Item Env:\\{var}\n",
+            head("#")
+        ),
+        _ => return None,
+    })
+}
+
 /// Which help text a placeholder stands for. Each shell's generator puts each of these in a
 /// quoting context of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,33 +255,197 @@ fn escape(shell: Shell, place: Place, text: &str) -> Option<String> {
     })
 }
 
-/// Every man page as (file name, contents): `alicli.1`, `alicli-sts-assume-role.1`, …
+/// Every man page as (file name, contents): `alicli.1`, `alicli-sts-assume-role.1`, … One page a
+/// command that is not hidden; clap's `help` subcommand gets none (and is named by none).
 pub fn man_pages(cli: clap::Command) -> Result<Vec<(String, Vec<u8>)>> {
     let mut pages = Vec::new();
-    let mut cmd = cli;
-    cmd.build();
-    collect(&cmd, "alicli", &mut pages)?;
-    Ok(pages)
+    let mut failed = None;
+    walk_pages(
+        cli,
+        &mut |cmd, name, see_also| match man_page(cmd, name, see_also) {
+            Ok(page) => pages.push((format!("{name}.1"), page)),
+            Err(e) => failed = failed.take().or(Some(e)),
+        },
+    );
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(pages),
+    }
 }
 
-fn collect(cmd: &clap::Command, name: &str, pages: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
-    if cmd.is_hide_set() {
-        return Ok(());
+/// The list of man pages in docs/completions.md, one Markdown item a page with its command's
+/// about line (tests/it/generated.rs keeps that list current).
+pub fn man_page_index(cli: clap::Command) -> String {
+    let mut out = String::new();
+    walk_pages(cli, &mut |cmd, name, _| {
+        let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+        out.push_str(&format!("- [`{name}.1`](man/{name}.1): {about}\n"));
+    });
+    out
+}
+
+/// Calls `page` for the command of each man page, in the order of the tree, with the page's
+/// name and the pages its SEE ALSO names: alicli(1), the parent's page, the children's.
+fn walk_pages(cli: clap::Command, page: &mut dyn FnMut(&clap::Command, &str, &[String])) {
+    fn no_help_command(cmd: clap::Command) -> clap::Command {
+        cmd.disable_help_subcommand(true)
+            .mut_subcommands(no_help_command)
     }
-    let page_cmd = cmd.clone().name(name.to_string());
-    let mut out = Vec::new();
-    clap_mangen::Man::new(page_cmd).render(&mut out)?;
-    pages.push((format!("{name}.1"), out));
-    for sub in cmd.get_subcommands() {
-        if sub.get_name() == "help" {
-            continue;
+    fn walk(
+        cmd: &clap::Command,
+        name: &str,
+        parent: Option<&str>,
+        page: &mut dyn FnMut(&clap::Command, &str, &[String]),
+    ) {
+        if cmd.is_hide_set() {
+            return;
         }
-        collect(sub, &format!("{name}-{}", sub.get_name()), pages)?;
+        let children: Vec<&clap::Command> =
+            cmd.get_subcommands().filter(|s| !s.is_hide_set()).collect();
+        let child_name = |sub: &clap::Command| format!("{name}-{}", sub.get_name());
+        let mut see_also: Vec<String> = Vec::new();
+        if parent.is_some() {
+            see_also.push("alicli".into());
+        }
+        see_also.extend(parent.filter(|p| *p != "alicli").map(str::to_string));
+        see_also.extend(children.iter().map(|sub| child_name(sub)));
+        page(cmd, name, &see_also);
+        for sub in children {
+            walk(sub, &child_name(sub), Some(name), page);
+        }
     }
-    Ok(())
+    let mut cmd = no_help_command(cli);
+    cmd.build();
+    walk(&cmd, "alicli", None, page);
 }
 
-/// `alicli man DIR`: every man page of the command tree `cli`.
+/// One page: clap_mangen's sections from the clap tree, then alicli's own. The root's
+/// after-help (the exit codes in short) gives way to EXIT STATUS; a subcommand's (the keys of
+/// `configure get`, say) is its NOTES.
+fn man_page(cmd: &clap::Command, name: &str, see_also: &[String]) -> Result<Vec<u8>> {
+    let root = name == "alicli";
+    let page = clap_mangen::Man::new(cmd.clone().name(name.to_string()));
+    let mut out = Vec::new();
+    page.render_title(&mut out)?;
+    page.render_name_section(&mut out)?;
+    page.render_synopsis_section(&mut out)?;
+    page.render_description_section(&mut out)?;
+    if cmd.get_arguments().any(|a| !a.is_hide_set()) {
+        page.render_options_section(&mut out)?;
+    }
+    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        page.render_subcommands_section(&mut out)?;
+    }
+    let mut roff = roff::Roff::new();
+    let after_help = cmd.get_after_long_help().or_else(|| cmd.get_after_help());
+    if let (false, Some(text)) = (root, after_help) {
+        roff.control("SH", ["NOTES"]);
+        for line in text.to_string().lines() {
+            roff.text([roff::roman(line)]);
+        }
+    }
+    roff.control("SH", ["EXIT STATUS"]);
+    definitions(&mut roff, &readme_table("## Exit codes"));
+    if root {
+        roff.control("SH", ["ENVIRONMENT"]);
+        definitions(&mut roff, &readme_table("## Environment variables"));
+        roff.control("SH", ["FILES"]);
+        definitions(&mut roff, &files());
+    } else {
+        roff.control("SH", ["ENVIRONMENT"]);
+        roff.text([roff::roman(
+            "The variables alicli reads are listed in alicli(1); flags win over them.",
+        )]);
+    }
+    roff.control("SH", ["SEE ALSO"]);
+    let refs: Vec<String> = see_also.iter().map(|p| format!("{p}(1)")).collect();
+    roff.text([roff::roman(refs.join(", "))]);
+    out.extend_from_slice(roff.render().as_bytes());
+    if cmd.get_version().is_some() {
+        page.render_version_section(&mut out)?;
+    }
+    Ok(out)
+}
+
+/// `.TP` paragraphs: each term in bold, its text below.
+fn definitions(roff: &mut roff::Roff, rows: &[(String, String)]) {
+    for (term, text) in rows {
+        roff.control("TP", []);
+        roff.text([roff::bold(term.as_str())]);
+        roff.text([roff::roman(text.as_str())]);
+    }
+}
+
+/// The README's tables of exit codes and environment variables are the one list of each that
+/// the docs keep; the man pages print them (a change there makes the committed pages stale,
+/// which tests/it/generated.rs reports).
+const README: &str = include_str!("../README.md");
+
+/// The rows of the two-column table under `heading` in the README, with Markdown's backquotes
+/// taken out (roff has no code font worth the name; the terms are bold anyway).
+fn readme_table(heading: &str) -> Vec<(String, String)> {
+    let section = README
+        .split_once(&format!("\n{heading}\n"))
+        .map(|(_, rest)| rest)
+        .unwrap_or_else(|| panic!("README.md has no {heading:?} section"));
+    let rows: Vec<(String, String)> = section
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        // The heading row and the |---| row.
+        .skip(2)
+        .map(|line| {
+            let cells: Vec<&str> = line.trim().trim_matches('|').split(" | ").collect();
+            let [term, text] = cells[..] else {
+                panic!("README.md's {heading:?} table has a row of other than 2 cells: {line}")
+            };
+            assert!(
+                !line.contains("]("),
+                "README.md's {heading:?} table: the man pages print its cells as plain text, so no links: {line}"
+            );
+            (term.trim().replace('`', ""), text.trim().replace('`', ""))
+        })
+        .collect();
+    assert!(!rows.is_empty(), "README.md's {heading:?} table is empty");
+    rows
+}
+
+/// The files alicli reads and writes, as docs/configuration.md describes them.
+fn files() -> Vec<(String, String)> {
+    [
+        (
+            "~/.config/alicli/config.toml",
+            "The profile file: $XDG_CONFIG_HOME/alicli/config.toml (macOS: ~/Library/Application \
+             Support/alicli/config.toml; Windows: %APPDATA%\\alicli\\config.toml), unless \
+             --config-file or ALICLI_CONFIG_FILE names another. Written with mode 0600 in a 0700 \
+             folder, atomically, under the lock file config.toml.lock next to it.",
+        ),
+        (
+            "~/.cache/alicli/",
+            "The cache folder ($XDG_CACHE_HOME/alicli, or ALICLI_CACHE_DIR): checkpoints/ of \
+             interrupted transfers, and credentials/ of the credential sources the environment \
+             names. Files 0600 in 0700 folders.",
+        ),
+        (
+            "~/.aliyun/config.json",
+            "The official Alibaba Cloud CLI's profiles (or ALIBABA_CLOUD_CONFIG_FILE), read as a \
+             fallback for a profile alicli's file lacks; never written.",
+        ),
+        (
+            "~/.alibabacloud/credentials",
+            "The official libraries' INI credentials file (or ALIBABA_CLOUD_CREDENTIALS_FILE), \
+             read as a fallback after the official CLI's; never written.",
+        ),
+        (
+            "~/.local/share/man/man1/",
+            "Where alicli man --install writes these pages ($XDG_DATA_HOME/man/man1).",
+        ),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;

@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod clients;
 pub mod commands;
+pub mod completion_candidates;
 pub mod config;
 pub mod credentials;
 pub mod error;

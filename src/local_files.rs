@@ -287,6 +287,58 @@ pub fn is_read_only(path: &Path) -> bool {
     false
 }
 
+/// Replaces the file at `path` with `contents`, atomically: they are written to a new file next to
+/// it (created exclusively, so a link planted under the temporary name is not followed), given
+/// exactly `mode` whatever the umask, synced, and renamed over `path`. A reader sees the old file
+/// or the new one, never half of one. A symlink at `path` is refused rather than replaced: it is
+/// someone's choice (a dotfile manager's, or a planted one), and only they know where it should
+/// point. So is anything else that is not a regular file.
+pub fn replace_file(path: &Path, contents: &[u8], mode: u32) -> std::io::Result<()> {
+    use std::io::Write;
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(std::io::Error::other(
+                "it is a symbolic link (left alone; remove it to write a file there)",
+            ))
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Err(std::io::Error::other("it exists and is not a regular file"))
+        }
+        _ => {}
+    }
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::other("it names no file"))?;
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let temp = folder.join(format!(
+        ".{}.{}-{nanos}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let written = (|| {
+        let mut file = create_exclusive(&temp, mode)?;
+        file.write_all(contents)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(std::fs::Permissions::from_mode(mode))?;
+        }
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
 /// Removes temporary files `<prefix>…<suffix>` in `dir` left by processes that died (killed with
 /// SIGKILL, say, which leaves no chance to clean up). A live writer holds an advisory lock on
 /// its temporary file, so a file whose lock can be taken has no writer any more; one younger
@@ -337,6 +389,32 @@ mod tests {
         let e = reopen_own(&planted, true).unwrap_err();
         assert!(e.contains("symbolic link"), "{e}");
         assert_eq!(std::fs::read(&victim).unwrap(), b"precious");
+    }
+
+    #[test]
+    fn replaced_files_get_their_mode_and_links_are_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("alicli.1");
+        replace_file(&page, b"one", 0o644).unwrap();
+        std::fs::set_permissions(&page, std::fs::Permissions::from_mode(0o600)).unwrap();
+        replace_file(&page, b"two", 0o644).unwrap();
+        assert_eq!(std::fs::read(&page).unwrap(), b"two");
+        let mode = std::fs::metadata(&page).unwrap().permissions().mode();
+        assert_eq!(mode & 0o7777, 0o644);
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, b"precious").unwrap();
+        let planted = dir.path().join("alicli.fish");
+        symlink(&victim, &planted).unwrap();
+        let e = replace_file(&planted, b"x", 0o644).unwrap_err();
+        assert!(e.to_string().contains("symbolic link"), "{e}");
+        assert_eq!(std::fs::read(&victim).unwrap(), b"precious");
+        assert!(std::fs::symlink_metadata(&planted)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        // Nothing is left behind: only the page, the victim and the link.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
     }
 
     #[test]

@@ -2,12 +2,21 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use alicli::error::{exit_for, Exit};
 
 fn main() -> ExitCode {
     alicli::forbid_core_dumps();
+    // A completion request (ALICLI_COMPLETE set, see completion_candidates) is answered here and
+    // exits; before anything is parsed or printed, as the engine requires.
+    if std::env::var_os(alicli::completion_candidates::ENV_VAR).is_some() {
+        let args: Vec<_> = std::env::args_os().collect();
+        alicli::completion_candidates::note_command_line(&args);
+        clap_complete::CompleteEnv::with_factory(alicli::cli::Cli::command)
+            .var(alicli::completion_candidates::ENV_VAR)
+            .complete();
+    }
     let cli = match alicli::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

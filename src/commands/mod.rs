@@ -3,6 +3,7 @@
 pub mod completions;
 pub mod configure;
 pub mod demo;
+pub mod man;
 pub mod oss;
 pub mod policy;
 pub mod serve;

@@ -16,6 +16,27 @@ pub fn cache_dir() -> Option<PathBuf> {
     dirs::cache_dir().map(|d| d.join("alicli"))
 }
 
+/// The user's data folder as the XDG base directory spec has it: `$XDG_DATA_HOME`, else
+/// `~/.local/share`, on every system (the shells and man read these paths on macOS too, where
+/// `dirs::data_dir` would name `~/Library/Application Support`). A relative value is ignored,
+/// as the spec says.
+pub fn xdg_data_home() -> Option<PathBuf> {
+    xdg_home("XDG_DATA_HOME", ".local/share")
+}
+
+/// The user's config folder the same way: `$XDG_CONFIG_HOME`, else `~/.config` (fish, elvish
+/// and PowerShell on Unix read their files there).
+pub fn xdg_config_home() -> Option<PathBuf> {
+    xdg_home("XDG_CONFIG_HOME", ".config")
+}
+
+fn xdg_home(var: &str, under_home: &str) -> Option<PathBuf> {
+    match std::env::var_os(var).map(PathBuf::from) {
+        Some(dir) if dir.is_absolute() => Some(dir),
+        _ => dirs::home_dir().map(|home| home.join(under_home)),
+    }
+}
+
 /// A short file name for what `identity` identifies: the same parts always give the same one,
 /// different parts different ones (32 hex digits of their SHA-256).
 pub fn short_hash(identity: &[&str]) -> String {

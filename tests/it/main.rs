@@ -12,6 +12,8 @@ mod emulator_conditions;
 mod errors;
 mod flow;
 mod generated;
+#[cfg(unix)]
+mod install;
 mod interrupts;
 mod keyless;
 mod layers;

@@ -6,6 +6,12 @@
 # The fresh scripts must also equal the committed ones. PowerShell's script is generated, but no
 # PowerShell runs here: its quoting is covered by the unit tests only.
 #
+# Then the dynamic completion: the loaders `alicli completions --install SHELL` writes (into a
+# temporary home) and the scripts of clap_complete's engine they load (`ALICLI_COMPLETE=SHELL
+# alicli`) must pass the same syntax checks, and, with a temporary profile file, Tab after
+# `--profile` must offer its profile names (and never one of its secrets), `configure get` its
+# keys, as well as commands and fixed values.
+#
 # Last, the unit tests of src/generate.rs run with ALICLI_REQUIRE_SHELLS=1: they
 # load scripts whose help texts hold every troublesome character into these shells (skip with
 # ALICLI_CHECK_HOSTILE=0, e.g. when no cargo is at hand).
@@ -140,6 +146,75 @@ for shell in bash zsh fish elvish; do
     check_script "$shell" "$tmp/fresh/${name[$shell]}"
     check_script "$shell" "$root/completions/${name[$shell]}"
 done
+
+# Dynamic completion. The loaders call `alicli` by name, from PATH.
+mkdir -p "$tmp/bin" "$tmp/home"
+ln -s "$bin" "$tmp/bin/alicli"
+cat > "$tmp/profiles.toml" <<'EOF'
+[profiles.default]
+access_key_id = "LTAI5tCheckShId"
+access_key_secret = "check-sh-secret-never-offered"
+
+[profiles.ci-deploy]
+role_arn = "acs:ram::123456789012:role/deploy"
+source_profile = "default"
+EOF
+declare -A loader
+for shell in bash zsh fish elvish powershell; do
+    if loader[$shell]=$(HOME=$tmp/home XDG_DATA_HOME='' XDG_CONFIG_HOME='' "$bin" completions --install "$shell" 2> /dev/null) \
+        && [[ -s ${loader[$shell]} ]]; then
+        ok "completions --install $shell wrote ${loader[$shell]#"$tmp"/}"
+    else
+        bad "completions --install $shell"
+        loader[$shell]=''
+    fi
+    ALICLI_COMPLETE=$shell "$tmp/bin/alicli" > "$tmp/dynamic-${name[$shell]}" \
+        || bad "ALICLI_COMPLETE=$shell alicli prints the engine's script"
+done
+export PATH="$tmp/bin:$PATH" ALICLI_CONFIG_FILE="$tmp/profiles.toml"
+# The engine itself, as every loader asks it (fish's format: value TAB help).
+what="engine: ALICLI_COMPLETE=fish alicli -- alicli --profile '' offers the profile file's names"
+out=$(ALICLI_COMPLETE=fish alicli -- alicli --profile '' 2>&1) || true
+if [[ $out == $'ci-deploy\trole profile\ndefault\taccess key profile' ]]; then
+    ok "$what"
+else
+    bad "$what; it offered:"
+    printf '%s\n' "$out" | sed 's/^/      /'
+fi
+dynamic_checks() {
+    local shell=$1 script=$2 err
+    if err=$(syntax "$shell" "$script" 2>&1) && [[ -z $err ]]; then
+        ok "$shell ${script#"$tmp"/}: syntax"
+    else
+        bad "$shell ${script#"$tmp"/}: syntax"
+        printf '%s\n' "$err" | sed 's/^/      /'
+    fi
+    # elvish's loader evals the engine's script, whose edit: complete.sh cannot stand in for:
+    # the engine's script itself is asked instead.
+    [[ $shell == elvish && $script != */dynamic-* ]] && return
+    # zsh's engine script is for `source`: as a `#compdef` file (the only way complete.sh loads
+    # zsh scripts) its first call only registers itself, which is what the loader makes up for.
+    [[ $shell == zsh && $script == */dynamic-* ]] && return
+    local help='' key_help=''
+    [[ $shell == zsh || $shell == fish ]] && help='role profile' key_help='default region'
+    expect "$shell" "$script" 'alicli --profile ' ci-deploy "$help"
+    expect "$shell" "$script" 'alicli sts assume-role --profile d' default
+    expect "$shell" "$script" 'alicli configure get reg' region "$key_help"
+    expect "$shell" "$script" 'alicli oss g' get
+    expect "$shell" "$script" 'alicli policy check --output ' json
+    local out
+    out=$(bash "$here/complete.sh" "$shell" "$script" 'alicli configure set access_key_' 2>&1 || true)
+    if grep -q 'check-sh-secret' <<< "$out"; then
+        bad "$shell ${script#"$tmp"/}: a secret of the profile file was offered"
+    else
+        ok "$shell ${script#"$tmp"/}: no secret of the profile file offered"
+    fi
+}
+for shell in bash zsh fish elvish; do
+    [[ -n ${loader[$shell]} ]] && dynamic_checks "$shell" "${loader[$shell]}"
+    dynamic_checks "$shell" "$tmp/dynamic-${name[$shell]}"
+done
+unset ALICLI_CONFIG_FILE
 
 if [[ ${ALICLI_CHECK_HOSTILE-1} != 0 ]]; then
     # The filter must match tests: a run of none would pass and prove nothing.

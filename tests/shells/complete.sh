@@ -44,6 +44,8 @@ bash)
         COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
         COMP_LINE=$line
         COMP_POINT=${#line}
+        # 9: a plain Tab (the dynamic engine'"'"'s script reads it).
+        COMP_TYPE=9
         spec=$(complete -p "${COMP_WORDS[0]}") || exit 4
         [[ $spec =~ -F\ ([^ ]+) ]] || { echo "no -F function in: $spec" >&2; exit 4; }
         COMPREPLY=()
@@ -74,6 +76,8 @@ elvish)
     elv=$(mktemp --suffix=.elv)
     trap 'rm -f -- "$err" "$elv"' EXIT
     {
+        # The harness below needs str: (the static script imports it; the dynamic one does not).
+        echo 'use str'
         echo 'var arg-completer = [&]'
         echo "fn complex-candidate {|text &display=''| put [\$text \$display] }"
         sed 's/edit:completion:arg-completer/arg-completer/g; s/edit:complex-candidate/complex-candidate/g' "$script"
@@ -81,7 +85,10 @@ elvish)
 var words = [(str:split ' ' $args[0])]
 var current = $words[-1]
 for c [($arg-completer[$words[0]] $@words)] {
-    if (str:has-prefix $c[0] $current) {
+    # The static script puts complex candidates ([text display]), the dynamic one strings.
+    if (eq (kind-of $c) string) {
+        if (str:has-prefix $c $current) { echo $c"\t" }
+    } elif (str:has-prefix $c[0] $current) {
         echo $c[0]"\t"(str:trim-left $c[1][(count $c[0])..] ' ')
     }
 }

@@ -19,7 +19,7 @@ use crate::terminal::render::{self, OutputFormat};
 ))]
 pub struct GetArgs {
     /// Setting to print, e.g. region or oss.endpoint
-    #[arg(value_name = "KEY")]
+    #[arg(value_name = "KEY", add = crate::completion_candidates::readable_settings())]
     pub key: String,
 }
 

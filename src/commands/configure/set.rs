@@ -20,7 +20,7 @@ use crate::session::{Globals, Session};
 ))]
 pub struct SetArgs {
     /// Setting to change, e.g. region or oss.endpoint
-    #[arg(value_name = "KEY")]
+    #[arg(value_name = "KEY", add = crate::completion_candidates::settings_to_set())]
     pub key: String,
     /// New value; `-` reads it from stdin; '' removes the key
     #[arg(value_name = "VALUE", allow_hyphen_values = true)]

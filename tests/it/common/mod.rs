@@ -24,6 +24,8 @@ const SCRUBBED: &[&str] = &[
     "OSS_ACCESS_KEY_SECRET",
     "OSS_SESSION_TOKEN",
     "ALICLI_PROFILE",
+    // A completion request instead of the command (see completion_candidates).
+    "ALICLI_COMPLETE",
     "ALICLI_CONFIG_FILE",
     "ALICLI_OSS_ENDPOINT",
     "ALICLI_STS_ENDPOINT",
