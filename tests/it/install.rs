@@ -319,7 +319,11 @@ fn tab_offers_configure_keys_and_fixed_values() {
         )]
     );
     let output = complete(dir.path(), &["policy", "check", "--output", ""], &[]);
-    assert_eq!(values(&output), ["text", "json"], "{output:?}");
+    assert_eq!(
+        values(&output),
+        ["json", "text", "table", "yaml", "env"],
+        "{output:?}"
+    );
     let commands = complete(dir.path(), &["m"], &[]);
     assert_eq!(values(&commands), ["man"], "{commands:?}");
 }
