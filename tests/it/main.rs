@@ -20,6 +20,8 @@ mod oss_tree;
 mod policy;
 mod policy_probe;
 mod profile_file;
+#[cfg(unix)]
+mod progress_display;
 mod reliability;
 mod secret_hygiene;
 mod seed_commands;
