@@ -8,7 +8,6 @@
 //! escape; it is applied to such text where it is put into a message, and every line printed on
 //! stderr goes through it once more (keeping only the line breaks alicli itself wrote).
 
-use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 static VERBOSITY: AtomicU8 = AtomicU8::new(0);
@@ -31,10 +30,29 @@ pub use alicli_wire::text::escape_untrusted;
 
 fn to_stderr(prefix: &str, text: &str) {
     let text = crate::terminal::redact::redact(text);
-    let mut err = std::io::stderr().lock();
+    let mut lines = String::new();
     for line in text.lines() {
-        let _ = writeln!(err, "{prefix}{}", escape_untrusted(line));
+        lines.push_str(prefix);
+        lines.push_str(&escape_untrusted(line));
+        lines.push('\n');
     }
+    write_stderr(&lines);
+}
+
+/// Writes finished lines to stderr in one go (lines of parallel parts do not interleave).
+///
+/// In the binary: a write to the handle, which, unlike `eprint!`, does not panic when stderr is
+/// closed or a broken pipe. In unit tests: `eprint!`, because libtest captures only the print
+/// macros; a write to the handle reaches the console past the capture, and a green `cargo test`
+/// would show every warning and retry line its tests provoke on purpose.
+fn write_stderr(text: &str) {
+    #[cfg(not(test))]
+    {
+        use std::io::Write;
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    }
+    #[cfg(test)]
+    eprint!("{text}");
 }
 
 /// One line of the `-v` request trace.
@@ -58,14 +76,15 @@ pub fn warn(text: &str) {
 /// Prints an error the way every command does: `error: …` then detail lines as given.
 pub fn error(text: &str) {
     let text = crate::terminal::redact::redact(text);
-    let mut err = std::io::stderr().lock();
-    let mut lines = text.lines();
-    if let Some(first) = lines.next() {
-        let _ = writeln!(err, "error: {}", escape_untrusted(first));
+    let mut out = String::new();
+    for (i, line) in text.lines().enumerate() {
+        if i == 0 {
+            out.push_str("error: ");
+        }
+        out.push_str(&escape_untrusted(line));
+        out.push('\n');
     }
-    for line in lines {
-        let _ = writeln!(err, "{}", escape_untrusted(line));
-    }
+    write_stderr(&out);
 }
 
 #[cfg(test)]

@@ -546,10 +546,30 @@ fn demo_walks_the_scenario() {
         "{stdout}\n{}",
         String::from_utf8_lossy(&r.stderr)
     );
-    assert!(
-        stdout.contains("$ alicli sts AssumeRole --RoleArn"),
-        "{stdout}"
-    );
+    // It teaches the README's spellings, secrets on stdin...
+    for taught in [
+        "--access-key-secret - --region",
+        "< ram-user.secret",
+        "$ alicli sts assume-role --role-arn",
+        "--save-profile client-002",
+        "$ alicli oss get oss://sample-bucket/2015/01/01/grass.jpg downloaded-grass.jpg --profile client-002",
+    ] {
+        assert!(stdout.contains(taught), "{taught}: {stdout}");
+    }
+    // ... then shows the old docs' lines still work ...
+    for legacy in [
+        "$ alicli sts AssumeRole --RoleArn",
+        "--accesskey - --sts_token - < sts-credentials.txt",
+        "$ alicli oss Get ",
+    ] {
+        assert!(stdout.contains(legacy), "{legacy}: {stdout}");
+    }
+    let legacy_at = stdout.find("$ alicli sts AssumeRole").unwrap();
+    assert!(stdout.find("$ alicli sts assume-role ").unwrap() < legacy_at);
+    // ... and never shows a secret on a command line, not even masked.
+    for line in stdout.lines().filter(|l| l.starts_with("$ ")) {
+        assert!(!line.contains("****"), "{line}");
+    }
     assert!(stdout.contains("AccessDenied"), "{stdout}");
     assert!(stdout.contains("byte-for-byte"), "{stdout}");
     assert!(!stdout.contains("FAILED"), "{stdout}");

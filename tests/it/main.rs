@@ -23,6 +23,8 @@ mod output_formats;
 mod policy;
 mod policy_probe;
 mod profile_file;
+#[cfg(unix)]
+mod progress_display;
 mod reliability;
 mod secret_hygiene;
 mod seed_commands;

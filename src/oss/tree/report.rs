@@ -10,23 +10,26 @@
 //!
 //! Text from outside (keys, paths, server messages) is escaped before it reaches a terminal.
 
-use std::io::IsTerminal;
-use std::time::Instant;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use serde_json::json;
 
 use super::{Action, Record, Status};
 use crate::error::{Exit, TreeFailures};
 use crate::terminal::output::{self, escape_untrusted};
-use crate::terminal::progress::human_bytes;
+use crate::terminal::progress::{self, human_bytes};
 use crate::terminal::render::{self, OutputFormat, Stream};
 
 pub struct Report {
     /// The records on stdout, when `--output` asks for them.
     records: Option<Stream>,
     bar: Option<ProgressBar>,
+    /// What the live line shows, read at each of its draws.
+    live: Arc<Counts>,
     started: Instant,
     max_errors: Option<u64>,
     /// What the command is, for the summary: `uploaded`, `copied`, `deleted`…
@@ -52,21 +55,30 @@ impl Report {
         verb: &'static str,
         rerun_hint: String,
     ) -> Report {
+        let live = Arc::new(Counts {
+            verb,
+            done: AtomicU64::new(0),
+            bytes: AtomicU64::new(0),
+            failed: AtomicU64::new(0),
+        });
         let bar = (show_progress
             && records.is_none()
             && !output::is_quiet()
-            && std::io::stderr().is_terminal())
+            && progress::live_terminal())
         .then(|| {
-            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(8));
-            if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed} {msg}") {
-                bar.set_style(style);
-            }
-            bar.enable_steady_tick(std::time::Duration::from_millis(250));
-            bar
+            let counts = live.clone();
+            // The spinner and its space take two columns.
+            progress::live_bar(
+                None,
+                "{spinner} {line}",
+                Duration::from_millis(250),
+                move |state, cols| counts.render(state.elapsed(), cols.saturating_sub(2)),
+            )
         });
         Report {
             records: records.map(|format| Stream::new(format, render::choice().query)),
             bar,
+            live,
             started: Instant::now(),
             max_errors,
             verb,
@@ -128,19 +140,11 @@ impl Report {
     }
 
     fn tick(&self) {
+        self.live.done.store(self.done, Ordering::Relaxed);
+        self.live.bytes.store(self.bytes, Ordering::Relaxed);
+        self.live.failed.store(self.failed, Ordering::Relaxed);
         if let Some(bar) = &self.bar {
-            let secs = self.started.elapsed().as_secs_f64().max(0.001);
-            let mut msg = format!(
-                "{} objects {}, {} ({}/s)",
-                self.done,
-                self.verb,
-                human_bytes(self.bytes as f64),
-                human_bytes(self.bytes as f64 / secs)
-            );
-            if self.failed > 0 {
-                msg.push_str(&format!(", {} failed", self.failed));
-            }
-            bar.set_message(msg);
+            bar.tick();
         }
     }
 
@@ -202,6 +206,42 @@ impl Report {
             stopped_at: self.max_errors.filter(|_| self.over_max_errors()),
         }
         .into())
+    }
+}
+
+/// The live line's figures: the report's own, copied at each record.
+struct Counts {
+    verb: &'static str,
+    done: AtomicU64,
+    bytes: AtomicU64,
+    failed: AtomicU64,
+}
+
+impl Counts {
+    /// `12s 40 objects uploaded, 1.2 GiB, 2 failed, 30.0 MiB/s` in `cols` columns: the rate
+    /// goes first, then the end of the line behind a `…`. The rate only once it means
+    /// something (see `progress::rate_worth_showing`).
+    fn render(&self, elapsed: Duration, cols: usize) -> String {
+        let budget = cols.max(1);
+        let bytes = self.bytes.load(Ordering::Relaxed);
+        let failed = self.failed.load(Ordering::Relaxed);
+        let mut line = format!(
+            "{} {} objects {}, {}",
+            progress::short_duration(elapsed),
+            self.done.load(Ordering::Relaxed),
+            self.verb,
+            human_bytes(bytes as f64)
+        );
+        if failed > 0 {
+            line.push_str(&format!(", {failed} failed"));
+        }
+        if progress::rate_worth_showing(elapsed, bytes, None) {
+            let rate = format!(", {}/s", human_bytes(bytes as f64 / elapsed.as_secs_f64()));
+            if unicode_width::UnicodeWidthStr::width(format!("{line}{rate}").as_str()) <= budget {
+                line.push_str(&rate);
+            }
+        }
+        progress::keep_start(&line, budget)
     }
 }
 
@@ -292,6 +332,31 @@ mod tests {
         assert!(text_line(&record(failed))
             .unwrap()
             .starts_with("failed: upload dir/a\\nb to "));
+    }
+
+    #[test]
+    fn the_live_line_fits_and_waits_for_a_rate() {
+        let counts = Counts {
+            verb: "uploaded",
+            done: AtomicU64::new(40),
+            bytes: AtomicU64::new(3 << 30),
+            failed: AtomicU64::new(2),
+        };
+        let early = counts.render(Duration::from_millis(300), 100);
+        assert_eq!(early, "0s 40 objects uploaded, 3.0 GiB, 2 failed");
+        let later = counts.render(Duration::from_secs(12), 100);
+        assert_eq!(
+            later,
+            "12s 40 objects uploaded, 3.0 GiB, 2 failed, 256.0 MiB/s"
+        );
+        assert_eq!(
+            counts.render(Duration::from_secs(12), 40),
+            "12s 40 objects uploaded, 3.0 GiB, 2 fai…"
+        );
+        for cols in 0..80 {
+            let line = counts.render(Duration::from_secs(12), cols);
+            assert!(unicode_width::UnicodeWidthStr::width(line.as_str()) <= cols.max(1));
+        }
     }
 
     #[test]
