@@ -304,3 +304,94 @@ fn formats_and_queries_a_command_cannot_use_are_refused_before_any_request() {
     }
     assert_eq!(world.total_requests(), before);
 }
+
+#[test]
+fn probe_check_and_sync_records_in_text_and_tables() {
+    let world = World::with_user();
+    // policy probe with the user's full access: every operation allowed.
+    let probe = ok(
+        &world,
+        &[
+            "policy",
+            "probe",
+            "oss://sample-bucket/probe/",
+            "--output",
+            "text",
+            "--query",
+            "steps[].[operation, result]",
+        ],
+    );
+    let lines: Vec<&str> = probe.lines().collect();
+    assert!(lines.contains(&"PutObject\tallowed"), "{probe}");
+    assert!(lines.contains(&"DeleteObject\tallowed"), "{probe}");
+    assert!(lines.iter().all(|l| l.split('\t').count() == 2), "{probe}");
+    let table = ok(
+        &world,
+        &[
+            "policy",
+            "probe",
+            "oss://sample-bucket/probe/",
+            "--output",
+            "table",
+            "--query",
+            "steps[?operation=='PutObject'].{operation: operation, result: result}",
+        ],
+    );
+    assert_eq!(table, "OPERATION  RESULT\nPutObject  allowed\n");
+
+    // policy check: its lines by default and for --output text, a table of findings on request.
+    let wildcard = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:GetObject","Resource":"acs:oss:*:*:sample-bucket/2015*"}]}"#;
+    let lines = ok(&world, &["policy", "check", wildcard]);
+    assert_eq!(
+        lines,
+        ok(&world, &["policy", "check", wildcard, "--output", "text"])
+    );
+    assert!(lines.contains("warning"), "{lines}");
+    let table = ok(
+        &world,
+        &[
+            "policy",
+            "check",
+            wildcard,
+            "--output",
+            "table",
+            "--query",
+            "[0].findings[].{severity: severity, path: path}",
+        ],
+    );
+    // An object made by the query has its keys in alphabetical order (the JMESPath library's).
+    assert_eq!(
+        table,
+        "PATH                     SEVERITY\n$.Statement[0].Resource  warning\n"
+    );
+
+    // sync's records, then a second sync that prints none (nothing changed).
+    std::fs::create_dir_all(world.path("s")).unwrap();
+    std::fs::write(world.path("s/one.txt"), b"1").unwrap();
+    let first = ok(
+        &world,
+        &[
+            "oss",
+            "sync",
+            "s",
+            "oss://sample-bucket/s/",
+            "--output",
+            "yaml",
+            "--query",
+            "{action: action, status: status}",
+        ],
+    );
+    assert_eq!(first, "action: upload\nstatus: ok\n");
+    let again = ok(
+        &world,
+        &[
+            "oss",
+            "sync",
+            "s",
+            "oss://sample-bucket/s/",
+            "--output",
+            "json",
+        ],
+    );
+    assert_eq!(again, "", "unchanged objects are counted, not listed");
+}
