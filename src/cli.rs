@@ -157,6 +157,12 @@ pub enum OssCommand {
     /// Print a presigned URL for an object (GET or PUT), usable without credentials until it expires
     #[command(alias = "SignUrl")]
     Sign(commands::oss::sign::SignArgs),
+    /// Copy a file, an object or (with -r) a whole folder or prefix: local ↔ OSS, OSS → OSS
+    Cp(commands::oss::cp::CpArgs),
+    /// Copy only what is missing or different between a folder and a prefix, or two prefixes
+    Sync(commands::oss::sync::SyncArgs),
+    /// Delete an object, or (with -r) every object under a prefix
+    Rm(commands::oss::rm::RmArgs),
     /// List buckets, or the objects and folders under a prefix
     Ls(commands::oss::ls::LsArgs),
     /// Show an object's size, dates, checksums, type and metadata (HeadObject)
@@ -192,6 +198,9 @@ pub fn run(cli: Cli) -> Result<()> {
             OssCommand::Get(args) => commands::oss::get::run(globals, args),
             OssCommand::Put(args) => commands::oss::put::run(globals, args),
             OssCommand::Sign(args) => commands::oss::sign::run(globals, args),
+            OssCommand::Cp(args) => copy(globals, args),
+            OssCommand::Sync(args) => commands::oss::sync::run(globals, args),
+            OssCommand::Rm(args) => commands::oss::rm::run(globals, args),
             OssCommand::Ls(args) => commands::oss::ls::run(globals, args),
             OssCommand::Stat(args) => commands::oss::stat::run(globals, args),
         },
@@ -204,5 +213,51 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Demo(args) => commands::demo::run(args),
         Command::Completions(args) => commands::completions::run(args, Cli::command()),
         Command::Man(args) => commands::completions::run_man(args, Cli::command()),
+    }
+}
+
+/// `oss cp` of one file to or from this machine is `put` or `get` (the same checks, progress and
+/// resume); trees and OSS → OSS copies are `cp`'s own.
+fn copy(globals: crate::session::Globals, args: commands::oss::cp::CpArgs) -> Result<()> {
+    use commands::oss::cp::{direction, Direction};
+    if args.recursive {
+        return commands::oss::cp::run(globals, args);
+    }
+    match direction(&args.source, &args.dest)? {
+        Direction::Across => commands::oss::cp::run(globals, args),
+        Direction::Up => commands::oss::put::run(
+            globals,
+            commands::oss::put::PutArgs {
+                source: args.source,
+                dest: args.dest.to_string_lossy().into_owned(),
+                recursive: false,
+                object: args.object,
+                tree: args.tree,
+                oss: args.oss,
+                transfer: args.transfer,
+            },
+        ),
+        Direction::Down => {
+            if args.object.replaces_metadata()
+                || args.object.storage_class.is_some()
+                || args.object.acl.is_some()
+            {
+                crate::error::usage!(
+                    "--meta, --content-type, --storage-class and the like are for uploads and copies, not downloads"
+                );
+            }
+            commands::oss::get::run(
+                globals,
+                commands::oss::get::GetArgs {
+                    source: args.source.to_string_lossy().into_owned(),
+                    dest: Some(args.dest),
+                    recursive: false,
+                    no_overwrite: args.object.no_overwrite,
+                    tree: args.tree,
+                    oss: args.oss,
+                    transfer: args.transfer,
+                },
+            )
+        }
     }
 }

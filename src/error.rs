@@ -2,7 +2,8 @@
 //!
 //! Commands return `anyhow::Result`; `main` walks the error chain and downcasts to the types here to
 //! pick the documented exit code (0 ok, 1 other, 2 bad input before any request, 3 credentials
-//! rejected, 4 access denied, 5 not found, 6 network or server error). Anything that is not one of
+//! rejected, 4 access denied, 5 not found, 6 network or server error, 7 some objects of a tree
+//! failed). Anything that is not one of
 //! these types is a plain failure (1).
 
 use std::fmt;
@@ -20,6 +21,8 @@ pub enum Exit {
     Denied = 4,
     NotFound = 5,
     Network = 6,
+    /// A command over many objects (`cp -r`, `sync`, `rm -r`) finished, but some of them failed.
+    Partial = 7,
 }
 
 /// Shorthand for returning a [`UsageError`] from a function that returns `anyhow::Result`.
@@ -134,9 +137,44 @@ impl fmt::Display for CredentialsError {
 }
 impl std::error::Error for CredentialsError {}
 
+/// A command over many objects ended with some of them failed. Each failure was reported as it
+/// happened; this is the summary. When every object failed and for one reason (each failure
+/// has the same exit code), that code is the command's, as if it had been one object: access
+/// denied on all is 4, not 7.
+#[derive(Debug)]
+pub struct TreeFailures {
+    pub failed: u64,
+    pub total: u64,
+    /// The exit code all the failures share, if they do.
+    pub common: Option<Exit>,
+}
+
+impl TreeFailures {
+    pub fn exit(&self) -> Exit {
+        match self.common {
+            Some(code) if self.failed == self.total => code,
+            _ => Exit::Partial,
+        }
+    }
+}
+
+impl fmt::Display for TreeFailures {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} of {} objects failed (each is listed above)",
+            self.failed, self.total
+        )
+    }
+}
+impl std::error::Error for TreeFailures {}
+
 /// The exit code for an error: the first typed error found in its chain decides.
 pub fn exit_for(err: &anyhow::Error) -> Exit {
     for cause in err.chain() {
+        if let Some(t) = cause.downcast_ref::<TreeFailures>() {
+            return t.exit();
+        }
         if cause.downcast_ref::<UsageError>().is_some() {
             return Exit::Usage;
         }
@@ -198,5 +236,21 @@ mod tests {
         let usage: anyhow::Error = UsageError("x".into()).into();
         assert_eq!(exit_for(&usage.context("while reading")), Exit::Usage);
         assert_eq!(exit_for(&anyhow::anyhow!("plain")), Exit::Failure);
+    }
+
+    #[test]
+    fn tree_failures_share_a_code_only_when_all_failed_alike() {
+        let tree = |failed, total, common| -> anyhow::Error {
+            TreeFailures {
+                failed,
+                total,
+                common,
+            }
+            .into()
+        };
+        assert_eq!(exit_for(&tree(1, 3, Some(Exit::Denied))), Exit::Partial);
+        assert_eq!(exit_for(&tree(3, 3, Some(Exit::Denied))), Exit::Denied);
+        assert_eq!(exit_for(&tree(3, 3, None)), Exit::Partial);
+        assert_eq!(Exit::Partial as u8, 7);
     }
 }

@@ -33,7 +33,7 @@ use crate::local_files;
 use crate::net::answers::Deadline;
 use crate::oss::checkpoint::{self, Checkpoint, DonePart};
 use crate::terminal::output::{self, escape_untrusted};
-use crate::terminal::progress::{Direction, Progress};
+use crate::terminal::progress::{Direction, Progress, Show};
 use alicli_wire::crc64;
 
 #[derive(Debug, Clone)]
@@ -42,7 +42,7 @@ pub struct DownloadSettings {
     pub part_size: Option<u64>,
     pub jobs: usize,
     pub resume: bool,
-    pub show_progress: bool,
+    pub show_progress: Show,
 }
 
 /// What an interrupted ranged download was, and the part file it was writing.
@@ -177,6 +177,19 @@ fn file_name(dest: &Path) -> String {
 /// downloads to the same DEST that were killed (SIGKILL leaves them behind) are removed first;
 /// this one is locked while it lives, which is how a later run tells it from an abandoned one.
 pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
+    temp_in_folder(path, true)
+}
+
+/// True for the name of a file a download keeps beside its DEST while it runs (a temporary
+/// or part file): a sync that walks DEST must neither upload nor delete them.
+pub fn is_download_temp(name: &str) -> bool {
+    name.starts_with('.') && (name.ends_with(".alicli-part") || name.ends_with(".alicli-download"))
+}
+
+/// [`temp_beside`], with the sweep of abandoned temporary files optional: a tree download
+/// writes thousands of files into one folder, and reading the folder for each would make it
+/// quadratic.
+pub fn temp_in_folder(path: &Path, sweep: bool) -> Result<tempfile::NamedTempFile> {
     if path.is_dir() {
         return Err(UsageError(format!("{} is a folder", shown_path(path))).into());
     }
@@ -197,7 +210,9 @@ pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
         .into());
     }
     let (prefix, suffix) = temp_affixes(path);
-    local_files::sweep_abandoned(dir, &prefix, suffix);
+    if sweep {
+        local_files::sweep_abandoned(dir, &prefix, suffix);
+    }
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(suffix);
     // A download is an ordinary file: mode 0666 less the umask, as curl leaves it, not the
@@ -791,7 +806,8 @@ pub fn download_stream(
     let shown = super::url::display(bucket, key);
     let response = client.get_object(bucket, key)?;
     let mut object = info(&response);
-    let progress = Progress::new(object.size, 1, report.bar, Direction::Download, &shown);
+    let show = if report.bar { Show::Bar } else { Show::Summary };
+    let progress = Progress::new(object.size, 1, show, Direction::Download, &shown);
     let mut crc = crc64::new_digest();
     let mut written = 0u64;
     let mut first = Some(response);

@@ -3,9 +3,11 @@
 pub mod checkpoint;
 pub mod client;
 pub mod download;
+pub mod object_headers;
 pub mod operations;
 pub mod parts;
 pub mod transfer;
+pub mod tree;
 pub mod upload;
 pub mod url;
 

@@ -16,9 +16,8 @@ impl OssClient {
         bucket: &str,
         key: &str,
         body: Payload,
-        content_type: &str,
+        headers: Vec<(String, String)>,
     ) -> Result<PutResult> {
-        let headers = vec![("Content-Type".to_string(), content_type.to_string())];
         let answer = self.send_upload(bucket, key, &[], headers, body)?;
         Ok(PutResult {
             etag: header_in(&answer, "etag")
@@ -148,9 +147,8 @@ impl OssClient {
         &self,
         bucket: &str,
         key: &str,
-        content_type: &str,
+        headers: Vec<(String, String)>,
     ) -> Result<String> {
-        let headers = vec![("Content-Type".to_string(), content_type.to_string())];
         let query = [("uploads".to_string(), None)];
         let response = self.send(reqwest::Method::POST, bucket, key, &query, headers, None)?;
         let result: xml::InitiateMultipartUploadResult = read_xml(
@@ -189,10 +187,15 @@ impl OssClient {
         key: &str,
         upload_id: &str,
         parts: Vec<xml::CompletePart>,
+        forbid_overwrite: bool,
     ) -> Result<(String, Option<u64>)> {
         let query = [("uploadId".to_string(), Some(upload_id.to_string()))];
         let document = xml::to_document(&xml::CompleteMultipartUpload { parts });
-        let headers = vec![("Content-Type".to_string(), "application/xml".to_string())];
+        let mut headers = vec![("Content-Type".to_string(), "application/xml".to_string())];
+        // OSS checks the overwrite protection again when the object comes into being.
+        if forbid_overwrite {
+            headers.push(("x-oss-forbid-overwrite".to_string(), "true".to_string()));
+        }
         self.retry.run("CompleteMultipartUpload", || {
             let response = self.send_once(
                 reqwest::Method::POST,
@@ -223,6 +226,98 @@ impl OssClient {
             None,
         )
         .map(drop)
+    }
+
+    /// CopyObject: `src_bucket/src_key` to `bucket/key` inside OSS, no bytes through the client.
+    /// `headers` carry the metadata directive, placement and overwrite protection
+    /// ([`super::object_headers::ObjectHeaders::for_copy`]). Returns the new ETag.
+    pub fn copy_object(
+        &self,
+        src_bucket: &str,
+        src_key: &str,
+        bucket: &str,
+        key: &str,
+        mut headers: Vec<(String, String)>,
+    ) -> Result<String> {
+        headers.push(("x-oss-copy-source".into(), copy_source(src_bucket, src_key)));
+        let response = self.send(reqwest::Method::PUT, bucket, key, &[], headers, None)?;
+        let result: xml::CopyObjectResult =
+            read_xml(response, "CopyObject", &self.endpoint.authority())?;
+        Ok(result.etag)
+    }
+
+    /// UploadPartCopy: bytes `start..=end` of `src_bucket/src_key` as part `number` of a
+    /// multipart upload, copied inside OSS. Returns the part's ETag, quoted as Complete wants it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn upload_part_copy(
+        &self,
+        src_bucket: &str,
+        src_key: &str,
+        bucket: &str,
+        key: &str,
+        upload_id: &str,
+        number: u32,
+        (start, end): (u64, u64),
+    ) -> Result<String> {
+        let query = [
+            ("partNumber".to_string(), Some(number.to_string())),
+            ("uploadId".to_string(), Some(upload_id.to_string())),
+        ];
+        let headers = vec![
+            ("x-oss-copy-source".into(), copy_source(src_bucket, src_key)),
+            (
+                "x-oss-copy-source-range".into(),
+                format!("bytes={start}-{end}"),
+            ),
+        ];
+        let response = self.send(reqwest::Method::PUT, bucket, key, &query, headers, None)?;
+        let result: xml::CopyPartResult =
+            read_xml(response, "UploadPartCopy", &self.endpoint.authority())?;
+        Ok(result.etag)
+    }
+
+    /// DeleteMultipleObjects (`POST /?delete`) of up to 1000 keys, in quiet mode: OSS answers
+    /// only the keys it could not delete, and a key that is not there counts as deleted. Keys
+    /// travel as XML text, so a key with a control character (which XML 1.0 cannot carry, or
+    /// which a parser rewrites) must go by DeleteObject instead: see [`fits_in_xml`].
+    /// Content-MD5 of the body is required. The body is small and in memory, so the request is
+    /// retried as a whole.
+    pub fn delete_objects(&self, bucket: &str, keys: &[String]) -> Result<()> {
+        use base64::Engine as _;
+        use md5::Digest as _;
+        let request = xml::Delete {
+            quiet: Some("true".into()),
+            objects: keys
+                .iter()
+                .map(|k| xml::DeleteEntry {
+                    key: k.clone(),
+                    version_id: None,
+                })
+                .collect(),
+        };
+        let document = bytes::Bytes::from(xml::to_document(&request).into_bytes());
+        let md5 = base64::engine::general_purpose::STANDARD.encode(md5::Md5::digest(&document));
+        let query = [("delete".to_string(), None)];
+        let headers = vec![
+            ("Content-Type".to_string(), "application/xml".to_string()),
+            ("Content-MD5".to_string(), md5),
+        ];
+        self.retry.run("DeleteMultipleObjects", || {
+            let response = self.send_once(
+                reqwest::Method::POST,
+                bucket,
+                "",
+                &query,
+                headers.clone(),
+                Some(Payload::from(document.clone())),
+            )?;
+            let _: xml::DeleteResult = read_xml(
+                response,
+                "DeleteMultipleObjects",
+                &self.endpoint.authority(),
+            )?;
+            Ok(())
+        })
     }
 
     /// Every part uploaded so far (all pages of ListParts). An upload has at most 10 000 parts:
@@ -384,4 +479,18 @@ fn list_v2_query(
         query.push(("continuation-token".into(), Some(token.into())));
     }
     query
+}
+
+/// `x-oss-copy-source`: `/bucket/key`, the key percent-encoded (slashes kept) as OSS reads it.
+fn copy_source(bucket: &str, key: &str) -> String {
+    format!(
+        "/{bucket}/{}",
+        alicli_wire::signing::percent::rfc3986_path(key)
+    )
+}
+
+/// True when `key` survives a trip as XML text: no control characters (XML 1.0 forbids most,
+/// and parsers normalise line ends).
+pub fn fits_in_xml(key: &str) -> bool {
+    !key.chars().any(char::is_control)
 }

@@ -21,7 +21,7 @@ pub struct Job<'a, H> {
     pub size: u64,
     pub part_size: u64,
     pub jobs: usize,
-    pub show_progress: bool,
+    pub show_progress: crate::terminal::progress::Show,
     pub direction: Direction,
     /// The object as messages and the progress bar name it.
     pub shown: &'a str,
@@ -141,7 +141,7 @@ mod tests {
             size: 5 * MIN_PART + 7,
             part_size: MIN_PART,
             jobs: 3,
-            show_progress: false,
+            show_progress: crate::terminal::progress::Show::Nothing,
             direction: Direction::Download,
             shown: "oss://b/k",
             resumed: vec![done(2, MIN_PART), done(4, MIN_PART)],

@@ -17,6 +17,8 @@ pub const DEFAULT_THRESHOLD: u64 = 64 * MIB;
 pub const DEFAULT_MIN_PART: u64 = 8 * MIB;
 /// OSS limits: part numbers 1–10 000; parts from 100 KB (except the last) to 5 GB.
 pub const MAX_PARTS: u64 = 10_000;
+/// Keys one DeleteMultipleObjects may name.
+pub const MAX_DELETE_BATCH: usize = 1000;
 pub const MIN_PART: u64 = 100 * 1024;
 pub const MAX_PART: u64 = 5 * 1024 * MIB;
 pub const DEFAULT_JOBS: usize = 4;

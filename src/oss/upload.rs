@@ -16,13 +16,14 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
 use super::client::Payload;
+use super::object_headers::ObjectHeaders;
 use super::parts;
 use super::transfer::{self, part_count, part_range, PartReader};
 use super::OssClient;
 use crate::error::{IntegrityError, ServiceError};
 use crate::oss::checkpoint::{self, Checkpoint, DonePart};
 use crate::terminal::output;
-use crate::terminal::progress::{Direction, Progress};
+use crate::terminal::progress::{Direction, Progress, Show};
 use alicli_wire::crc64;
 use alicli_wire::oss::xml::{CompletePart, ListedPart};
 
@@ -32,8 +33,9 @@ pub struct UploadSettings {
     pub part_size: Option<u64>,
     pub jobs: usize,
     pub resume: bool,
-    pub show_progress: bool,
-    pub content_type: String,
+    pub show_progress: Show,
+    /// What is stored with the object (content type, metadata, class, ACL, overwrite).
+    pub headers: ObjectHeaders,
 }
 
 /// What an upload did.
@@ -189,6 +191,7 @@ fn complete(
     key: &str,
     upload_id: &str,
     parts: &[DonePart],
+    forbid_overwrite: bool,
 ) -> Result<u64> {
     let list = parts
         .iter()
@@ -198,27 +201,28 @@ fn complete(
         })
         .collect();
     let expected = parts::combined_crc64(parts);
-    let reported = match client.complete_multipart_upload(bucket, key, upload_id, list) {
-        Ok((_, reported)) => reported,
-        // A Complete whose answer was lost went through: its retry finds the upload gone. The
-        // object's CRC-64 tells whether it is ours.
-        Err(e)
-            if e.downcast_ref::<ServiceError>()
-                .is_some_and(|s| s.code == "NoSuchUpload") =>
-        {
-            let ours = client
-                .head_object(bucket, key)
-                .ok()
-                .and_then(|r| super::client::header(&r, "x-oss-hash-crc64ecma"))
-                .and_then(|v| v.parse::<u64>().ok())
-                == Some(expected);
-            if !ours {
-                return Err(e);
+    let reported =
+        match client.complete_multipart_upload(bucket, key, upload_id, list, forbid_overwrite) {
+            Ok((_, reported)) => reported,
+            // A Complete whose answer was lost went through: its retry finds the upload gone. The
+            // object's CRC-64 tells whether it is ours.
+            Err(e)
+                if e.downcast_ref::<ServiceError>()
+                    .is_some_and(|s| s.code == "NoSuchUpload") =>
+            {
+                let ours = client
+                    .head_object(bucket, key)
+                    .ok()
+                    .and_then(|r| super::client::header(&r, "x-oss-hash-crc64ecma"))
+                    .and_then(|v| v.parse::<u64>().ok())
+                    == Some(expected);
+                if !ours {
+                    return Err(e);
+                }
+                Some(expected)
             }
-            Some(expected)
-        }
-        Err(e) => return Err(e),
-    };
+            Err(e) => return Err(e),
+        };
     let reported = match reported {
         Some(crc) => Some(crc),
         None => client
@@ -347,8 +351,11 @@ fn start_or_resume(
             checkpoint: Some(checkpoint),
         });
     }
-    let upload_id =
-        client.initiate_multipart_upload(dest.bucket, dest.key, &settings.content_type)?;
+    let upload_id = client.initiate_multipart_upload(
+        dest.bucket,
+        dest.key,
+        settings.headers.for_upload(dest.key),
+    )?;
     let header = UploadHeader {
         source: canonical,
         size,
@@ -473,7 +480,7 @@ fn upload_parts(
         progress.add_bytes(part.size);
         Ok(part)
     });
-    finish_upload(client, source, dest, &upload_id, ran)
+    finish_upload(client, source, dest, &upload_id, ran, settings)
 }
 
 /// Completes the upload once every part is there and the source is unchanged. A resumable
@@ -484,6 +491,7 @@ fn finish_upload(
     dest: &Dest,
     upload_id: &str,
     ran: parts::Ran<UploadHeader>,
+    settings: &UploadSettings,
 ) -> Result<Outcome> {
     let (bucket, key) = (dest.bucket, dest.key);
     let parts::Ran {
@@ -512,7 +520,14 @@ fn finish_upload(
         }
         return Err(abort_after(client, bucket, key, upload_id, e));
     }
-    let crc = match complete(client, bucket, key, upload_id, &parts) {
+    let crc = match complete(
+        client,
+        bucket,
+        key,
+        upload_id,
+        &parts,
+        settings.headers.forbid_overwrite,
+    ) {
         Ok(crc) => crc,
         Err(e) => {
             progress.abandon();
@@ -579,7 +594,7 @@ fn put_single(
                 File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
             let tally = crc64::Tally::default();
             let body = Payload::sized(crc64::TallyReader::new(file, tally.clone()), size);
-            let result = client.put_object(bucket, key, body, &settings.content_type)?;
+            let result = client.put_object(bucket, key, body, settings.headers.for_upload(key))?;
             let (crc, len) = tally.get();
             check_single(&result, crc)?;
             Ok((crc, len))
@@ -655,7 +670,7 @@ pub fn upload_stream(
                     bucket,
                     key,
                     Payload::from(first.clone()),
-                    &settings.content_type,
+                    settings.headers.for_upload(key),
                 )?;
                 check_single(&result, crc)
             })
@@ -676,7 +691,8 @@ pub fn upload_stream(
             resumed: 0,
         });
     }
-    let upload_id = client.initiate_multipart_upload(bucket, key, &settings.content_type)?;
+    let upload_id =
+        client.initiate_multipart_upload(bucket, key, settings.headers.for_upload(key))?;
     let progress = Progress::new(
         None,
         0,
@@ -757,7 +773,16 @@ pub fn upload_stream(
     });
     let mut parts = finished.into_inner().unwrap_or_else(|e| e.into_inner());
     parts.sort_by_key(|p| p.number);
-    let result = result.and_then(|()| complete(client, bucket, key, &upload_id, &parts));
+    let result = result.and_then(|()| {
+        complete(
+            client,
+            bucket,
+            key,
+            &upload_id,
+            &parts,
+            settings.headers.forbid_overwrite,
+        )
+    });
     match result {
         Ok(crc) => {
             let bytes = parts.iter().map(|p| p.size).sum();

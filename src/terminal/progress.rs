@@ -13,8 +13,31 @@ pub enum Direction {
     Download,
 }
 
+/// What a transfer shows on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// A live bar when stderr is a terminal, and the summary line at the end.
+    Bar,
+    /// Only the summary line (`--no-progress`).
+    Summary,
+    /// Nothing: the transfer is one object of a tree, whose own report says what happened.
+    Nothing,
+}
+
+impl Show {
+    /// `Bar`, or `Summary` for `--no-progress`.
+    pub fn unless(no_progress: bool) -> Show {
+        if no_progress {
+            Show::Summary
+        } else {
+            Show::Bar
+        }
+    }
+}
+
 pub struct Progress {
     bar: Option<ProgressBar>,
+    summary: bool,
     direction: Direction,
     /// Bytes an earlier, interrupted run already moved: shown, but not counted in the rate.
     resumed: std::sync::atomic::AtomicU64,
@@ -23,12 +46,12 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// `show` is false for `--no-progress`; `-q` and a non-terminal stderr also hide the bar.
+    /// `-q` and a non-terminal stderr hide the bar whatever `show` says.
     /// `what` names the object (`oss://bucket/key`, escaped); the bar reads `get …` or `put …`.
     pub fn new(
         total_bytes: Option<u64>,
         total_parts: u32,
-        show: bool,
+        show: Show,
         direction: Direction,
         what: &str,
     ) -> Progress {
@@ -36,8 +59,9 @@ impl Progress {
             Direction::Upload => format!("put {what}"),
             Direction::Download => format!("get {what}"),
         };
-        let visible =
-            show && !crate::terminal::output::is_quiet() && std::io::stderr().is_terminal();
+        let visible = show == Show::Bar
+            && !crate::terminal::output::is_quiet()
+            && std::io::stderr().is_terminal();
         let bar = visible.then(|| {
             let bar = match total_bytes {
                 Some(total) => ProgressBar::with_draw_target(
@@ -62,6 +86,7 @@ impl Progress {
             direction,
             resumed: std::sync::atomic::AtomicU64::new(0),
             bar,
+            summary: show != Show::Nothing,
             started: Instant::now(),
             total_parts,
         };
@@ -92,6 +117,9 @@ impl Progress {
     pub fn finish(&self, summary: &str, bytes: u64) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
+        }
+        if !self.summary {
+            return;
         }
         let secs = self.started.elapsed().as_secs_f64();
         let resumed = self

@@ -27,7 +27,7 @@ fn ranges_head_list_delete() {
         B,
         "r/data.bin",
         data.clone().into(),
-        "application/octet-stream",
+        content_type("application/octet-stream"),
     )
     .unwrap();
     let r = c.get_range(B, "r/data.bin", 10, 19).unwrap();
@@ -53,7 +53,7 @@ fn ranges_head_list_delete() {
     );
 
     for k in ["r/a", "r/b/1", "r/b/2", "r/c", "s/x"] {
-        c.put_object(B, k, b"x".to_vec().into(), "text/plain")
+        c.put_object(B, k, b"x".to_vec().into(), content_type("text/plain"))
             .unwrap();
     }
     let page = c.list_objects_v2(B, "r/", "/", None, 1000).unwrap();
@@ -91,7 +91,7 @@ fn multipart_upload_is_validated_and_combines_crc() {
     let part2: Vec<u8> = vec![2u8; 150 * 1024];
     let part3: Vec<u8> = b"tail".to_vec();
     let id = c
-        .initiate_multipart_upload(B, "mp/object.bin", "video/mp4")
+        .initiate_multipart_upload(B, "mp/object.bin", content_type("video/mp4"))
         .unwrap();
     let (e1, c1) = c
         .upload_part(B, "mp/object.bin", &id, 1, part1.clone().into())
@@ -121,6 +121,7 @@ fn multipart_upload_is_validated_and_combines_crc() {
             "mp/object.bin",
             &id,
             vec![p(2, &e2), p(1, &e1), p(3, &e3)],
+            false,
         )
         .unwrap_err();
     assert_eq!(code(err), "InvalidPartOrder");
@@ -130,6 +131,7 @@ fn multipart_upload_is_validated_and_combines_crc() {
             "mp/object.bin",
             &id,
             vec![p(1, &e1), p(2, "\"BAD\""), p(3, &e3)],
+            false,
         )
         .unwrap_err();
     assert_eq!(code(err), "InvalidPart");
@@ -139,6 +141,7 @@ fn multipart_upload_is_validated_and_combines_crc() {
             "mp/object.bin",
             &id,
             vec![p(1, &e1), p(3, &e3), p(2, &e2)],
+            false,
         )
         .unwrap_err();
     assert_eq!(code(err), "InvalidPartOrder");
@@ -148,6 +151,7 @@ fn multipart_upload_is_validated_and_combines_crc() {
             "mp/object.bin",
             &id,
             vec![p(1, &e1), p(2, &e2), p(3, &e3)],
+            false,
         )
         .unwrap();
     assert!(etag.ends_with("-3\""), "{etag}");
@@ -172,7 +176,7 @@ fn small_parts_abort_and_unknown_uploads() {
         0,
     );
     let id = c
-        .initiate_multipart_upload(B, "mp/small", "text/plain")
+        .initiate_multipart_upload(B, "mp/small", content_type("text/plain"))
         .unwrap();
     let (e1, _) = c
         .upload_part(B, "mp/small", &id, 1, b"too small".to_vec().into())
@@ -192,7 +196,7 @@ fn small_parts_abort_and_unknown_uploads() {
     ];
     assert_eq!(
         code(
-            c.complete_multipart_upload(B, "mp/small", &id, parts)
+            c.complete_multipart_upload(B, "mp/small", &id, parts, false)
                 .unwrap_err()
         ),
         "EntityTooSmall"
@@ -213,7 +217,7 @@ fn small_parts_abort_and_unknown_uploads() {
     );
     // One part is fine, whatever its size.
     let id = c
-        .initiate_multipart_upload(B, "mp/one", "text/plain")
+        .initiate_multipart_upload(B, "mp/one", content_type("text/plain"))
         .unwrap();
     let (e1, _) = c
         .upload_part(B, "mp/one", &id, 1, b"tiny".to_vec().into())
@@ -226,6 +230,7 @@ fn small_parts_abort_and_unknown_uploads() {
             part_number: 1,
             etag: e1,
         }],
+        false,
     )
     .unwrap();
     assert_eq!(
@@ -262,8 +267,13 @@ fn faults_are_injected_on_demand() {
         },
         0,
     );
-    c.put_object(B, "f/x", b"hello".to_vec().into(), "text/plain")
-        .unwrap();
+    c.put_object(
+        B,
+        "f/x",
+        b"hello".to_vec().into(),
+        content_type("text/plain"),
+    )
+    .unwrap();
     arm(&world, "GetObject", "503", 2);
     assert_eq!(
         code(c.get_object(B, "f/x").unwrap_err()),
@@ -298,7 +308,12 @@ fn faults_are_injected_on_demand() {
 
     arm(&world, "PutObject", "corrupt", 1);
     let put = c
-        .put_object(B, "f/y", b"hello".to_vec().into(), "text/plain")
+        .put_object(
+            B,
+            "f/y",
+            b"hello".to_vec().into(),
+            content_type("text/plain"),
+        )
         .unwrap();
     assert_ne!(put.crc64, Some(alicli_wire::crc64::checksum(b"hello")));
 
@@ -307,4 +322,9 @@ fn faults_are_injected_on_demand() {
         .send()
         .unwrap();
     assert_eq!(r.status(), 400);
+}
+
+/// The headers of an upload that sends only a content type.
+fn content_type(t: &str) -> Vec<(String, String)> {
+    vec![("Content-Type".to_string(), t.to_string())]
 }

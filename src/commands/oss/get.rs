@@ -4,7 +4,8 @@
 //! and CRC-64 match what OSS said; on any failure DEST is left exactly as it was. Large objects
 //! come as parallel ranges and resume after an interruption. stdout, and a DEST that is a device
 //! or a pipe (`/dev/null`, a FIFO), get one ordered stream written in place: renaming a file over
-//! them would replace the device itself.
+//! them would replace the device itself. With `-r` it downloads a prefix into a folder, as
+//! `cp -r` does.
 
 use std::path::{Path, PathBuf};
 
@@ -13,8 +14,11 @@ use clap::Args;
 
 use crate::error::UsageError;
 use crate::oss::download::{self, DownloadSettings, Report};
+use crate::oss::object_headers::ObjectFlags;
+use crate::oss::tree::plan::Place;
 use crate::oss::OssUrl;
 use crate::session::{Globals, Session};
+use crate::terminal::progress::Show;
 
 #[derive(Debug, Args)]
 pub struct GetArgs {
@@ -24,6 +28,14 @@ pub struct GetArgs {
     /// File or folder to write (a device or pipe is written in place); `-` writes to stdout [default: the key's file name in the current folder]
     #[arg(value_name = "DEST")]
     pub dest: Option<std::ffi::OsString>,
+    /// Download every object under the prefix into the folder DEST, as `cp -r` does
+    #[arg(short, long)]
+    pub recursive: bool,
+    /// Leave an existing DEST file alone instead of replacing it
+    #[arg(long)]
+    pub no_overwrite: bool,
+    #[command(flatten)]
+    pub tree: super::TreeFlags,
     #[command(flatten)]
     pub oss: crate::clients::OssFlags,
     #[command(flatten)]
@@ -84,17 +96,46 @@ fn open_destination(url: &OssUrl, dest: Option<&std::ffi::OsStr>) -> Result<Targ
 }
 
 pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
-    let url = OssUrl::parse_object(&args.source)?;
     args.transfer.check()?;
+    if args.recursive {
+        let source = Place::parse(std::ffi::OsStr::new(&args.source))?;
+        let dest = Place::Local(args.dest.clone().unwrap_or_else(|| ".".into()).into());
+        let object = ObjectFlags {
+            no_overwrite: args.no_overwrite,
+            ..ObjectFlags::default()
+        };
+        let flags = super::TreeCommand {
+            tree: &args.tree,
+            transfer: &args.transfer,
+            object: &object,
+            oss: &args.oss,
+        };
+        return super::run_tree(globals, &source, &dest, flags, None, "copied");
+    }
+    if let Some(flag) = args.tree.given() {
+        crate::error::usage!("{flag} is for trees: add -r to download a prefix");
+    }
+    let url = OssUrl::parse_object(&args.source)?;
     let target = open_destination(&url, args.dest.as_deref())?;
+    if args.no_overwrite {
+        if let Target::File(_, path) = &target {
+            if std::fs::symlink_metadata(path).is_ok() {
+                crate::terminal::output::info(&format!(
+                    "skip {}: it exists (--no-overwrite)",
+                    crate::terminal::output::escape_untrusted(&path.display().to_string())
+                ));
+                return Ok(());
+            }
+        }
+    }
     let session = Session::new(globals)?;
     let client = args.oss.client(&session)?;
     let settings = DownloadSettings {
         threshold: args.transfer.multipart_threshold,
         part_size: args.transfer.part_size,
-        jobs: args.transfer.jobs,
+        jobs: args.transfer.part_jobs(),
         resume: !args.transfer.no_resume,
-        show_progress: !args.transfer.no_progress,
+        show_progress: Show::unless(args.transfer.no_progress),
     };
     crate::catch_interrupts();
     let result = match target {
@@ -105,7 +146,7 @@ pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
             let shown =
                 crate::terminal::output::escape_untrusted(&path.display().to_string()).into_owned();
             let report = Report {
-                bar: settings.show_progress,
+                bar: settings.show_progress == Show::Bar,
                 summary: true,
             };
             download::download_stream(&client, &url.bucket, &url.key, &mut file, &shown, report)

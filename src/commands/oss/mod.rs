@@ -1,18 +1,29 @@
-//! `alicli oss …`: config, get, put, sign, ls, stat; the transfer options get and put share (the
-//! endpoint and signature flags are [`crate::clients::OssFlags`]), and how sizes and times are
-//! read and shown.
+//! `alicli oss …`: config, get, put, cp, sync, rm, sign, ls, stat; the transfer and tree options
+//! they share (the endpoint and signature flags are [`crate::clients::OssFlags`], the object
+//! flags [`crate::oss::object_headers::ObjectFlags`]), and how sizes and times are read and shown.
 
 pub mod config;
+pub mod cp;
 pub mod get;
 pub mod ls;
 pub mod put;
+pub mod rm;
 pub mod sign;
 pub mod stat;
+pub mod sync;
 
 use anyhow::Result;
 use clap::Args;
 
-use crate::error::UsageError;
+use crate::error::{usage, UsageError};
+use crate::oss::download::DownloadSettings;
+use crate::oss::object_headers::{ObjectFlags, ObjectHeaders};
+use crate::oss::tree::filter::FilterFlags;
+use crate::oss::tree::plan::{self, Place, SyncRules, TreeJob};
+use crate::oss::tree::{self as tree, TreeSettings};
+use crate::oss::upload::UploadSettings;
+use crate::session::{Globals, Session};
+use crate::terminal::progress::Show;
 
 /// Flags of the commands that move object bodies.
 #[derive(Debug, Clone, Args)]
@@ -24,9 +35,9 @@ pub struct TransferFlags {
     /// Part size [default: 8M, or larger to stay within 10000 parts]
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     pub part_size: Option<u64>,
-    /// Parts in flight at once
-    #[arg(long, value_name = "N", default_value_t = crate::oss::transfer::DEFAULT_JOBS, value_parser = clap::value_parser!(usize))]
-    pub jobs: usize,
+    /// Requests in flight at once: parts of one object [default: 4], or objects of a tree (-r, sync, rm -r), large ones' parts included [default: 32]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(usize))]
+    pub jobs: Option<usize>,
     /// Do not resume an interrupted transfer, nor keep a checkpoint to resume this one
     #[arg(long)]
     pub no_resume: bool,
@@ -38,14 +49,221 @@ pub struct TransferFlags {
 impl TransferFlags {
     /// Checks what clap cannot: at least one job, and a part size OSS accepts.
     pub fn check(&self) -> Result<()> {
-        if self.jobs == 0 || self.jobs > 64 {
-            return Err(UsageError(format!("invalid --jobs {}: give 1 to 64", self.jobs)).into());
+        if let Some(jobs @ (0 | 65..)) = self.jobs {
+            return Err(UsageError(format!("invalid --jobs {jobs}: give 1 to 64")).into());
         }
         if let Some(p) = self.part_size {
             crate::oss::transfer::check_part_size(p, None)?;
         }
         Ok(())
     }
+}
+
+impl TransferFlags {
+    /// Parts of one object in flight.
+    pub fn part_jobs(&self) -> usize {
+        self.jobs.unwrap_or(crate::oss::transfer::DEFAULT_JOBS)
+    }
+
+    /// Requests in flight for a tree.
+    pub fn tree_jobs(&self) -> usize {
+        self.jobs.unwrap_or(DEFAULT_TREE_JOBS)
+    }
+
+    pub fn upload_settings(&self, headers: ObjectHeaders, show: Show) -> UploadSettings {
+        UploadSettings {
+            threshold: self.multipart_threshold,
+            part_size: self.part_size,
+            jobs: self.part_jobs(),
+            resume: !self.no_resume,
+            show_progress: show,
+            headers,
+        }
+    }
+
+    pub fn download_settings(&self, show: Show) -> DownloadSettings {
+        DownloadSettings {
+            threshold: self.multipart_threshold,
+            part_size: self.part_size,
+            jobs: self.part_jobs(),
+            resume: !self.no_resume,
+            show_progress: show,
+        }
+    }
+}
+
+/// Objects in flight in a tree command: small objects are one short request each, so many
+/// at once is what makes thousands of them fast.
+pub const DEFAULT_TREE_JOBS: usize = 32;
+
+/// The flags of commands over many objects (`cp -r`, `sync`, `rm -r`, `put -r`, `get -r`).
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Tree options")]
+pub struct TreeFlags {
+    #[command(flatten)]
+    pub filters: FilterFlags,
+    /// Show what would be done, and do it not (no write requests are sent)
+    #[arg(long, alias = "dryrun")]
+    pub dry_run: bool,
+    /// Follow symbolic links in a local source folder (without it they are skipped, with a warning)
+    #[arg(long)]
+    pub follow_symlinks: bool,
+    /// Stop starting new objects once N have failed [default: go on to the end]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_errors: Option<u64>,
+    /// What to print on stdout: nothing (lines go to stderr), or one JSON line per object
+    #[arg(long, value_enum, default_value_t = TreeOutput::Text)]
+    pub output: TreeOutput,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TreeOutput {
+    /// A progress line on a terminal, else a line per object on stderr
+    Text,
+    /// One JSON object per line on stdout: action, source, destination, size, status, error_code
+    Json,
+}
+
+impl TreeFlags {
+    /// The first of these flags given, for `put` and `get` without `-r` (where they mean nothing).
+    pub fn given(&self) -> Option<&'static str> {
+        let f = &self.filters;
+        [
+            (!f.include.is_empty(), "--include"),
+            (!f.exclude.is_empty(), "--exclude"),
+            (self.dry_run, "--dry-run"),
+            (self.follow_symlinks, "--follow-symlinks"),
+            (self.max_errors.is_some(), "--max-errors"),
+            (self.output != TreeOutput::Text, "--output"),
+        ]
+        .into_iter()
+        .find_map(|(given, name)| given.then_some(name))
+    }
+
+    /// The settings of a tree command with these flags.
+    pub fn settings(
+        &self,
+        transfer: &TransferFlags,
+        object: &ObjectFlags,
+        verb: &'static str,
+        rerun_hint: String,
+    ) -> Result<TreeSettings> {
+        let headers = object.check()?;
+        let jobs = transfer.tree_jobs();
+        Ok(TreeSettings {
+            jobs,
+            part_jobs: jobs,
+            max_errors: self.max_errors,
+            json: self.output == TreeOutput::Json,
+            show_progress: !transfer.no_progress,
+            dry_run: self.dry_run,
+            upload: transfer.upload_settings(headers, Show::Nothing),
+            download: transfer.download_settings(Show::Nothing),
+            replace_metadata: object.replaces_metadata(),
+            no_overwrite: object.no_overwrite,
+            verb,
+            rerun_hint,
+        })
+    }
+}
+
+/// Checks the two sides of a tree command before any request: a local source must be a folder,
+/// a local destination must be a folder or not be there yet, and two prefixes of one bucket
+/// must not overlap (the command would copy, or delete, what it is working on).
+pub fn check_places(source: &Place, dest: &Place) -> Result<()> {
+    match (source, dest) {
+        (Place::Local(_), Place::Local(_)) => {
+            usage!("one side must be an oss:// address")
+        }
+        (Place::Local(dir), _) => {
+            let shown = plan::shown(source);
+            match std::fs::metadata(dir) {
+                Ok(m) if m.is_dir() => {}
+                Ok(_) => usage!(
+                    "{shown} is a file: give a folder with -r, or leave -r out to copy one file"
+                ),
+                Err(e) => usage!("cannot read {shown}: {e}"),
+            }
+        }
+        (_, Place::Local(dir)) => {
+            if dir.exists() && !dir.is_dir() {
+                usage!("{} is a file: a tree goes into a folder", plan::shown(dest));
+            }
+        }
+        (
+            Place::Oss {
+                bucket: a,
+                prefix: p,
+            },
+            Place::Oss {
+                bucket: b,
+                prefix: q,
+            },
+        ) => {
+            if a == b && (p.starts_with(q.as_str()) || q.starts_with(p.as_str())) {
+                usage!(
+                    "{} and {} overlap: the command would work on what it writes; use prefixes that do not contain each other",
+                    plan::shown(source),
+                    plan::shown(dest)
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The flags a tree command was given.
+pub struct TreeCommand<'a> {
+    pub tree: &'a TreeFlags,
+    pub transfer: &'a TransferFlags,
+    pub object: &'a ObjectFlags,
+    pub oss: &'a crate::clients::OssFlags,
+}
+
+/// `cp -r`, `put -r`, `get -r` and `sync`: check, plan, run.
+pub fn run_tree(
+    globals: Globals,
+    source: &Place,
+    dest: &Place,
+    flags: TreeCommand,
+    sync: Option<SyncRules>,
+    verb: &'static str,
+) -> Result<()> {
+    check_places(source, dest)?;
+    let hint = if sync.is_some() {
+        "run the same command again to go on: what is already there is not sent again".to_string()
+    } else {
+        "run `alicli oss sync` with the same SRC and DST to copy only what is still missing"
+            .to_string()
+    };
+    let settings = flags
+        .tree
+        .settings(flags.transfer, flags.object, verb, hint)?;
+    let session = Session::new(globals)?;
+    let client = flags.oss.client(&session)?;
+    let dest_root = match dest {
+        Place::Local(dir) => {
+            if !settings.dry_run {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| UsageError(format!("cannot create {}: {e}", plan::shown(dest))))?;
+            }
+            Some(dir.clone())
+        }
+        Place::Oss { .. } => None,
+    };
+    let filters = flags.tree.filters.rules();
+    let job = TreeJob {
+        client: &client,
+        source,
+        dest,
+        filters: &filters,
+        follow_symlinks: flags.tree.follow_symlinks,
+        sync,
+    };
+    tree::execute(&client, settings, dest_root, |planner| {
+        plan::plan(&job, planner)
+    })
+    .map_err(|e| crate::clients::with_oss_hint(e, &client))
 }
 
 /// Sizes as people write them: `1048576`, `512K`, `64M`, `1.5G`, `8MiB` (binary units).

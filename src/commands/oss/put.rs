@@ -1,6 +1,7 @@
 //! `alicli oss put` (aliyuncli: `oss Put`): upload a file, or stdin, to an object. Small files go
 //! in one PutObject; large ones in parallel parts, resumable; stdin streams through parts with
-//! bounded memory. CRC-64 is checked for every part and for the whole object.
+//! bounded memory. CRC-64 is checked for every part and for the whole object. With `-r` it
+//! uploads a folder, as `cp -r` does.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -9,10 +10,11 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::error::{usage, UsageError};
-use crate::net::http;
+use crate::oss::tree::plan::Place;
 use crate::oss::upload::{self, UploadSettings};
 use crate::oss::OssUrl;
 use crate::session::{Globals, Session};
+use crate::terminal::progress::Show;
 
 #[derive(Debug, Args)]
 pub struct PutArgs {
@@ -22,9 +24,13 @@ pub struct PutArgs {
     /// Destination: oss://bucket/key (a key ending in `/` takes the file's name)
     #[arg(value_name = "oss://BUCKET/KEY")]
     pub dest: String,
-    /// Content-Type to store [default: guessed from the key's extension]
-    #[arg(long, value_name = "TYPE")]
-    pub content_type: Option<String>,
+    /// Upload a folder: every file under SRC, keys made of DEST's prefix and the relative paths
+    #[arg(short, long)]
+    pub recursive: bool,
+    #[command(flatten)]
+    pub object: crate::oss::object_headers::ObjectFlags,
+    #[command(flatten)]
+    pub tree: super::TreeFlags,
     #[command(flatten)]
     pub oss: crate::clients::OssFlags,
     #[command(flatten)]
@@ -42,8 +48,22 @@ enum Source {
 
 pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
     // `oss://bucket`, `oss://bucket/` and `oss://bucket/dir/` take the file's name, as ossutil does.
-    let mut url = OssUrl::parse(&args.dest)?;
     args.transfer.check()?;
+    if args.recursive {
+        let source = Place::Local(args.source.clone().into());
+        let dest = Place::parse(std::ffi::OsStr::new(&args.dest))?;
+        let flags = super::TreeCommand {
+            tree: &args.tree,
+            transfer: &args.transfer,
+            object: &args.object,
+            oss: &args.oss,
+        };
+        return super::run_tree(globals, &source, &dest, flags, None, "copied");
+    }
+    if let Some(flag) = args.tree.given() {
+        usage!("{flag} is for trees: add -r to upload a folder");
+    }
+    let mut url = OssUrl::parse(&args.dest)?;
     let from_stdin = args.source == "-";
     let source_path = Path::new(&args.source);
     let source_shown =
@@ -73,16 +93,7 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
             url.key, args.dest
         ))
     })?;
-    let content_type = match &args.content_type {
-        Some(t) => {
-            http::check_header_value("--content-type", t)?;
-            t.clone()
-        }
-        None => mime_guess::from_path(&url.key)
-            .first_or_octet_stream()
-            .essence_str()
-            .to_string(),
-    };
+    let headers = args.object.check()?;
     // Opened before any request: an unreadable source is bad input (exit 2) found offline.
     let source = if from_stdin {
         if std::io::stdin().is_terminal() {
@@ -112,10 +123,10 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
     let settings = UploadSettings {
         threshold: args.transfer.multipart_threshold,
         part_size: args.transfer.part_size,
-        jobs: args.transfer.jobs,
+        jobs: args.transfer.part_jobs(),
         resume: !args.transfer.no_resume,
-        show_progress: !args.transfer.no_progress,
-        content_type,
+        show_progress: Show::unless(args.transfer.no_progress),
+        headers,
     };
     crate::catch_interrupts();
     let outcome = match source {

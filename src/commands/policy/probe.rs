@@ -209,7 +209,12 @@ fn probe(
     let (bucket, key) = (target.bucket.as_str(), target.key.as_str());
 
     let body = b"alicli policy probe: safe to delete\n".to_vec();
-    let outcome = match client.put_object(bucket, key, body.into(), "text/plain") {
+    let outcome = match client.put_object(
+        bucket,
+        key,
+        body.into(),
+        vec![("Content-Type".into(), "text/plain".into())],
+    ) {
         Ok(put) => {
             created.object = true;
             Outcome::Allowed {
@@ -265,7 +270,11 @@ fn probe(
         outcome,
     });
 
-    let outcome = match client.initiate_multipart_upload(bucket, key, "text/plain") {
+    let outcome = match client.initiate_multipart_upload(
+        bucket,
+        key,
+        vec![("Content-Type".into(), "text/plain".into())],
+    ) {
         Ok(upload_id) => {
             created.upload = Some(upload_id);
             Outcome::Allowed {
