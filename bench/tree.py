@@ -27,7 +27,13 @@ import time
 
 KIB = 1024
 MIB = 1024 * KIB
-BUCKET = "sample-bucket"
+# One bucket per tool (and one for --rss): the local cloud reads every object's metadata of a
+# bucket to answer each ListObjects page, so another tool's objects would slow this one's listings.
+BUCKETS = ("bench-alicli", "bench-oss2", "bench-curl", "bench-rss")
+
+
+def bucket_of(tool):
+    return "bench-" + tool
 # Operations that write an object: a no-op sync must send none of them.
 WRITES = ("oss:PutObject", "oss:InitiateMultipartUpload", "oss:UploadPart", "oss:CompleteMultipartUpload",
           "oss:CopyObject", "oss:UploadPartCopy", "oss:DeleteObject", "oss:DeleteMultipleObjects")
@@ -60,7 +66,7 @@ def peer_main(action, cfg):
     import oss2
 
     session = oss2.Session(pool_size=cfg.get("threads", 16))
-    bucket = oss2.Bucket(oss2.Auth(cfg["ak"], cfg["sk"]), cfg["endpoint"], BUCKET, session=session)
+    bucket = oss2.Bucket(oss2.Auth(cfg["ak"], cfg["sk"]), cfg["endpoint"], cfg["bucket"], session=session)
     prefix = cfg.get("prefix", "")
 
     def listing():
@@ -220,15 +226,15 @@ class Bench:
 
     # ---- checks
 
-    def verify_remote(self, prefix, root, what, sample=20):
+    def verify_remote(self, tool, prefix, root, what, sample=20):
         """The prefix holds exactly root's files, with their sizes; a sample has their bytes."""
-        r = self.peer("verify", capture=True, prefix=prefix, root=root, sample=sample)
+        r = self.peer("verify", capture=True, bucket=bucket_of(tool), prefix=prefix, root=root, sample=sample)
         if r is None:
             return
         n = len(local_files(root)) if root else 0
         if r["count"] != n or r["n_missing"] or r["n_extra"] or r["wrong_size"] or r["bad_bytes"]:
             self.fail("%s: oss://%s/%s holds %d objects, expected %d; missing %s, extra %s, wrong size %s, "
-                      "bytes differ %s" % (what, BUCKET, prefix, r["count"], n, r["missing"], r["extra"],
+                      "bytes differ %s" % (what, bucket_of(tool), prefix, r["count"], n, r["missing"], r["extra"],
                                            r["wrong_size"], r["bad_bytes"]))
 
     def verify_local(self, src, dst, what, sample=20):
@@ -269,27 +275,27 @@ class Bench:
         down = {t: os.path.join(self.work, "down-%s-%s" % (t, name)) for t in tools}
         up, get = {}, {}
         put_cfg = os.path.join(self.work, "curl-put-%s.cfg" % name)
-        self.peer("sign", capture=False, prefix=pre["curl"], root=src, method="PUT", config=put_cfg)
+        self.peer("sign", bucket=bucket_of("curl"), prefix=pre["curl"], root=src, method="PUT", config=put_cfg)
         for t in tools:
             if t == "alicli":
-                up[t] = self.best(lambda: self.alicli("cp", "-r", src, "oss://%s/%s" % (BUCKET, pre[t]), "--no-progress",
+                up[t] = self.best(lambda: self.alicli("cp", "-r", src, "oss://%s/%s" % (bucket_of(t), pre[t]), "--no-progress",
                                                       *self.jobs()))
             elif t == "oss2":
-                up[t] = self.best(lambda: self.peer("put", prefix=pre[t], root=src))
+                up[t] = self.best(lambda: self.peer("put", bucket=bucket_of(t), prefix=pre[t], root=src))
             else:
                 up[t] = self.best(lambda: self.curl(put_cfg))
-            self.verify_remote(pre[t], src, "%s upload of the %s tree" % (t, name))
+            self.verify_remote(t, pre[t], src, "%s upload of the %s tree" % (t, name))
         self.record("%s: upload" % name, up)
 
         get_cfg = os.path.join(self.work, "curl-get-%s.cfg" % name)
-        self.peer("sign", capture=False, prefix=pre["curl"], root=src, method="GET", config=get_cfg, dest=down["curl"])
+        self.peer("sign", bucket=bucket_of("curl"), prefix=pre["curl"], root=src, method="GET", config=get_cfg, dest=down["curl"])
         for t in tools:
             clean = lambda: shutil.rmtree(down[t], ignore_errors=True)
             if t == "alicli":
-                get[t] = self.best(lambda: self.alicli("cp", "-r", "oss://%s/%s" % (BUCKET, pre[t]), down[t] + "/",
+                get[t] = self.best(lambda: self.alicli("cp", "-r", "oss://%s/%s" % (bucket_of(t), pre[t]), down[t] + "/",
                                                        "--no-progress", *self.jobs()), clean)
             elif t == "oss2":
-                get[t] = self.best(lambda: self.peer("get", prefix=pre[t], root=down[t]), clean)
+                get[t] = self.best(lambda: self.peer("get", bucket=bucket_of(t), prefix=pre[t], root=down[t]), clean)
             else:
                 get[t] = self.best(lambda: self.curl(get_cfg, ["--create-dirs"]), clean)
             self.verify_local(src, down[t], "%s download of the %s tree" % (t, name))
@@ -301,7 +307,7 @@ class Bench:
         # No-op sync: everything is there already; alicli's second sync must write nothing.
         sync = {}
         if a.alicli_tree:
-            target = "oss://%s/%s" % (BUCKET, pre["alicli"])
+            target = "oss://%s/%s" % (bucket_of("alicli"), pre["alicli"])
             before = self.stats()
             self.alicli("sync", src, target, "--no-progress", *self.jobs(), what="alicli oss sync (first)")
             first = self.writes(before, self.stats())
@@ -314,30 +320,30 @@ class Bench:
             n = self.writes(before, after)
             if n:
                 self.fail("no-op alicli oss sync sent %d writes: %s" % (n, {k: after.get(k, 0) - before.get(k, 0) for k in WRITES}))
-            self.verify_remote(pre["alicli"], src, "alicli no-op sync", sample=0)
+            self.verify_remote("alicli", pre["alicli"], src, "alicli no-op sync", sample=0)
         before = self.stats()
-        r = self.peer("sync", capture=True, prefix=pre["oss2"], root=src)
+        r = self.peer("sync", capture=True, bucket=bucket_of("oss2"), prefix=pre["oss2"], root=src)
         n = self.writes(before, self.stats())
         if r is None or r["uploaded"] or n:
             self.fail("oss2 no-op sync wrote %s objects" % (r and r["uploaded"]))
-        sync["oss2"] = self.best(lambda: self.peer("sync", prefix=pre["oss2"], root=src))
+        sync["oss2"] = self.best(lambda: self.peer("sync", bucket=bucket_of("oss2"), prefix=pre["oss2"], root=src))
         self.record("small: no-op sync", sync)
 
         # rm -r of the whole prefix.
         rm = {}
         del_cfg = os.path.join(self.work, "curl-del-%s.cfg" % name)
-        self.peer("sign", capture=False, prefix=pre["curl"], root=src, method="DELETE", config=del_cfg)
+        self.peer("sign", bucket=bucket_of("curl"), prefix=pre["curl"], root=src, method="DELETE", config=del_cfg)
         for t in tools:
             before = self.stats()
             if t == "alicli":
-                rm[t] = self.alicli("rm", "-r", "oss://%s/%s" % (BUCKET, pre[t]), *self.jobs())
+                rm[t] = self.alicli("rm", "-r", "oss://%s/%s" % (bucket_of(t), pre[t]), *self.jobs())
                 batches = self.stats().get("oss:DeleteMultipleObjects", 0) - before.get("oss:DeleteMultipleObjects", 0)
                 self.notes.append("alicli rm -r of %d keys: %d DeleteMultipleObjects requests" % (a.small, batches))
             elif t == "oss2":
-                rm[t] = self.peer("rm", prefix=pre[t])
+                rm[t] = self.peer("rm", bucket=bucket_of(t), prefix=pre[t])
             else:
                 rm[t] = self.curl(del_cfg, ["-X", "DELETE"])
-            self.verify_remote(pre[t], None, "%s rm -r of the %s tree" % (t, name), sample=0)
+            self.verify_remote(t, pre[t], None, "%s rm -r of the %s tree" % (t, name), sample=0)
         self.record("small: rm -r", rm, "(curl: one DELETE per object)")
         return up, get, sync, rm
 
@@ -357,7 +363,7 @@ class Bench:
         out = {}
         if a.alicli_tree:
             before = self.stats()
-            out["create (alicli sync)"] = self.alicli("sync", root, "oss://%s/%s" % (BUCKET, prefix), "--no-progress",
+            out["create (alicli sync)"] = self.alicli("sync", root, "oss://%s/%s" % (bucket_of("rss"), prefix), "--no-progress",
                                                       *self.jobs(), what="alicli oss sync (create)")
             puts = self.stats().get("oss:PutObject", 0) - before.get("oss:PutObject", 0)
             if puts != a.rss_keys:
@@ -365,17 +371,17 @@ class Bench:
         else:
             # Without alicli's tree commands: curl --parallel on presigned PUT URLs, the fastest.
             cfg = os.path.join(self.work, "curl-put-rss.cfg")
-            self.peer("sign", prefix=prefix, root=root, method="PUT", config=cfg)
+            self.peer("sign", bucket=bucket_of("rss"), prefix=prefix, root=root, method="PUT", config=cfg)
             out["create (curl)"] = self.curl(cfg)
         listing = os.path.join(self.work, "ls.txt")
         for label, extra in (("ls -r", []), ("ls -r --output json", ["--output", "json"])):
-            out[label] = self.alicli("ls", "-r", "oss://%s/%s" % (BUCKET, prefix), *extra, stdout=listing)
+            out[label] = self.alicli("ls", "-r", "oss://%s/%s" % (bucket_of("rss"), prefix), *extra, stdout=listing)
             n = count_lines(listing, '"type":"object"' if extra else None)
             if n != a.rss_keys:
                 self.fail("alicli oss %s listed %d objects, expected %d" % (label, n, a.rss_keys))
         if a.alicli_tree:
             before = self.stats()
-            out["no-op sync"] = self.alicli("sync", root, "oss://%s/%s" % (BUCKET, prefix), "--no-progress",
+            out["no-op sync"] = self.alicli("sync", root, "oss://%s/%s" % (bucket_of("rss"), prefix), "--no-progress",
                                             *self.jobs(), what="alicli oss sync (no-op, --rss)")
             n = self.writes(before, self.stats())
             if n:
@@ -450,7 +456,11 @@ def main():
         print("alicli has no oss cp/sync/rm yet: only the peers run (and ls -r with --rss)", flush=True)
 
     work = tempfile.mkdtemp(prefix="alicli-tree-", dir=os.environ.get("BENCH_DIR"))
-    server = subprocess.Popen([args.alicli, "serve", "--listen", "127.0.0.1:0", "--data-dir", os.path.join(work, "cloud")],
+    cloud_config = os.path.join(work, "cloud.toml")
+    with open(cloud_config, "w") as f:
+        f.write("buckets = [%s]\n" % ", ".join('"%s"' % b for b in BUCKETS))
+    server = subprocess.Popen([args.alicli, "serve", "--listen", "127.0.0.1:0", "--data-dir", os.path.join(work, "cloud"),
+                               "--config", cloud_config],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     bench = Bench(args, work)
     results = {}
