@@ -447,7 +447,7 @@ def main():
     ap.add_argument("--large-mib", type=int, default=5)
     ap.add_argument("--threads", type=int, default=16, help="oss2's thread pool and curl's --parallel-max")
     ap.add_argument("--jobs", type=int, default=0, help="alicli --jobs (default: alicli's own)")
-    ap.add_argument("--runs", type=int, default=1, help="best of N for uploads, downloads and the no-op sync")
+    ap.add_argument("--runs", type=int, default=2, help="best of N for uploads, downloads and the no-op sync")
     ap.add_argument("--rss", action="store_true", help="also measure ls -r and a no-op sync of --rss-keys objects")
     ap.add_argument("--rss-keys", type=int, default=100000)
     args = ap.parse_args()
