@@ -321,6 +321,13 @@ class Bench:
             if n:
                 self.fail("no-op alicli oss sync sent %d writes: %s" % (n, {k: after.get(k, 0) - before.get(k, 0) for k in WRITES}))
             self.verify_remote("alicli", pre["alicli"], src, "alicli no-op sync", sample=0)
+            # A sync lists the prefix: the listing alone is its floor on this server.
+            listing = os.path.join(self.work, "ls-small.txt")
+            ls = self.best(lambda: self.alicli("ls", "-r", target, stdout=listing))
+            if count_lines(listing) != a.small:
+                self.fail("alicli oss ls -r of the small tree listed %d objects, expected %d" % (count_lines(listing), a.small))
+            self.notes.append("alicli ls -r of the small tree alone: %.2f s (the listing a sync waits for; the local "
+                              "cloud reads the metadata of every object of the bucket for each page of 1000)" % ls[0])
         before = self.stats()
         r = self.peer("sync", capture=True, bucket=bucket_of("oss2"), prefix=pre["oss2"], root=src)
         n = self.writes(before, self.stats())
