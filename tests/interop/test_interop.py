@@ -2099,5 +2099,225 @@ def main():
     return 1 if failed else 0
 
 
+# --------------------------------------------------------------------------- trees: cp -r, sync, ls -r
+#
+# alicli's tree commands beside oss2: what `oss cp -r` and `oss sync` write, oss2 lists and reads
+# back (bytes, guessed Content-Type, --meta, --cache-control, CRC-64, a multipart object); what
+# oss2 writes, `oss cp -r` downloads and `oss ls -r --output json` lists, key for key.
+
+import concurrent.futures  # noqa: E402  (kept with the section that uses it)
+
+TREE_MIB = 1024 * 1024
+TREE_BIG = 'big/large.bin'     # above --multipart-threshold 1M: uploaded in parts
+TREE_TYPES = {'.html': 'text/html', '.json': 'application/json', '.txt': 'text/plain',
+              '.css': 'text/css', '.bin': 'application/octet-stream'}
+
+
+def tree_files():
+    """Relative path -> bytes: nested folders, an empty file, awkward names, a multipart-sized file."""
+    files = {
+        'index.html': b'<!doctype html><title>tree</title>\n',
+        'assets/site.css': b'body { color: #333 }\n',
+        'data/config.json': b'{"tree": true, "n": 1}\n',
+        'data/empty.txt': b'',
+        'data/deep/er/and/deeper/leaf.txt': b'a leaf five folders down\n',
+        'names/with space.txt': b'space\n',
+        'names/plus+sign.txt': b'plus\n',
+        'names/100%.txt': b'percent\n',
+        'names/what?.txt': b'question\n',
+        'names/hash#tag.txt': b'hash\n',
+        'names/文件.txt': '文件 unicode\n'.encode('utf-8'),
+        '文件/目录/深.txt': b'unicode folders\n',
+        'names/all of them +%?#~文件 .txt': b'all of them\n',
+        TREE_BIG: os.urandom(3 * TREE_MIB + 5),
+    }
+    return files
+
+
+def tree_write(root, files):
+    for rel, data in files.items():
+        path = os.path.join(root, *rel.split('/'))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, 'wb') as f:
+            f.write(data)
+
+
+def tree_read(root):
+    """Relative path (with /) -> bytes of every file under root."""
+    out = {}
+    for d, _dirs, names in os.walk(root):
+        for name in names:
+            path = os.path.join(d, name)
+            with open(path, 'rb') as f:
+                out[os.path.relpath(path, root).replace(os.sep, '/')] = f.read()
+    return out
+
+
+def tree_crc64(data):
+    crc = oss2.utils.Crc64()
+    crc.update(data)
+    return crc.crc
+
+
+def tree_keys(bucket, prefix):
+    return [o.key for o in oss2.ObjectIteratorV2(bucket, prefix=prefix, max_keys=5)]
+
+
+def tree_check_written(ctx, prefix, files, meta=None, cache_control=None):
+    """oss2 finds exactly files under prefix, each with its bytes, type, CRC-64 and metadata."""
+    bucket = ctx.user_bucket(4)
+    keys = tree_keys(bucket, prefix)
+    want = sorted(prefix + rel for rel in files)
+    check(sorted(keys) == want and len(keys) == len(set(keys)),
+          'oss2 lists %r, expected %r' % (sorted(set(keys) ^ set(want)), want))
+    problems = []
+    for rel, data in files.items():
+        got = bucket.get_object(prefix + rel)
+        body = got.read()
+        h = got.headers
+        ext = os.path.splitext(rel)[1]
+        ctype = h.get('Content-Type', '').split(';')[0].strip()
+        if body != data:
+            problems.append('%s: %d bytes back, %d sent' % (rel, len(body), len(data)))
+        if ctype != TREE_TYPES[ext]:
+            problems.append('%s: Content-Type %r, expected %r' % (rel, h.get('Content-Type'), TREE_TYPES[ext]))
+        if h.get('x-oss-hash-crc64ecma') != str(tree_crc64(data)):
+            problems.append('%s: CRC-64 %r, the file has %d' % (rel, h.get('x-oss-hash-crc64ecma'), tree_crc64(data)))
+        for k, v in (meta or {}).items():
+            if h.get('x-oss-meta-' + k) != v:
+                problems.append('%s: x-oss-meta-%s %r, expected %r' % (rel, k, h.get('x-oss-meta-' + k), v))
+        if cache_control is not None and h.get('Cache-Control') != cache_control:
+            problems.append('%s: Cache-Control %r' % (rel, h.get('Cache-Control')))
+        kind = h.get('x-oss-object-type')
+        if kind != ('Multipart' if len(data) >= TREE_MIB else 'Normal'):
+            problems.append('%s (%d bytes): stored as %r with --multipart-threshold 1M' % (rel, len(data), kind))
+    check(not problems, '; '.join(problems))
+
+
+def test_tree_alicli_cp_r_read_by_oss2(ctx):
+    tmp = tempfile.mkdtemp(prefix='alicli-tree-')
+    try:
+        files = tree_files()
+        src = os.path.join(tmp, 'src')
+        tree_write(src, files)
+        prefix = 'tree/cp/'
+        out = alicli(ctx, 'oss', 'cp', '-r', src, 'oss://%s/%s' % (ctx.bucket_name, prefix),
+                     '--multipart-threshold', '1M', '--meta', 'k=v', '--meta', 'origin=alicli cp',
+                     '--cache-control', 'max-age=60', '--no-progress', '--output', 'json')
+        lines = [json.loads(line) for line in out.decode('utf-8').splitlines() if line.strip()]
+        check(len(lines) == len(files), 'cp -r --output json: %d lines for %d files: %r'
+              % (len(lines), len(files), lines[:3]))
+        tree_check_written(ctx, prefix, files, meta={'k': 'v', 'origin': 'alicli cp'},
+                           cache_control='max-age=60')
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def test_tree_alicli_sync_read_by_oss2(ctx):
+    tmp = tempfile.mkdtemp(prefix='alicli-tree-')
+    try:
+        files = tree_files()
+        src = os.path.join(tmp, 'src')
+        tree_write(src, files)
+        prefix = 'tree/sync/'
+        target = 'oss://%s/%s' % (ctx.bucket_name, prefix)
+        sync = ('oss', 'sync', src, target, '--multipart-threshold', '1M', '--meta', 'k=v', '--no-progress')
+        alicli(ctx, *sync)
+        tree_check_written(ctx, prefix, files, meta={'k': 'v'})
+        # The local mtime travels as x-oss-meta-mtime (seconds with a fraction, as rclone does).
+        bucket = ctx.user_bucket(4)
+        mtime = bucket.head_object(prefix + 'index.html').headers.get('x-oss-meta-mtime')
+        local = os.stat(os.path.join(src, 'index.html')).st_mtime
+        check(mtime is not None and abs(float(mtime) - local) < 0.001,
+              'x-oss-meta-mtime %r, the file has %.6f' % (mtime, local))
+        # Again with nothing changed: not one write.
+        before = ctx.stats()
+        alicli(ctx, *sync)
+        after = ctx.stats()
+        writes = {op: after.get(op, 0) - before.get(op, 0) for op in
+                  ('oss:PutObject', 'oss:InitiateMultipartUpload', 'oss:UploadPart', 'oss:CopyObject',
+                   'oss:DeleteObject', 'oss:DeleteMultipleObjects')}
+        check(not any(writes.values()), 'a second sync of an unchanged tree wrote: %r' % writes)
+        # One file changed (another size), one added, one removed; --delete removes its object.
+        files['data/config.json'] = b'{"tree": "changed", "n": 2}\n'
+        files['names/new one.json'] = b'[]\n'
+        del files['names/plus+sign.txt']
+        os.remove(os.path.join(src, 'names', 'plus+sign.txt'))
+        tree_write(src, {k: files[k] for k in ('data/config.json', 'names/new one.json')})
+        before = ctx.stats()
+        alicli(ctx, *sync, '--delete', '--dry-run')
+        after = ctx.stats()
+        writes = {op: after.get(op, 0) - before.get(op, 0) for op in writes}
+        check(not any(writes.values()), 'sync --delete --dry-run wrote: %r' % writes)
+        before = ctx.stats()
+        alicli(ctx, *sync, '--delete')
+        after = ctx.stats()
+        puts = after.get('oss:PutObject', 0) - before.get('oss:PutObject', 0)
+        check(puts == 2, 'sync --delete after 1 change and 1 new file sent %d PutObject' % puts)
+        tree_check_written(ctx, prefix, files, meta={'k': 'v'})
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def test_tree_oss2_written_read_by_alicli(ctx):
+    tmp = tempfile.mkdtemp(prefix='alicli-tree-')
+    try:
+        prefix = 'tree/oss2/'
+        files = {rel: data for rel, data in tree_files().items()}
+        for key in AWKWARD_KEYS:       # the suite's awkward keys too, under the tree's prefix
+            files.setdefault(key, key.encode('utf-8'))
+        bucket = ctx.user_bucket(4)
+        for rel, data in files.items():
+            if rel == TREE_BIG:
+                path = os.path.join(tmp, 'big.bin')
+                with open(path, 'wb') as f:
+                    f.write(data)
+                oss2.resumable_upload(bucket, prefix + rel, path, multipart_threshold=TREE_MIB,
+                                      part_size=512 * 1024, num_threads=2, store=oss2.ResumableStore(root=tmp))
+            else:
+                bucket.put_object(prefix + rel, data)
+        check(bucket.head_object(prefix + TREE_BIG).headers.get('x-oss-object-type') == 'Multipart',
+              'oss2 stored the big object in parts')
+        dest = os.path.join(tmp, 'dest')
+        os.mkdir(dest)
+        alicli(ctx, 'oss', 'cp', '-r', 'oss://%s/%s' % (ctx.bucket_name, prefix), dest + '/', '--no-progress')
+        got = tree_read(dest)
+        check(sorted(got) == sorted(files), 'cp -r wrote %r, expected %r'
+              % (sorted(set(got) ^ set(files)), sorted(files)))
+        differ = [rel for rel in files if got[rel] != files[rel]]
+        check(not differ, 'files differ from the objects: %r' % differ)
+        out = alicli(ctx, 'oss', 'ls', '-r', 'oss://%s/%s' % (ctx.bucket_name, prefix), '--output', 'json')
+        listed = [json.loads(line) for line in out.decode('utf-8').splitlines() if line.strip()]
+        objects = [o for o in listed if o.get('type') == 'object']
+        check(len(objects) == len(listed), 'ls -r printed more than objects: %r'
+              % [o for o in listed if o.get('type') != 'object'])
+        keys = [o['key'] for o in objects]
+        check(keys == sorted(prefix + rel for rel in files), 'ls -r keys %r, expected %r'
+              % (keys, sorted(prefix + rel for rel in files)))
+        sizes = {o['key']: o['size'] for o in objects}
+        wrong = [rel for rel in files if sizes[prefix + rel] != len(files[rel])]
+        check(not wrong, 'ls -r sizes differ: %r' % wrong)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def test_tree_alicli_rm_r_seen_by_oss2(ctx):
+    bucket = ctx.user_bucket(4)
+    prefix = 'tree/rm/'
+    keys = ['%sd%d/k%04d.txt' % (prefix, i % 7, i) for i in range(1203)]   # two batches of 1000
+    keys += [prefix + 'names/' + k for k in AWKWARD_KEYS]
+    with concurrent.futures.ThreadPoolExecutor(8) as ex:
+        list(ex.map(lambda k: bucket.put_object(k, b'x'), keys))
+    bucket.put_object('tree/rm-sibling.txt', b'stays')   # shares the prefix's text, not its folder
+    before = ctx.stats()
+    alicli(ctx, 'oss', 'rm', '-r', 'oss://%s/%s' % (ctx.bucket_name, prefix), '--no-progress')
+    after = ctx.stats()
+    left = tree_keys(bucket, prefix)
+    check(left == [], '%d keys left after rm -r: %r' % (len(left), left[:5]))
+    check(bucket.object_exists('tree/rm-sibling.txt'), 'rm -r of tree/rm/ removed tree/rm-sibling.txt')
+    batches = after.get('oss:DeleteMultipleObjects', 0) - before.get('oss:DeleteMultipleObjects', 0)
+    check(batches == 2, '%d keys removed in %d DeleteMultipleObjects requests, expected 2' % (len(keys), batches))
+
+
 if __name__ == '__main__':
     sys.exit(main())
