@@ -194,6 +194,15 @@ fn a_second_sync_sends_nothing_and_checksum_finds_a_hidden_change() {
     let world = World::with_user();
     let src = world.path("build");
     write_tree(&src, &awkward_tree());
+    // Files made a minute before their upload, as a build's are: the listing alone decides.
+    let minute_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    for (rel, _) in awkward_tree() {
+        filetime::set_file_mtime(
+            src.join(rel),
+            filetime::FileTime::from_system_time(minute_ago),
+        )
+        .unwrap();
+    }
     let first = run_ok(
         &world,
         &args(
@@ -219,6 +228,41 @@ fn a_second_sync_sends_nothing_and_checksum_finds_a_hidden_change() {
         "the listing and a stat decide"
     );
 
+    // Changed in the very second of its upload (same size): whole seconds cannot tell, the
+    // time stored with the object can.
+    let quick = src.join("odd/a+b.txt");
+    // Its Last-Modified from the listing (not a HeadObject, which the count below would see).
+    let listed = run_ok(
+        &world,
+        &[
+            "oss",
+            "ls",
+            "oss://sample-bucket/b/odd/a+b.txt",
+            "--output",
+            "json",
+        ],
+    );
+    let listed: serde_json::Value = serde_json::from_str(listed.stdout.trim_end()).unwrap();
+    let uploaded =
+        chrono::DateTime::parse_from_rfc3339(listed["last_modified"].as_str().unwrap()).unwrap();
+    std::fs::write(&quick, b"=").unwrap();
+    let same_second = std::time::SystemTime::from(uploaded) + std::time::Duration::from_millis(400);
+    filetime::set_file_mtime(&quick, filetime::FileTime::from_system_time(same_second)).unwrap();
+    let r = run_ok(&world, &["oss", "sync", "build", "oss://sample-bucket/b/"]);
+    assert!(r.stderr.contains("upload: build/odd/a+b.txt"), "{r:?}");
+    assert!(r.stderr.contains("synced 1 object "), "{r:?}");
+    assert_eq!(
+        world.count("oss:HeadObject"),
+        1,
+        "one HeadObject, for the one ambiguous file: {:?}",
+        world.stats()
+    );
+    let got = run_ok(
+        &world,
+        &["oss", "get", "oss://sample-bucket/b/odd/a+b.txt", "-"],
+    );
+    assert_eq!(got.stdout, "=");
+
     // The same size and the same time, other bytes: only --checksum sees it.
     let path = src.join("a/b/c/deep.txt");
     let before = std::fs::metadata(&path).unwrap().modified().unwrap();
@@ -226,6 +270,7 @@ fn a_second_sync_sends_nothing_and_checksum_finds_a_hidden_change() {
     filetime::set_file_mtime(&path, filetime::FileTime::from_system_time(before)).unwrap();
     let plain = run_ok(&world, &["oss", "sync", "build", "oss://sample-bucket/b/"]);
     assert!(plain.stderr.contains("synced 0 objects"), "{plain:?}");
+    let gets = world.count("oss:GetObject");
     let checked = run_ok(
         &world,
         &[
@@ -243,7 +288,7 @@ fn a_second_sync_sends_nothing_and_checksum_finds_a_hidden_change() {
     );
     assert_eq!(
         world.count("oss:GetObject"),
-        0,
+        gets,
         "CRC-64s are compared without a download"
     );
     let got = run_ok(

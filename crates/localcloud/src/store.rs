@@ -7,6 +7,7 @@
 //! uploads live under `uploads/<id>/` until completed (parts concatenated into a new object) or
 //! aborted (folder removed).
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -167,6 +168,11 @@ fn now_http() -> String {
 
 pub struct Store {
     root: PathBuf,
+    /// Every bucket's objects by key, read from disk at the bucket's first listing and kept up
+    /// to date by every write after that: a listing page then walks only the keys it shows,
+    /// instead of reading every object's metadata file for every page (which made listing a
+    /// large bucket quadratic).
+    index: std::sync::Mutex<HashMap<String, BTreeMap<String, ObjectMeta>>>,
 }
 
 impl Store {
@@ -177,6 +183,7 @@ impl Store {
         }
         Ok(Store {
             root: root.to_path_buf(),
+            index: std::sync::Mutex::new(HashMap::new()),
         })
     }
 
@@ -308,6 +315,10 @@ impl Store {
         let dir = self.bucket_dir(bucket);
         let old = self.meta(bucket, &meta.key).await;
         Self::write_json_atomic(&dir, &self.meta_path(bucket, &meta.key), meta).await?;
+        // After the file: a listing that loads the index meanwhile finds it on disk, or here.
+        if let Some(keys) = self.lock_index().get_mut(bucket) {
+            keys.insert(meta.key.clone(), meta.clone());
+        }
         if let Some(old) = old.filter(|o| o.segments != meta.segments) {
             self.remove_segments(bucket, &old).await;
         }
@@ -370,28 +381,54 @@ impl Store {
     pub async fn delete(&self, bucket: &str, key: &str) -> Result<()> {
         if let Some(meta) = self.meta(bucket, key).await {
             tokio::fs::remove_file(self.meta_path(bucket, key)).await?;
+            if let Some(keys) = self.lock_index().get_mut(bucket) {
+                keys.remove(key);
+            }
             self.remove_segments(bucket, &meta).await;
         }
         Ok(())
     }
 
-    /// Every object of a bucket, sorted by key.
-    pub async fn list(&self, bucket: &str) -> Result<Vec<ObjectMeta>> {
-        let mut out = Vec::new();
-        let mut entries = tokio::fs::read_dir(self.bucket_dir(bucket)).await?;
-        while let Some(entry) = entries.next_entry().await? {
-            let name = entry.file_name();
-            if !name.to_string_lossy().ends_with(".json") {
+    fn lock_index(
+        &self,
+    ) -> std::sync::MutexGuard<'_, HashMap<String, BTreeMap<String, ObjectMeta>>> {
+        self.index.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Runs `f` over the bucket's objects from `from` on, in key order. The index is read from
+    /// disk on the bucket's first listing, under the lock, so no write is missed.
+    pub fn objects_from<R>(
+        &self,
+        bucket: &str,
+        from: std::ops::Bound<&str>,
+        f: impl FnOnce(&mut dyn Iterator<Item = &ObjectMeta>) -> R,
+    ) -> Result<R> {
+        let mut index = self.lock_index();
+        if !index.contains_key(bucket) {
+            let keys = self.read_bucket(bucket)?;
+            index.insert(bucket.to_string(), keys);
+        }
+        let keys = &index[bucket];
+        let mut objects = keys
+            .range::<str, _>((from, std::ops::Bound::Unbounded))
+            .map(|(_, meta)| meta);
+        Ok(f(&mut objects))
+    }
+
+    fn read_bucket(&self, bucket: &str) -> Result<BTreeMap<String, ObjectMeta>> {
+        let mut keys = BTreeMap::new();
+        for entry in std::fs::read_dir(self.bucket_dir(bucket))? {
+            let entry = entry?;
+            if !entry.file_name().to_string_lossy().ends_with(".json") {
                 continue;
             }
-            if let Ok(bytes) = tokio::fs::read(entry.path()).await {
+            if let Ok(bytes) = std::fs::read(entry.path()) {
                 if let Ok(meta) = serde_json::from_slice::<ObjectMeta>(&bytes) {
-                    out.push(meta);
+                    keys.insert(meta.key.clone(), meta);
                 }
             }
         }
-        out.sort_by(|a, b| a.key.cmp(&b.key));
-        Ok(out)
+        Ok(keys)
     }
 
     /// Starts an upload; `upload` says what Complete makes besides the parts' bytes.

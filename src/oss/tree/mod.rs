@@ -114,6 +114,10 @@ pub enum Task {
     },
     /// `sync --checksum`: the sizes agree; compare CRC-64s, and do `then` only if they differ.
     IfContentDiffers(Box<Task>),
+    /// `sync` of a file whose time is the object's to the second: the listing cannot tell
+    /// which is newer, so the time the upload stored (`x-oss-meta-mtime`, to the nanosecond)
+    /// decides; `then` (the upload) only if it is not the file's.
+    IfStoredTimeDiffers(Box<Task>),
 }
 
 impl Task {
@@ -123,7 +127,7 @@ impl Task {
             Task::Download { .. } => Action::Download,
             Task::Copy { .. } => Action::Copy,
             Task::DeleteObjects { .. } | Task::DeleteFile { .. } => Action::Delete,
-            Task::IfContentDiffers(then) => then.action(),
+            Task::IfContentDiffers(then) | Task::IfStoredTimeDiffers(then) => then.action(),
         }
     }
 
@@ -132,7 +136,7 @@ impl Task {
         match self {
             Task::Upload { file, .. } => file.size,
             Task::Download { object, .. } | Task::Copy { object, .. } => object.size,
-            Task::IfContentDiffers(then) => then.size(),
+            Task::IfContentDiffers(then) | Task::IfStoredTimeDiffers(then) => then.size(),
             _ => 0,
         }
     }

@@ -4,7 +4,9 @@
 //!
 //! Sync's default comparison is the AWS CLI's and needs nothing beyond the listing and a `stat`
 //! of each file: sizes differ, or the source is newer than the destination (whole seconds; an
-//! upload is newer than its file, a download is given its object's time). `--checksum` compares
+//! upload is newer than its file, a download is given its object's time). Only a file whose
+//! time falls in the very second of its object's Last-Modified is ambiguous in whole seconds;
+//! for it, the time the upload stored (`x-oss-meta-mtime`) is read with one HeadObject. `--checksum` compares
 //! CRC-64s instead whenever the sizes agree: computed from the file, and as OSS keeps it for the
 //! object (HeadObject), so a same-size change with an unchanged time is found too.
 
@@ -307,11 +309,22 @@ fn compare(
             Err(record) => planner.record(record),
         });
     }
-    let newer = match (src.modified(), dst.modified()) {
-        (Some(s), Some(d)) => whole_seconds(s) > whole_seconds(d),
+    let (newer, same_second) = match (src.modified(), dst.modified()) {
+        (Some(s), Some(d)) => (
+            whole_seconds(s) > whole_seconds(d),
+            whole_seconds(s) == whole_seconds(d),
+        ),
         // A side without a time: only the size can tell.
-        _ => false,
+        _ => (false, false),
     };
+    let is_upload = matches!(src, Entry::File(_));
+    if same_size && same_second && is_upload {
+        // Changed within the second of its upload, or not at all: the stored time decides.
+        return Ok(match transfer(job, src) {
+            Ok(task) => planner.task(Task::IfStoredTimeDiffers(Box::new(task))),
+            Err(record) => planner.record(record),
+        });
+    }
     if same_size && !newer {
         return Ok(planner.record(unchanged()));
     }

@@ -291,6 +291,10 @@ fn text_line(record: &Record) -> Option<String> {
         Status::Done => format!("{}: {}", record.action.as_str(), tail(&what)),
         Status::DryRun => format!("(dry run) {what}"),
         Status::Skipped(why) => format!("skip {}: {why}", tail(&what)),
+        // A service error's message already starts with its code.
+        Status::Failed(f) if f.message.starts_with(&format!("{}: ", f.code)) => {
+            format!("failed: {what}: {}", escape_untrusted(&f.message))
+        }
         Status::Failed(f) => format!(
             "failed: {what}: {}: {}",
             escape_untrusted(&f.code),

@@ -85,7 +85,7 @@ pub fn describe(task: &Task, dest_root: Option<&Path>) -> (Action, String, Strin
             0,
         ),
         Task::DeleteFile { path } => (Action::Delete, path.display().to_string(), String::new(), 0),
-        Task::IfContentDiffers(then) => describe(then, dest_root),
+        Task::IfContentDiffers(then) | Task::IfStoredTimeDiffers(then) => describe(then, dest_root),
     }
 }
 
@@ -105,6 +105,11 @@ impl Worker<'_> {
         let root = self.dest_root.as_deref();
         let task = match task {
             Task::IfContentDiffers(then) => match self.content_differs(&then) {
+                Ok(true) => *then,
+                Ok(false) => return vec![record(&then, root, Status::Unchanged)],
+                Err(e) => return vec![record(&then, root, Status::Failed(Failure::of(&e)))],
+            },
+            Task::IfStoredTimeDiffers(then) => match self.stored_time_differs(&then) {
                 Ok(true) => *then,
                 Ok(false) => return vec![record(&then, root, Status::Unchanged)],
                 Err(e) => return vec![record(&then, root, Status::Failed(Failure::of(&e)))],
@@ -150,7 +155,9 @@ impl Worker<'_> {
                     .map_err(|e| anyhow::anyhow!("cannot remove {}: {e}", path.display()))?;
                 Ok(Status::Done)
             }
-            Task::DeleteObjects { .. } | Task::IfContentDiffers(_) => {
+            Task::DeleteObjects { .. }
+            | Task::IfContentDiffers(_)
+            | Task::IfStoredTimeDiffers(_) => {
                 unreachable!("handled by run")
             }
         }
@@ -363,6 +370,25 @@ impl Worker<'_> {
             _ => return Ok(true),
         };
         Ok(a.is_none() || a != b)
+    }
+
+    /// For an upload whose file has the object's Last-Modified second: true when the object's
+    /// stored `x-oss-meta-mtime` is not the file's time (to the nanosecond). An object without
+    /// one (written by another tool) counts as in place, as the listing's times say.
+    fn stored_time_differs(&self, task: &Task) -> Result<bool> {
+        let Task::Upload { file, bucket, key } = task else {
+            return Ok(true);
+        };
+        let head = self.client.head_object_info(bucket, key)?;
+        let stored = head
+            .metadata
+            .iter()
+            .find(|(name, _)| name == crate::oss::object_headers::MTIME_META)
+            .and_then(|(_, value)| crate::oss::object_headers::parse_mtime(value));
+        Ok(match (stored, file.mtime) {
+            (Some(stored), Some(local)) => stored != local,
+            _ => false,
+        })
     }
 
     /// Deletes a batch: one DeleteMultipleObjects for the keys XML can carry, DeleteObject for

@@ -111,7 +111,15 @@ struct Page {
 /// Keys after `after` under `prefix`, rolled up at `delimiter`, at most `max` entries. A common
 /// prefix as `after` skips everything under it, so the last prefix of a page can be the next
 /// page's marker, as OSS makes it.
-fn page(all: Vec<ObjectMeta>, prefix: &str, delimiter: &str, after: &str, max: u32) -> Page {
+/// One page of a listing from the objects after `after` in key order (all of them, or those
+/// after the marker: the keys up to `after` are skipped either way).
+fn page<'a>(
+    all: impl IntoIterator<Item = &'a ObjectMeta>,
+    prefix: &str,
+    delimiter: &str,
+    after: &str,
+    max: u32,
+) -> Page {
     let mut out = Page {
         contents: Vec::new(),
         prefixes: Vec::new(),
@@ -119,7 +127,14 @@ fn page(all: Vec<ObjectMeta>, prefix: &str, delimiter: &str, after: &str, max: u
     };
     let mut last = String::new();
     for meta in all {
-        if !meta.key.starts_with(prefix) || meta.key.as_str() <= after {
+        if !meta.key.starts_with(prefix) {
+            // The keys with the prefix are contiguous in key order: past them, nothing follows.
+            if meta.key.as_str() > prefix {
+                break;
+            }
+            continue;
+        }
+        if meta.key.as_str() <= after {
             continue;
         }
         let rest = &meta.key[prefix.len()..];
@@ -147,7 +162,7 @@ fn page(all: Vec<ObjectMeta>, prefix: &str, delimiter: &str, after: &str, max: u
             }
             None => {
                 last = meta.key.clone();
-                out.contents.push(meta);
+                out.contents.push(meta.clone());
             }
         }
     }
@@ -205,13 +220,20 @@ pub(super) fn list_buckets(
 pub(super) async fn list(call: &Call<'_>) -> Result<Response, OssError> {
     // The parameters are checked before the bucket is read.
     let request = Listing::read(call.query)?;
-    let all = call
+    // The walk starts at the prefix (which may itself be a key) or after the marker, whichever
+    // comes later in key order.
+    let after = request.after();
+    let from = if request.prefix.as_str() > after {
+        std::ops::Bound::Included(request.prefix.as_str())
+    } else {
+        std::ops::Bound::Excluded(after)
+    };
+    let page = call
         .cloud
         .store
-        .list(&call.bucket)
-        .await
+        .objects_from(&call.bucket, from, |objects| request.page(objects))
         .map_err(storage_failed)?;
-    let document = request.answer(all, &call.bucket, &call.cloud.account_id);
+    let document = request.answer(page, &call.bucket, &call.cloud.account_id);
     Ok(super::response::xml(call.rid, document))
 }
 
@@ -314,15 +336,20 @@ impl Listing {
     }
 
     /// The document for one page of `all` (every object of `bucket`, sorted by key).
-    fn answer(&self, all: Vec<ObjectMeta>, bucket: &str, owner: &str) -> String {
-        let shown = |s: &str| shown(self.url, s);
-        let page = page(
-            all,
+    /// The page this request asks for, from objects in key order (from the place it starts, or
+    /// all of them).
+    fn page<'a>(&self, objects: impl IntoIterator<Item = &'a ObjectMeta>) -> Page {
+        page(
+            objects,
             &self.prefix,
             &self.delimiter,
             self.after(),
             self.max_keys,
-        );
+        )
+    }
+
+    fn answer(&self, page: Page, bucket: &str, owner: &str) -> String {
+        let shown = |s: &str| shown(self.url, s);
         // v1 always names the owner; v2 only with fetch-owner=true, as OSS does.
         let with_owner = !self.v2 || self.fetch_owner;
         let contents: Vec<Contents> = page
@@ -402,10 +429,10 @@ mod tests {
     #[test]
     fn pages_resume_after_the_last_entry_even_a_common_prefix() {
         let all = || ["a", "b/1", "b/2", "c"].map(meta).to_vec();
-        let first = page(all(), "", "/", "", 2);
+        let first = page(&all(), "", "/", "", 2);
         assert_eq!(keys(&first), ["a", "b/"]);
         assert_eq!(first.next.as_deref(), Some("b/"));
-        let second = page(all(), "", "/", "b/", 2);
+        let second = page(&all(), "", "/", "b/", 2);
         assert_eq!(keys(&second), ["c"]);
         assert_eq!(second.next, None);
     }
@@ -424,7 +451,7 @@ mod tests {
     fn listed(query: &str) -> Result<String, String> {
         let query = request::parse_query(Some(query));
         Listing::read(&query)
-            .map(|l| l.answer(all(), "b", "1234"))
+            .map(|l| l.answer(l.page(&all()), "b", "1234"))
             .map_err(|e| format!("{} {}", e.code(), e.ec()))
     }
 
