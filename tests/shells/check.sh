@@ -113,8 +113,8 @@ check_script() {
     # elvish's script completes no values).
     case $shell in
     zsh | fish)
-        expect "$shell" "$script" 'alicli policy check --output ' text 'error|warning: $.path: message'
-        expect "$shell" "$script" 'alicli sts assume-role --output ' env 'creds=$(alicli sts assume-role'
+        expect "$shell" "$script" 'alicli policy check --output ' text 'Tab-separated values, one record a line'
+        expect "$shell" "$script" 'alicli sts assume-role --output ' env 'Shell `export` lines (sts assume-role'
         expect "$shell" "$script" 'alicli configure export-credentials --format ' json '"SecurityToken","Expiration"}'
         expect "$shell" "$script" 'alicli configure export-credentials --format ' powershell "\`\$Env:NAME = 'value'\`"
         ;;
