@@ -89,15 +89,21 @@ fn compile(query: &str) -> Result<jmespath::Expression<'static>, UsageError> {
 
 /// `value` with the query applied (itself when there is none).
 pub fn query(value: Value, query: Option<&str>) -> Result<Value> {
-    let Some(q) = query else {
-        return Ok(value);
-    };
-    let expression = compile(q)?;
+    match query {
+        Some(q) => search(&compile(q)?, value),
+        None => Ok(value),
+    }
+}
+
+fn search(expression: &jmespath::Expression<'static>, value: Value) -> Result<Value> {
     let data = jmespath::Variable::from_serializable(&value)
         .map_err(|e| anyhow::anyhow!("cannot query the answer: {e}"))?;
-    let found = expression
-        .search(data)
-        .map_err(|e| UsageError(format!("--query {q:?} cannot be applied: {e}")))?;
+    let found = expression.search(data).map_err(|e| {
+        UsageError(format!(
+            "--query {:?} cannot be applied: {e}",
+            expression.as_str()
+        ))
+    })?;
     Ok(serde_json::to_value(&*found)?)
 }
 
@@ -261,16 +267,18 @@ fn shown(value: &Value) -> String {
 /// needs every row first, so it is printed by [`Stream::finish`].
 pub struct Stream {
     format: OutputFormat,
-    query: Option<String>,
+    /// Compiled once: a stream may carry 100 000 records.
+    query: Option<jmespath::Expression<'static>>,
     rows: Vec<Value>,
     first: bool,
 }
 
 impl Stream {
+    /// `query` was checked by [`configure`]; one that does not compile is left out.
     pub fn new(format: OutputFormat, query: Option<String>) -> Stream {
         Stream {
             format,
-            query,
+            query: query.and_then(|q| compile(&q).ok()),
             rows: Vec::new(),
             first: true,
         }
@@ -278,7 +286,10 @@ impl Stream {
 
     /// The text of one record, `None` when it is held for the table or the query dropped it.
     pub fn record(&mut self, value: Value) -> Result<Option<String>> {
-        let value = query(value, self.query.as_deref())?;
+        let value = match &self.query {
+            Some(expression) => search(expression, value)?,
+            None => value,
+        };
         if value.is_null() {
             return Ok(None);
         }

@@ -924,20 +924,47 @@ fn object_flags_are_stored_and_checked_before_any_request() {
     assert_eq!(stat["cache_control"], "max-age=60", "{stat}");
     assert_eq!(stat["content_disposition"], "attachment", "{stat}");
     assert_eq!(stat["content_type"], "text/html", "{stat}");
-    // --no-overwrite: OSS refuses to replace; alicli says it skipped.
+    // --no-overwrite: OSS refuses to replace; alicli says it skipped, and the object stays.
+    std::fs::write(world.path("newer.html"), b"<p>newer").unwrap();
     let r = run_ok(
         &world,
         &[
             "oss",
             "cp",
-            "page.html",
+            "newer.html",
             "oss://sample-bucket/p/page.html",
             "--no-overwrite",
         ],
     );
     assert!(
-        r.stderr.contains("FileAlreadyExists") || r.stderr.contains("skip"),
+        r.stderr.contains("skip") && r.stderr.contains("it exists"),
         "{r:?}"
+    );
+    let kept = run_ok(
+        &world,
+        &["oss", "get", "oss://sample-bucket/p/page.html", "-"],
+    );
+    assert_eq!(kept.stdout, "<p>");
+    // ... and a tree download leaves an existing file alone.
+    std::fs::create_dir_all(world.path("mine")).unwrap();
+    std::fs::write(world.path("mine/page.html"), b"mine").unwrap();
+    let r = run_ok(
+        &world,
+        &[
+            "oss",
+            "cp",
+            "-r",
+            "oss://sample-bucket/p/",
+            "mine",
+            "--no-overwrite",
+            "--output",
+            "json",
+        ],
+    );
+    assert!(r.stdout.contains("\"status\":\"skipped\""), "{r:?}");
+    assert_eq!(
+        std::fs::read(world.path("mine/page.html")).unwrap(),
+        b"mine"
     );
     let before = world.total_requests();
     for bad in [

@@ -12,7 +12,7 @@ use clap::Args;
 use super::{run_tree, TransferFlags, TreeCommand, TreeFlags};
 use crate::error::{usage, UsageError};
 use crate::oss::object_headers::ObjectFlags;
-use crate::oss::tree::plan::Place;
+use crate::oss::tree::plan::{is_oss_address, Place};
 use crate::oss::tree::remote::RemoteObject;
 use crate::oss::tree::{self, Task};
 use crate::session::{Globals, Session};
@@ -54,8 +54,7 @@ pub enum Direction {
 
 /// The direction of SRC → DST; two local paths are bad input (that is `cp`'s job, not alicli's).
 pub fn direction(source: &std::ffi::OsStr, dest: &std::ffi::OsStr) -> Result<Direction> {
-    let is_oss = |t: &std::ffi::OsStr| t.to_str().is_some_and(|t| t.starts_with("oss://"));
-    match (is_oss(source), is_oss(dest)) {
+    match (is_oss_address(source), is_oss_address(dest)) {
         (false, true) => Ok(Direction::Up),
         (true, false) => Ok(Direction::Down),
         (true, true) => Ok(Direction::Across),

@@ -13,7 +13,7 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::error::UsageError;
-use crate::oss::download::{self, DownloadSettings, Report};
+use crate::oss::download::{self, Report};
 use crate::oss::object_headers::ObjectFlags;
 use crate::oss::tree::plan::Place;
 use crate::oss::OssUrl;
@@ -130,13 +130,9 @@ pub fn run(globals: Globals, args: GetArgs) -> Result<()> {
     }
     let session = Session::new(globals)?;
     let client = args.oss.client(&session)?;
-    let settings = DownloadSettings {
-        threshold: args.transfer.multipart_threshold,
-        part_size: args.transfer.part_size,
-        jobs: args.transfer.part_jobs(),
-        resume: !args.transfer.no_resume,
-        show_progress: Show::unless(args.transfer.no_progress),
-    };
+    let settings = args
+        .transfer
+        .download_settings(Show::unless(args.transfer.no_progress));
     crate::catch_interrupts();
     let result = match target {
         Target::File(tmp, path) => {

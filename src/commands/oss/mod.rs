@@ -147,7 +147,6 @@ impl TreeFlags {
         };
         Ok(TreeSettings {
             jobs,
-            part_jobs: jobs,
             max_errors: self.max_errors,
             records,
             show_progress: !transfer.no_progress,

@@ -11,7 +11,7 @@ use clap::Args;
 
 use crate::error::{usage, UsageError};
 use crate::oss::tree::plan::Place;
-use crate::oss::upload::{self, UploadSettings};
+use crate::oss::upload;
 use crate::oss::OssUrl;
 use crate::session::{Globals, Session};
 use crate::terminal::progress::Show;
@@ -120,14 +120,9 @@ pub fn run(globals: Globals, args: PutArgs) -> Result<()> {
 
     let session = Session::new(globals)?;
     let client = args.oss.client(&session)?;
-    let settings = UploadSettings {
-        threshold: args.transfer.multipart_threshold,
-        part_size: args.transfer.part_size,
-        jobs: args.transfer.part_jobs(),
-        resume: !args.transfer.no_resume,
-        show_progress: Show::unless(args.transfer.no_progress),
-        headers,
-    };
+    let settings = args
+        .transfer
+        .upload_settings(headers, Show::unless(args.transfer.no_progress));
     crate::catch_interrupts();
     let outcome = match source {
         Source::Stdin => upload::upload_stream(

@@ -6,7 +6,6 @@ use anyhow::Result;
 use clap::Args;
 
 use super::{TransferFlags, TreeFlags};
-use crate::error::usage;
 use crate::oss::object_headers::ObjectFlags;
 use crate::oss::tree::plan::{self, Place};
 use crate::oss::tree::{self, Task};
@@ -43,12 +42,8 @@ pub fn run(globals: Globals, args: RmArgs) -> Result<()> {
     } else {
         Some(OssUrl::parse_object(&args.target)?)
     };
-    let place = Place::parse(std::ffi::OsStr::new(&args.target))?;
-    let Place::Oss { bucket, prefix } = place else {
-        usage!(
-            "{} is not an oss:// address: rm deletes objects",
-            args.target
-        );
+    let Place::Oss { bucket, prefix } = Place::parse(std::ffi::OsStr::new(&args.target))? else {
+        unreachable!("checked as an OSS address above")
     };
     let settings = args.tree.settings(
         &args.transfer,

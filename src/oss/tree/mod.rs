@@ -31,8 +31,6 @@ use remote::RemoteObject;
 pub struct TreeSettings {
     /// Requests in flight for the whole command.
     pub jobs: usize,
-    /// Parts of one large object in flight at most (taken from `jobs` when free).
-    pub part_jobs: usize,
     pub max_errors: Option<u64>,
     /// `--output`: a record per object on stdout in this format; none for lines on stderr.
     pub records: Option<crate::terminal::render::OutputFormat>,
@@ -68,7 +66,7 @@ pub fn execute(
         no_overwrite: settings.no_overwrite,
         dry_run: settings.dry_run,
         budget: &budget,
-        part_jobs: settings.part_jobs,
+        part_jobs: settings.jobs,
     };
     let mut report = report::Report::new(
         settings.records,

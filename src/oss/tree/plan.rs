@@ -10,7 +10,7 @@
 //! CRC-64s instead whenever the sizes agree: computed from the file, and as OSS keeps it for the
 //! object (HeadObject), so a same-size change with an unchanged time is found too.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::SystemTime;
 
 use anyhow::Result;
@@ -37,12 +37,17 @@ pub enum Place {
     },
 }
 
+/// True when `text` is meant as an OSS address (`oss://…`), not a local path.
+pub fn is_oss_address(text: &std::ffi::OsStr) -> bool {
+    text.to_str().is_some_and(|t| t.starts_with("oss://"))
+}
+
 impl Place {
     /// `oss://bucket[/prefix]` or a local path. The prefix is taken as a folder: `oss://b/p` and
     /// `oss://b/p/` both mean the keys under `p/`, as in the AWS CLI and ossutil.
     pub fn parse(text: &std::ffi::OsStr) -> Result<Place, crate::error::UsageError> {
         match text.to_str() {
-            Some(t) if t.starts_with("oss://") => {
+            Some(t) if is_oss_address(text) => {
                 let url = crate::oss::OssUrl::parse(t)?;
                 let mut prefix = url.key;
                 if !prefix.is_empty() && !prefix.ends_with('/') {
@@ -191,6 +196,11 @@ fn entries<'s, 'a: 's>(
                     if !is_dest {
                         output::warn(&why);
                     }
+                    None
+                }
+                Err(Skipped::Unusable { path, why }) if is_dest => {
+                    // Nothing is sent from DEST: it is left as it is, with a word.
+                    output::warn(&format!("left alone in DEST: {path}: {why}"));
                     None
                 }
                 Err(Skipped::Unusable { path, why }) => {
@@ -416,14 +426,6 @@ pub fn shown(place: &Place) -> String {
     match place {
         Place::Local(p) => output::escape_untrusted(&p.display().to_string()).into_owned(),
         Place::Oss { bucket, prefix } => crate::oss::url::display(bucket, prefix),
-    }
-}
-
-/// True when `inner` is `outer` or inside it (a sync or copy of a folder into itself).
-pub fn nested(outer: &Path, inner: &Path) -> bool {
-    match (std::fs::canonicalize(outer), std::fs::canonicalize(inner)) {
-        (Ok(o), Ok(i)) => i.starts_with(o),
-        _ => false,
     }
 }
 

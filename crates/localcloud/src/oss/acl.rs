@@ -14,17 +14,10 @@ use serde::Serialize;
 
 use super::attributes::{self, Given};
 use super::error::{no_such_key, storage_failed, OssError};
+use super::listing::Owner;
 use super::object::stored;
 use super::response::answer;
 use super::Call;
-
-#[derive(Serialize)]
-#[serde(rename_all = "PascalCase")]
-struct Owner {
-    #[serde(rename = "ID")]
-    id: String,
-    display_name: String,
-}
 
 #[derive(Serialize)]
 #[serde(rename_all = "PascalCase")]

@@ -30,12 +30,13 @@ fn iso8601(http_date: &str) -> String {
         .unwrap_or_default()
 }
 
+/// An object's owner, in listings and in GetObjectACL's answer.
 #[derive(Serialize)]
 #[serde(rename_all = "PascalCase")]
-struct Owner {
+pub(super) struct Owner {
     #[serde(rename = "ID")]
-    id: String,
-    display_name: String,
+    pub(super) id: String,
+    pub(super) display_name: String,
 }
 
 #[derive(Serialize)]

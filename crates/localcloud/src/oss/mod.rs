@@ -183,19 +183,7 @@ async fn serve(
         && list_buckets_only
     {
         cloud.count("oss:ListBuckets");
-        let call = OssCall {
-            method: parts.method.as_str(),
-            bucket: None,
-            key: None,
-            query: &query,
-            headers: &request::text_headers(&parts.headers),
-        };
-        let identity = verify_oss(cloud, &call)?.ok_or_else(|| {
-            access_denied(
-                "Anonymous access is forbidden for this operation.",
-                "0003-00000001",
-            )
-        })?;
+        let identity = signed_by(cloud, parts, None, None, &query)?;
         return listing::list_buckets(cloud, &identity, peer, rid);
     }
     // Decided before anything else, so that a request it would refuse is counted and faulted as
@@ -207,19 +195,7 @@ async fn serve(
         Ok(corrupt) => corrupt,
         Err(response) => return Ok(response),
     };
-    let call = OssCall {
-        method: parts.method.as_str(),
-        bucket: bucket.as_deref(),
-        key: key.as_deref(),
-        query: &query,
-        headers: &request::text_headers(&parts.headers),
-    };
-    let identity = verify_oss(cloud, &call)?.ok_or_else(|| {
-        access_denied(
-            "Anonymous access is forbidden for this operation.",
-            "0003-00000001",
-        )
-    })?;
+    let identity = signed_by(cloud, parts, bucket.as_deref(), key.as_deref(), &query)?;
     let bucket = locate(cloud, bucket, key.as_deref())?;
     // After the bucket checks: a bucket that does not exist is NoSuchBucket whatever was asked of
     // it (SDKs probe existence with a call the local cloud refuses, GetBucketAcl).
@@ -244,6 +220,30 @@ async fn serve(
 }
 
 /// A fault that answers instead of the service; `Corrupt` is handed to the operation.
+/// Who signed the request; an unsigned one is refused, as OSS refuses anonymous access to
+/// private buckets.
+fn signed_by<'a>(
+    cloud: &'a Cloud,
+    parts: &Parts,
+    bucket: Option<&str>,
+    key: Option<&str>,
+    query: &Query,
+) -> Result<Identity<'a>, OssError> {
+    let call = OssCall {
+        method: parts.method.as_str(),
+        bucket,
+        key,
+        query,
+        headers: &request::text_headers(&parts.headers),
+    };
+    verify_oss(cloud, &call)?.ok_or_else(|| {
+        access_denied(
+            "Anonymous access is forbidden for this operation.",
+            "0003-00000001",
+        )
+    })
+}
+
 async fn apply_fault(kind: Option<FaultKind>) -> Result<bool, Response> {
     match kind {
         None => Ok(false),
